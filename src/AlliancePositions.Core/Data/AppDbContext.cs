@@ -1,0 +1,90 @@
+using AlliancePositions.Core.Accounts;
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Countries;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Meetings;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Data;
+
+/// <summary>The one context and migration history for the corpus and the user accounts.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<RoleTenure> RoleTenures => Set<RoleTenure>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Bloc> Blocs => Set<Bloc>();
+    public DbSet<BlocMembership> BlocMemberships => Set<BlocMembership>();
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<StatementRelation> StatementRelations => Set<StatementRelation>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Coder> Coders => Set<Coder>();
+    public DbSet<Coding> Codings => Set<Coding>();
+
+    /// <summary>Who the current change is made by, stamped on what analysts edit.</summary>
+    public string? ChangedBy { get; set; }
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<ActorKind>().HaveConversion<WireNameConverter<ActorKind>>().HaveMaxLength(20);
+        configurationBuilder.Properties<OfficeKind>().HaveConversion<WireNameConverter<OfficeKind>>().HaveMaxLength(20);
+        configurationBuilder.Properties<StatementKind>().HaveConversion<WireNameConverter<StatementKind>>().HaveMaxLength(20);
+        configurationBuilder.Properties<RelationType>().HaveConversion<WireNameConverter<RelationType>>().HaveMaxLength(20);
+        configurationBuilder.Properties<MeetingKind>().HaveConversion<WireNameConverter<MeetingKind>>().HaveMaxLength(20);
+        configurationBuilder.Properties<DatePrecision>().HaveConversion<WireNameConverter<DatePrecision>>().HaveMaxLength(5);
+        configurationBuilder.Properties<SourceGrade>().HaveConversion<string>().HaveMaxLength(1);
+        // Credibility is stored as its Admiralty digit, so ordering and filtering read naturally.
+        configurationBuilder.Properties<Credibility>().HaveConversion<int>();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampEdits();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampEdits();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void StampEdits()
+    {
+        var now = Clock.GetUtcNow();
+        foreach (var entry in ChangeTracker.Entries<EditableRecord>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
+                    entry.Entity.CreatedBy = entry.Entity.UpdatedBy = ChangedBy;
+                    entry.Entity.Version = 1;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedBy = ChangedBy;
+                    entry.Entity.Version++;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using AlliancePositions.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlliancePositions.Core.Meetings;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> entity)
+    {
+        entity.ConfigureEditable();
+        entity.Property(m => m.Key).HasMaxLength(20);
+        entity.Property(m => m.Title).HasMaxLength(500);
+        entity.Property(m => m.Place).HasMaxLength(200);
+        entity.Property(m => m.Note).HasMaxLength(4000);
+        entity.Ignore(m => m.When);
+        entity.HasIndex(m => m.Key).IsUnique().HasDatabaseName("IX_Meetings_Key");
+        entity.HasIndex(m => m.Date).HasDatabaseName("IX_Meetings_Date");
+        entity.HasMany(m => m.Participants).WithMany().UsingEntity("MeetingParticipants");
+        entity.HasMany(m => m.Topics).WithMany().UsingEntity("MeetingTopics");
+        entity.HasMany(m => m.ReportedIn).WithMany().UsingEntity("MeetingReports");
+    }
+}

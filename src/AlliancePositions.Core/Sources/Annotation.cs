@@ -1,0 +1,24 @@
+using AlliancePositions.Core.Data;
+
+namespace AlliancePositions.Core.Sources;
+
+/// <summary>
+/// An exact span of a document: a position selector (UTF-16 code units, end exclusive) and a quote selector
+/// (exact text with up to 32 characters of context each side), so <c>Text[Start..End] == Exact</c>.
+/// </summary>
+public class Annotation : EditableRecord
+{
+    public required string Key { get; set; }
+    public int DocumentId { get; set; }
+    public Document Document { get; set; } = null!;
+    public int Start { get; set; }
+    public int End { get; set; }
+    public required string Exact { get; set; }
+    public string Prefix { get; set; } = "";
+    public string Suffix { get; set; } = "";
+    public string? Note { get; set; }
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>An English rendering of a non-English span.</summary>
+    public string? Translation { get; set; }
+}

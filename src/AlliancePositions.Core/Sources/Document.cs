@@ -1,0 +1,34 @@
+using AlliancePositions.Core.Data;
+
+namespace AlliancePositions.Core.Sources;
+
+/// <summary>
+/// A source text, stored once and never changed: annotations point into it by UTF-16 offsets, and its SHA-256 proves
+/// the offsets still hold. Only the metadata is editable.
+/// </summary>
+public class Document : EditableRecord
+{
+    /// <summary>The first 12 hex digits of <see cref="Sha256"/>.</summary>
+    public required string Key { get; set; }
+    public required string Title { get; set; }
+    public int? OutletId { get; set; }
+    public Outlet? Outlet { get; set; }
+    public string? Url { get; set; }
+
+    /// <summary>When the public could know it: evidence from this document counts for knownAt on or after it.</summary>
+    public DateOnly? PublishedOn { get; set; }
+    public DateOnly? RetrievedOn { get; set; }
+    public string? Language { get; set; }
+    public required string Text { get; set; }
+    public required string Sha256 { get; set; }
+
+    /// <summary>An analyst's grade that replaces the outlet's, with the reason.</summary>
+    public SourceGrade? ReliabilityOverride { get; set; }
+    public string? ReliabilityReason { get; set; }
+
+    /// <summary>Outlets the document relays ("according to The Wall Street Journal").</summary>
+    public List<Outlet> CitedOutlets { get; set; } = [];
+    public List<Annotation> Annotations { get; set; } = [];
+
+    public SourceGrade EffectiveReliability => ReliabilityOverride ?? Outlet?.Reliability ?? SourceGrade.F;
+}

@@ -1,0 +1,51 @@
+using AlliancePositions.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlliancePositions.Core.Sources;
+
+internal sealed class OutletConfiguration : IEntityTypeConfiguration<Outlet>
+{
+    public void Configure(EntityTypeBuilder<Outlet> entity)
+    {
+        entity.Property(o => o.Slug).HasMaxLength(100);
+        entity.Property(o => o.Name).HasMaxLength(200);
+        entity.HasIndex(o => o.Slug).IsUnique().HasDatabaseName("IX_Outlets_Slug");
+    }
+}
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
+{
+    public void Configure(EntityTypeBuilder<Document> entity)
+    {
+        entity.ConfigureEditable();
+        entity.Property(d => d.Key).HasMaxLength(12);
+        entity.Property(d => d.Title).HasMaxLength(500);
+        entity.Property(d => d.Url).HasMaxLength(2000);
+        entity.Property(d => d.Language).HasMaxLength(35);
+        entity.Property(d => d.Sha256).HasMaxLength(64);
+        entity.Property(d => d.ReliabilityReason).HasMaxLength(1000);
+        entity.HasIndex(d => d.Key).IsUnique().HasDatabaseName("IX_Documents_Key");
+        entity.HasIndex(d => d.Sha256).IsUnique().HasDatabaseName("IX_Documents_Sha256");
+        entity.HasIndex(d => d.PublishedOn).HasDatabaseName("IX_Documents_PublishedOn");
+        entity.HasOne(d => d.Outlet).WithMany().HasForeignKey(d => d.OutletId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasMany(d => d.CitedOutlets).WithMany().UsingEntity("DocumentCitations");
+        entity.HasMany(d => d.Annotations).WithOne(a => a.Document).HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
+{
+    public void Configure(EntityTypeBuilder<Annotation> entity)
+    {
+        entity.ConfigureEditable();
+        entity.Property(a => a.Key).HasMaxLength(20);
+        entity.Property(a => a.Exact).HasMaxLength(10_000);
+        entity.Property(a => a.Prefix).HasMaxLength(32);
+        entity.Property(a => a.Suffix).HasMaxLength(32);
+        entity.Property(a => a.Note).HasMaxLength(4000);
+        entity.Property(a => a.Translation).HasMaxLength(10_000);
+        entity.HasIndex(a => a.Key).IsUnique().HasDatabaseName("IX_Annotations_Key");
+        entity.HasIndex(a => new { a.DocumentId, a.Start }).HasDatabaseName("IX_Annotations_Document_Start");
+    }
+}

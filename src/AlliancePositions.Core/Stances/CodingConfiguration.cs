@@ -1,0 +1,32 @@
+using AlliancePositions.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlliancePositions.Core.Stances;
+
+internal sealed class CoderConfiguration : IEntityTypeConfiguration<Coder>
+{
+    public void Configure(EntityTypeBuilder<Coder> entity)
+    {
+        entity.Property(c => c.Key).HasMaxLength(100);
+        entity.Property(c => c.DisplayName).HasMaxLength(200);
+        entity.Property(c => c.UserId).HasMaxLength(450);
+        entity.HasIndex(c => c.Key).IsUnique().HasDatabaseName("IX_Coders_Key");
+    }
+}
+
+internal sealed class CodingConfiguration : IEntityTypeConfiguration<Coding>
+{
+    public void Configure(EntityTypeBuilder<Coding> entity)
+    {
+        entity.ConfigureEditable();
+        entity.Property(c => c.Qualifier).HasMaxLength(500);
+        entity.ToTable(t => t.HasCheckConstraint("CK_Codings_Position", "\"Position\" BETWEEN -2 AND 2"));
+        entity.HasIndex(c => new { c.StatementId, c.QuestionId, c.CoderId }).IsUnique().HasDatabaseName("IX_Codings_Statement_Question_Coder");
+        // The stance engine reads one question's codings at a time.
+        entity.HasIndex(c => new { c.QuestionId, c.StatementId }).HasDatabaseName("IX_Codings_Question_Statement");
+        entity.HasOne(c => c.Statement).WithMany(s => s.Codings).HasForeignKey(c => c.StatementId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne(c => c.Question).WithMany().HasForeignKey(c => c.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne(c => c.Coder).WithMany().HasForeignKey(c => c.CoderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,47 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Meetings;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+
+namespace AlliancePositions.Core.Statements;
+
+public enum StatementKind
+{
+    Quote,
+    Paraphrase,
+    Reported,
+    Action,
+}
+
+/// <summary>What an actor said or did, dated with honest precision and evidenced by annotations of source texts.</summary>
+public class Statement : EditableRecord
+{
+    public required string Key { get; set; }
+    public int ActorId { get; set; }
+    public Actor Actor { get; set; } = null!;
+    public StatementKind Kind { get; set; }
+    public DateOnly Date { get; set; }
+    public DatePrecision DatePrecision { get; set; }
+    public required string Summary { get; set; }
+    public Credibility Credibility { get; set; } = Credibility.CannotBeJudged;
+    public int? MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+
+    public List<Topic> Topics { get; set; } = [];
+    public List<Annotation> Evidence { get; set; } = [];
+    public List<Coding> Codings { get; set; } = [];
+    public List<StatementRelation> Relations { get; set; } = [];
+
+    /// <summary>
+    /// Maintained on write from the evidence: the earliest publication date of an evidencing document (when the public
+    /// could first know it) and the best reliability among them. The stance engine reads these instead of joining
+    /// every annotation and document.
+    /// </summary>
+    public DateOnly? KnownFrom { get; set; }
+    public SourceGrade SourceGrade { get; set; } = SourceGrade.F;
+
+    public PartialDate When => new(Date, DatePrecision);
+}

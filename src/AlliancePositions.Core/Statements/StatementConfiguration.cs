@@ -1,0 +1,34 @@
+using AlliancePositions.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlliancePositions.Core.Statements;
+
+internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
+{
+    public void Configure(EntityTypeBuilder<Statement> entity)
+    {
+        entity.ConfigureEditable();
+        entity.Property(s => s.Key).HasMaxLength(20);
+        entity.Property(s => s.Summary).HasMaxLength(4000);
+        entity.Ignore(s => s.When);
+        entity.HasIndex(s => s.Key).IsUnique().HasDatabaseName("IX_Statements_Key");
+        entity.HasIndex(s => new { s.ActorId, s.Date }).HasDatabaseName("IX_Statements_Actor_Date");
+        entity.HasIndex(s => s.Date).HasDatabaseName("IX_Statements_Date");
+        entity.HasIndex(s => s.MeetingId).HasDatabaseName("IX_Statements_Meeting");
+        entity.HasOne(s => s.Actor).WithMany().HasForeignKey(s => s.ActorId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne(s => s.Meeting).WithMany(m => m.Statements).HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        entity.HasMany(s => s.Topics).WithMany().UsingEntity("StatementTopics");
+        entity.HasMany(s => s.Evidence).WithMany().UsingEntity("StatementEvidence");
+        entity.HasMany(s => s.Relations).WithOne(r => r.FromStatement).HasForeignKey(r => r.FromStatementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StatementRelationConfiguration : IEntityTypeConfiguration<StatementRelation>
+{
+    public void Configure(EntityTypeBuilder<StatementRelation> entity)
+    {
+        entity.HasOne(r => r.ToStatement).WithMany().HasForeignKey(r => r.ToStatementId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(r => r.ToStatementId).HasDatabaseName("IX_StatementRelations_To");
+    }
+}

@@ -1,0 +1,55 @@
+using AlliancePositions.Core.Data;
+using AlliancePositions.Web.Components;
+using AlliancePositions.Web.Hosting;
+using MudBlazor.Services;
+using Serilog;
+
+// Bootstrap logger: start-up failures (a corpus that fails validation, a bad setting) are logged even before
+// configuration is read.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    var storage = builder.AddStorage();
+    builder.AddLogging(storage);
+
+    builder.Services.AddAlliancePositionsCore(storage.ConnectionString);
+    builder.Services.AddCorpusSeeding(builder.Configuration);
+    builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    builder.Services.AddMudServices();
+    builder.Services.AddProblemDetails();
+
+    var app = builder.Build();
+
+    app.UseExceptionHandler();
+    // A bare status gets a body: problem details for API clients, the not-found page for people.
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    app.UseRouting();
+    app.UseSerilogRequestLogging();
+    app.UseAntiforgery();
+
+    app.MapStaticAssets();
+    app.MapHealthChecks("/healthz");
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is not HostAbortedException)
+{
+    Log.Fatal(exception, "AlliancePositions stopped before it could serve");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+namespace AlliancePositions.Web.Tests.Hosting;
+
+public class HealthTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Healthz_reports_the_database_healthy()
+    {
+        using var client = app.CreateClient();
+        var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Unknown_address_gets_a_page_not_an_empty_404()
+    {
+        using var client = app.CreateClient();
+        var response = await client.GetAsync("/no/such/page", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
