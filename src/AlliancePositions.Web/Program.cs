@@ -16,7 +16,7 @@ try
     builder.AddLogging(storage);
 
     builder.Services.AddAlliancePositionsCore(storage.ConnectionString);
-    builder.Services.AddCorpusSeeding(builder.Configuration);
+    builder.Services.AddCorpusSeeding();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,3 +1,4 @@
+using AlliancePositions.Core.Corpus;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class CoreServices
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqliteTuning()));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CorpusLoader>();
         return services;
     }
 }

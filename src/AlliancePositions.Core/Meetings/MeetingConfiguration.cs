@@ -9,7 +9,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(m => m.Key).HasMaxLength(20);
+        entity.Property(m => m.Key).HasMaxLength(40);
         entity.Property(m => m.Title).HasMaxLength(500);
         entity.Property(m => m.Place).HasMaxLength(200);
         entity.Property(m => m.Note).HasMaxLength(4000);

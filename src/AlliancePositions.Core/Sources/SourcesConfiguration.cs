@@ -39,7 +39,7 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
     public void Configure(EntityTypeBuilder<Annotation> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(a => a.Key).HasMaxLength(20);
+        entity.Property(a => a.Key).HasMaxLength(40);
         entity.Property(a => a.Exact).HasMaxLength(10_000);
         entity.Property(a => a.Prefix).HasMaxLength(32);
         entity.Property(a => a.Suffix).HasMaxLength(32);

@@ -44,4 +44,17 @@ public class Statement : EditableRecord
     public SourceGrade SourceGrade { get; set; } = SourceGrade.F;
 
     public PartialDate When => new(Date, DatePrecision);
+
+    /// <summary>
+    /// Refreshes <see cref="KnownFrom"/> and <see cref="SourceGrade"/> from the evidencing annotations' documents
+    /// (loaded with them). Every write path that changes the evidence calls this.
+    /// </summary>
+    public void SummariseEvidence()
+    {
+        var documents = Evidence.Select(a => a.Document).Distinct().ToList();
+        KnownFrom = documents.Select(d => d.PublishedOn).Where(d => d is not null).Min();
+        // The most reliable judged grade among the documents; F ("cannot be judged") only when none is judged.
+        var judged = documents.Select(d => d.EffectiveReliability).Where(g => g != SourceGrade.F).ToList();
+        SourceGrade = judged.Count > 0 ? judged.Min() : SourceGrade.F;
+    }
 }

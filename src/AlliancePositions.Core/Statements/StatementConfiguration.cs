@@ -9,7 +9,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
     public void Configure(EntityTypeBuilder<Statement> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(s => s.Key).HasMaxLength(20);
+        entity.Property(s => s.Key).HasMaxLength(40);
         entity.Property(s => s.Summary).HasMaxLength(4000);
         entity.Ignore(s => s.When);
         entity.HasIndex(s => s.Key).IsUnique().HasDatabaseName("IX_Statements_Key");

@@ -324,7 +324,7 @@ namespace AlliancePositions.Core.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -471,7 +471,7 @@ namespace AlliancePositions.Core.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -774,7 +774,7 @@ namespace AlliancePositions.Core.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

@@ -128,7 +128,7 @@ namespace AlliancePositions.Core.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -374,7 +374,7 @@ namespace AlliancePositions.Core.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ActorId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -549,7 +549,7 @@ namespace AlliancePositions.Core.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
                     Start = table.Column<int>(type: "INTEGER", nullable: false),
                     End = table.Column<int>(type: "INTEGER", nullable: false),

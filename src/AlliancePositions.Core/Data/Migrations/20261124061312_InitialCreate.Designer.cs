@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AlliancePositions.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124060322_InitialCreate")]
+    [Migration("20261124061312_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -327,7 +327,7 @@ namespace AlliancePositions.Core.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -474,7 +474,7 @@ namespace AlliancePositions.Core.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -777,7 +777,7 @@ namespace AlliancePositions.Core.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

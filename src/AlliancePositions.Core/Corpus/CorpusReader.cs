@@ -1,0 +1,84 @@
+using System.Text.Json;
+using AlliancePositions.Core.Sources;
+
+namespace AlliancePositions.Core.Corpus;
+
+/// <summary>A corpus that passed every check, with each document's stored text resolved.</summary>
+public sealed record ValidatedCorpus(CorpusFile File, IReadOnlyDictionary<string, string> Texts);
+
+/// <summary>
+/// Reads a corpus file and checks all of it before anything is written: JSON syntax, the schema, then the rules that
+/// need the whole file (references, duplicate keys, offsets and quotes, dates). Every problem is reported, not just the
+/// first.
+/// </summary>
+public static class CorpusReader
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Reads <paramref name="path"/>; a <c>textFile</c> is resolved relative to it.</summary>
+    public static async Task<ValidatedCorpus> ReadFileAsync(string path, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        if (!File.Exists(path))
+            throw new CorpusValidationException([new(name, "$", $"The corpus file {path} does not exist.")]);
+        var json = await File.ReadAllTextAsync(path, cancellationToken);
+        var baseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        return await ReadAsync(json, name, baseDirectory, clock);
+    }
+
+    /// <summary>
+    /// Validates corpus JSON. <paramref name="baseDirectory"/> resolves <c>textFile</c>; null (an upload) allows inline
+    /// <c>text</c> only.
+    /// </summary>
+    public static async Task<ValidatedCorpus> ReadAsync(string json, string fileName, string? baseDirectory, TimeProvider clock)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException exception)
+        {
+            throw new CorpusValidationException([new(fileName, "$", $"Not valid JSON (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}): {exception.Message}")]);
+        }
+
+        var problems = (await CorpusSchema.ValidateAsync(json)).Select(p => new CorpusProblem(fileName, p.Path, p.Message)).ToList();
+        CorpusFile? corpus = null;
+        try
+        {
+            corpus = JsonSerializer.Deserialize<CorpusFile>(json, Json);
+        }
+        catch (JsonException) when (problems.Count > 0)
+        {
+            // The schema problems above already say why the shape is wrong.
+        }
+        if (corpus is null)
+            throw new CorpusValidationException(problems.Count > 0 ? problems : [new(fileName, "$", "The corpus is empty.")]);
+
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rules = new CorpusRules(corpus, fileName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        rules.Check(document => ResolveText(document, baseDirectory, texts));
+        problems.AddRange(rules.Problems);
+        if (problems.Count > 0) throw new CorpusValidationException(problems);
+        return new ValidatedCorpus(corpus, texts);
+    }
+
+    private static string? ResolveText(CorpusDocument document, string? baseDirectory, Dictionary<string, string> texts)
+    {
+        string? raw = document.Text;
+        if (raw is null && document.TextFile is not null)
+        {
+            if (baseDirectory is null) return null;
+            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, document.TextFile));
+            if (!File.Exists(full)) return null;
+            raw = File.ReadAllText(full);
+        }
+        if (raw is null) return null;
+        var text = DocumentText.Normalize(raw);
+        texts[document.Key] = text;
+        return text;
+    }
+}
