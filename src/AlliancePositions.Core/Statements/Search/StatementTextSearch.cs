@@ -1,0 +1,40 @@
+using AlliancePositions.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Statements.Search;
+
+/// <summary>
+/// Full-text search over statement summaries and their evidencing quotes: the seam where the database's own engine
+/// is used. SQLite uses an FTS5 external-content table (<c>StatementSearch</c>, created and kept in step by triggers
+/// in the <c>AddStatementSearch</c> migration); a PostgreSQL provider adds its own implementation (tsvector) here.
+/// </summary>
+public interface IStatementTextSearch
+{
+    /// <summary>Ids of the statements matching every word of <paramref name="text"/>, as a query EF composes into SQL.</summary>
+    IQueryable<int> Matching(AppDbContext db, string text);
+}
+
+internal sealed class SqliteStatementTextSearch : IStatementTextSearch
+{
+    public IQueryable<int> Matching(AppDbContext db, string text)
+    {
+        var match = ToFtsQuery(text);
+        return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM StatementSearch WHERE StatementSearch MATCH {match}");
+    }
+
+    /// <summary>
+    /// User text becomes FTS5 phrases, never FTS5 syntax: each word is quoted (so "NOT" or a stray quote cannot break
+    /// the query) and the last one matches as a prefix, as people type.
+    /// </summary>
+    internal static string ToFtsQuery(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Replace("\"", "", StringComparison.Ordinal))
+            .Where(w => w.Length > 0)
+            .Select(w => $"\"{w}\"")
+            .ToList();
+        if (words.Count == 0) return "\"\"";
+        words[^1] += "*";
+        return string.Join(' ', words);
+    }
+}
