@@ -1,0 +1,74 @@
+using System.Globalization;
+using AlliancePositions.Core.Dates;
+
+namespace AlliancePositions.Core.Stances;
+
+/// <summary>
+/// Turns the evidence for one actor on one question into a stance as of a date (event time) as it could be known at
+/// a date (knowledge time). Pure arithmetic: the numbers live in <see cref="Methodology"/>.
+/// </summary>
+public static class StanceCalculator
+{
+    public static Stance Compute(IReadOnlyList<EvidenceItem> evidence, DateOnly asOf, DateOnly knownAt)
+    {
+        var counting = evidence.Where(e => e.CountsAt(asOf, knownAt)).ToList();
+        counting.Sort(EvidenceItem.Chronologically);
+        if (counting.Count == 0)
+        {
+            return Stance.NoRecord with { Arithmetic = $"No statement counts as of {Iso(asOf)} known at {Iso(knownAt)}." };
+        }
+
+        var weighted = Weigh(counting, asOf);
+        var (band, position) = Evaluate(weighted);
+        var since = StanceTimeline.Walk(evidence, knownAt, asOf).LastOrDefault(p => p.BandChanged)?.Date;
+        var qualifiers = counting.Select(e => e.Qualifier).OfType<string>()
+            .Where(q => q.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var total = weighted.Sum(w => w.Weight);
+        return new Stance(band, position, counting.Count, Methodology.Confidence(total), since, qualifiers, weighted,
+            Explain(weighted, band, position));
+    }
+
+    /// <summary>Weights of items that already count, ordered as they should be shown.</summary>
+    internal static IReadOnlyList<WeightedEvidence> Weigh(IReadOnlyList<EvidenceItem> counting, DateOnly asOf)
+    {
+        var factors = counting.Select(e => (Item: e,
+            Source: Methodology.SourceWeight(e.Source),
+            Credibility: Methodology.CredibilityWeight(e.Credibility),
+            Recency: Methodology.Recency(e.Date.Value, asOf))).ToList();
+        var total = factors.Sum(f => f.Source * f.Credibility * f.Recency);
+        return factors.Select(f =>
+        {
+            var weight = f.Source * f.Credibility * f.Recency;
+            return new WeightedEvidence(f.Item, f.Source, f.Credibility, f.Recency, weight, weight / total);
+        }).ToList();
+    }
+
+    /// <summary>The band and weighted mean position of a non-empty set of counting items.</summary>
+    internal static (StanceBand Band, double? Position) Evaluate(IReadOnlyList<WeightedEvidence> weighted)
+    {
+        if (weighted.Count == 0) return (StanceBand.NoRecord, null);
+        if (weighted.All(w => Methodology.IsWeak(w.Item.Source, w.Item.Credibility)))
+        {
+            return (StanceBand.NotEnoughEvidence, null);
+        }
+        var position = weighted.Sum(w => w.Weight * w.Item.Position) / weighted.Sum(w => w.Weight);
+        return (StanceBands.FromPosition(position), position);
+    }
+
+    /// <summary>"(2 × 0.504 + -2 × 0.252) / 0.756 = 0.67 → leans-support": the sum an analyst can redo by hand.</summary>
+    private static string Explain(IReadOnlyList<WeightedEvidence> weighted, StanceBand band, double? position)
+    {
+        var total = weighted.Sum(w => w.Weight);
+        if (position is not { } p)
+        {
+            return $"Every counting item is weak (source E or credibility 5): {weighted.Count} item(s), " +
+                   $"total weight {Number(total, "0.###")} → {band.ToWire()}.";
+        }
+        var terms = string.Join(" + ", weighted.Select(w => $"{Number(w.Item.Position, "0.##")} × {Number(w.Weight, "0.###")}"));
+        return $"({terms}) / {Number(total, "0.###")} = {Number(p, "0.00")} → {band.ToWire()}";
+    }
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
