@@ -1,4 +1,8 @@
 using AlliancePositions.Core.Corpus;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using AlliancePositions.Core.Statements.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +18,10 @@ public static class CoreServices
             .AddInterceptors(new SqliteTuning()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CorpusLoader>();
+        services.AddSingleton<IStatementTextSearch, SqliteStatementTextSearch>();
+        services.AddSingleton<StatementQueries>();
+        services.AddSingleton<StanceQueries>();
+        services.AddSingleton<TopicQueries>();
         return services;
     }
 }

@@ -43,10 +43,13 @@ public class Statement : EditableRecord
     public DateOnly? KnownFrom { get; set; }
     public SourceGrade SourceGrade { get; set; } = SourceGrade.F;
 
+    /// <summary>The summary and the evidencing quotes: what full-text search indexes (see Statements/Search).</summary>
+    public string SearchText { get; set; } = "";
+
     public PartialDate When => new(Date, DatePrecision);
 
     /// <summary>
-    /// Refreshes <see cref="KnownFrom"/> and <see cref="SourceGrade"/> from the evidencing annotations' documents
+    /// Refreshes <see cref="KnownFrom"/>, <see cref="SourceGrade"/> and <see cref="SearchText"/> from the evidencing annotations' documents
     /// (loaded with them). Every write path that changes the evidence calls this.
     /// </summary>
     public void SummariseEvidence()
@@ -56,5 +59,6 @@ public class Statement : EditableRecord
         // The most reliable judged grade among the documents; F ("cannot be judged") only when none is judged.
         var judged = documents.Select(d => d.EffectiveReliability).Where(g => g != SourceGrade.F).ToList();
         SourceGrade = judged.Count > 0 ? judged.Min() : SourceGrade.F;
+        SearchText = string.Join('\n', Evidence.Select(a => a.Exact).Prepend(Summary));
     }
 }

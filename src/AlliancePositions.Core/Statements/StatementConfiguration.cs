@@ -12,6 +12,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         entity.Property(s => s.Key).HasMaxLength(40);
         entity.Property(s => s.Summary).HasMaxLength(4000);
         entity.Ignore(s => s.When);
+        entity.Property(s => s.SearchText).HasMaxLength(100_000);
         entity.HasIndex(s => s.Key).IsUnique().HasDatabaseName("IX_Statements_Key");
         entity.HasIndex(s => new { s.ActorId, s.Date }).HasDatabaseName("IX_Statements_Actor_Date");
         entity.HasIndex(s => s.Date).HasDatabaseName("IX_Statements_Date");

@@ -12,7 +12,7 @@ internal sealed class EvidenceBuilder
     private PartialDate date = PartialDate.Day(2024, 1, 1);
     private DateOnly? knownFrom;
     private SourceGrade source = SourceGrade.B;
-    private Credibility credibility = Sources.Credibility.Probable;
+    private Credibility credibility = Core.Sources.Credibility.Probable;
     private StatementKind kind = StatementKind.Reported;
     private double position;
     private string? qualifier;
@@ -43,12 +43,12 @@ internal static class TroopDeployment
 {
     public static readonly DateOnly Published = new(2024, 4, 3);
 
-    public static EvidenceItem Macron => Seed("macron-readiness", 2024, 2, 2, Sources.Credibility.Probable).Build();
-    public static EvidenceItem Scholz => Seed("scholz-advice", 2024, 2, -2, Sources.Credibility.Probable).Build();
+    public static EvidenceItem Macron => Seed("macron-readiness", 2024, 2, 2, Core.Sources.Credibility.Probable).Build();
+    public static EvidenceItem Scholz => Seed("scholz-advice", 2024, 2, -2, Core.Sources.Credibility.Probable).Build();
     public static EvidenceItem Estonia =>
-        Seed("estonia-training", 2024, 4, 0, Sources.Credibility.Probable).Qualified("training only").Build();
-    public static EvidenceItem UsOfficial => Seed("us-official", 2024, 4, -1, Sources.Credibility.Possible).Build();
-    public static EvidenceItem OtherLeaders => Seed("other-leaders", 2024, 2, -2, Sources.Credibility.Possible).Build();
+        Seed("estonia-training", 2024, 4, 0, Core.Sources.Credibility.Probable).Qualified("training only").Build();
+    public static EvidenceItem UsOfficial => Seed("us-official", 2024, 4, -1, Core.Sources.Credibility.Possible).Build();
+    public static EvidenceItem OtherLeaders => Seed("other-leaders", 2024, 2, -2, Core.Sources.Credibility.Possible).Build();
 
     /// <summary>Each actor's stance as of publication day, known at publication day.</summary>
     public static Dictionary<string, Stance> StancesOnPublication() => new()

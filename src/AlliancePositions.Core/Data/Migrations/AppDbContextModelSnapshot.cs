@@ -788,6 +788,11 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceGrade")
                         .IsRequired()
                         .HasMaxLength(1)

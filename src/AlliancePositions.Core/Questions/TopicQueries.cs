@@ -1,0 +1,57 @@
+using AlliancePositions.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Questions;
+
+public sealed record TopicSummary(string Slug, string Name, string? Parent, int Depth);
+
+public sealed record QuestionSummary(string Slug, string Title, string Topic, string TopicName, string MinusTwoMeans, string PlusTwoMeans);
+
+/// <summary>The topic tree and the questions: small vocabularies, read whole.</summary>
+public sealed class TopicQueries(IDbContextFactory<AppDbContext> contexts)
+{
+    /// <summary>Topics in tree order (each parent followed by its children), with their depth for indenting.</summary>
+    public async Task<IReadOnlyList<TopicSummary>> ListTopicsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name, t.ParentId, Parent = t.Parent!.Slug }).ToListAsync(cancellationToken);
+        var result = new List<TopicSummary>();
+        void Walk(int? parentId, int depth)
+        {
+            foreach (var topic in topics.Where(t => t.ParentId == parentId).OrderBy(t => t.Name, StringComparer.Ordinal))
+            {
+                result.Add(new TopicSummary(topic.Slug, topic.Name, topic.Parent, depth));
+                Walk(topic.Id, depth + 1);
+            }
+        }
+        Walk(null, 0);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<QuestionSummary>> ListQuestionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Questions.AsNoTracking().OrderBy(q => q.Title)
+            .Select(q => new QuestionSummary(q.Slug, q.Title, q.Topic.Slug, q.Topic.Name, q.MinusTwoMeans, q.PlusTwoMeans))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<QuestionSummary?> FindQuestionAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Questions.AsNoTracking().Where(q => q.Slug == slug)
+            .Select(q => new QuestionSummary(q.Slug, q.Title, q.Topic.Slug, q.Topic.Name, q.MinusTwoMeans, q.PlusTwoMeans))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The ids of a topic and all its sub-topics, or null when no topic has that slug.</summary>
+    internal static async Task<IReadOnlyList<int>?> SubtreeIdsAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        var topics = await db.Topics.AsNoTracking().Select(t => new { t.Id, t.Slug, t.ParentId }).ToListAsync(cancellationToken);
+        var root = topics.FirstOrDefault(t => t.Slug == slug);
+        if (root is null) return null;
+        var ids = new List<int> { root.Id };
+        for (var i = 0; i < ids.Count; i++) ids.AddRange(topics.Where(t => t.ParentId == ids[i]).Select(t => t.Id));
+        return ids;
+    }
+}

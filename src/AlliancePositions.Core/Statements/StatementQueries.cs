@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Paging;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Statements.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Statements;
+
+/// <summary>A page of statements, or the problems with the filter that produced none (an unknown actor, say).</summary>
+public sealed record StatementResults(Page<StatementRow> Page, IReadOnlyDictionary<string, string> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+}
+
+/// <summary>
+/// Reads statements through the shared <see cref="StatementFilter"/>: the statements page, the API and the CSV export
+/// all come here. SQL does the filtering, sorting and paging; only one page is ever materialised.
+/// </summary>
+public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, IStatementTextSearch textSearch)
+{
+    public async Task<StatementResults> SearchAsync(StatementFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (query, problems) = await FilterAsync(db, filter, cancellationToken);
+        if (query is null) return new(new Page<StatementRow>([], 0), problems);
+
+        // Count at most one past the cap: the page says "10,000+" rather than scanning every match.
+        var total = await query.Take(Page<StatementRow>.CountCap + 1).CountAsync(cancellationToken);
+        var (page, pageSize) = Paging.Paging.Clamp(filter.Page, filter.PageSize);
+        var rows = await Project(Sort(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new(new Page<StatementRow>(rows, Math.Min(total, Page<StatementRow>.CountCap), total > Page<StatementRow>.CountCap), problems);
+    }
+
+    /// <summary>Every matching row in the filter's order, streamed (for CSV); paging is ignored.</summary>
+    public async IAsyncEnumerable<StatementRow> StreamAsync(StatementFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (query, _) = await FilterAsync(db, filter, cancellationToken);
+        if (query is null) yield break;
+        await foreach (var row in Project(Sort(query, filter.Sort)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            yield return row;
+    }
+
+    /// <summary>How the filtered statements split by coded position on the filter's question (null without one).</summary>
+    public async Task<PositionSplit?> SplitAsync(StatementFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.Question is null) return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (query, _) = await FilterAsync(db, filter, cancellationToken);
+        if (query is null) return null;
+        var counts = await db.Codings.AsNoTracking()
+            .Where(c => c.Question.Slug == filter.Question && query.Select(s => s.Id).Contains(c.StatementId))
+            .GroupBy(c => c.Position)
+            .Select(g => new { Position = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Position, g => g.Count, cancellationToken);
+        return new PositionSplit(filter.Question, counts);
+    }
+
+    private async Task<(IQueryable<Statement>? Query, Dictionary<string, string> Problems)> FilterAsync(
+        AppDbContext db, StatementFilter filter, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string>();
+        var query = db.Statements.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            var actorId = await db.Actors.Where(a => a.Slug == filter.Actor).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (actorId is null) problems["actor"] = $"No actor has the key \"{filter.Actor}\".";
+            else query = query.Where(s => s.ActorId == actorId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Topic))
+        {
+            var topicIds = await TopicQueries.SubtreeIdsAsync(db, filter.Topic, cancellationToken);
+            if (topicIds is null) problems["topic"] = $"No topic has the key \"{filter.Topic}\".";
+            else query = query.Where(s => s.Topics.Any(t => topicIds.Contains(t.Id)));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Question))
+        {
+            var questionId = await db.Questions.Where(q => q.Slug == filter.Question).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+            if (questionId is null) problems["question"] = $"No question has the key \"{filter.Question}\".";
+            else query = query.Where(s => s.Codings.Any(c => c.QuestionId == questionId));
+        }
+        if (filter.From is { } from && filter.To is { } to && to < from) problems["to"] = "The end of the date range is before its start.";
+        if (problems.Count > 0) return (null, problems);
+
+        if (filter.Kind is { } kind) query = query.Where(s => s.Kind == kind);
+        if (filter.Credibility is { } credibility) query = query.Where(s => s.Credibility == credibility);
+        if (filter.From is { } start) query = query.Where(s => s.Date >= start);
+        if (filter.To is { } end) query = query.Where(s => s.Date <= end);
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var matching = textSearch.Matching(db, filter.Text);
+            query = query.Where(s => matching.Contains(s.Id));
+        }
+        return (query, problems);
+    }
+
+    private static IQueryable<Statement> Sort(IQueryable<Statement> query, StatementSort sort) => sort switch
+    {
+        StatementSort.DateAscending => query.OrderBy(s => s.Date).ThenBy(s => s.Key),
+        StatementSort.Actor => query.OrderBy(s => s.Actor.Name).ThenByDescending(s => s.Date).ThenBy(s => s.Key),
+        StatementSort.Credibility => query.OrderBy(s => s.Credibility).ThenByDescending(s => s.Date).ThenBy(s => s.Key),
+        _ => query.OrderByDescending(s => s.Date).ThenBy(s => s.Key),
+    };
+
+    internal static IQueryable<StatementRow> Project(IQueryable<Statement> query) => query.Select(s => new StatementRow(
+        s.Key, new Dates.PartialDate(s.Date, s.DatePrecision), s.Actor.Slug, s.Actor.Name, s.Kind, s.Summary, s.Credibility, s.SourceGrade,
+        s.Evidence.OrderBy(a => a.Start).Select(a => a.Exact).FirstOrDefault(),
+        s.Evidence.OrderBy(a => a.Start).Select(a => a.Document.Key).FirstOrDefault(),
+        s.Meeting != null ? s.Meeting.Key : null, s.Meeting != null ? s.Meeting.Title : null,
+        s.Codings.OrderBy(c => c.Question.Slug).Select(c => new StatementCodingSummary(c.Question.Slug, c.Position, c.Qualifier, c.Coder.DisplayName)).ToList()));
+}

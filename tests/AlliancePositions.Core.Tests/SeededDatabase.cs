@@ -1,0 +1,25 @@
+using AlliancePositions.Core.Corpus;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlliancePositions.Core.Tests;
+
+/// <summary>A test database loaded with the repository's seed corpus, for tests whose subject is the seed itself.</summary>
+public static class SeededDatabase
+{
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var loader = new CorpusLoader(database, clock, NullLogger<CorpusLoader>.Instance);
+        await loader.SeedIfEmptyAsync(Path.Combine(RepositoryRoot(), "seeds", "corpus.json"), TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AlliancePositions.sln"))) return dir.FullName;
+        throw new InvalidOperationException("AlliancePositions.sln not found above the test output folder.");
+    }
+}

@@ -1,0 +1,79 @@
+using AlliancePositions.Core.Statements;
+using AlliancePositions.Core.Statements.Search;
+
+namespace AlliancePositions.Core.Tests.Statements;
+
+public class StatementQueriesTests
+{
+    private static async Task<(TestDatabase, StatementQueries)> SeedAsync()
+    {
+        var database = await SeededDatabase.CreateAsync();
+        return (database, new StatementQueries(database, new SqliteStatementTextSearch()));
+    }
+
+    [Fact]
+    public async Task A_topic_filter_includes_its_sub_topics()
+    {
+        var (database, queries) = await SeedAsync();
+        await using var _ = database;
+        var escalation = await queries.SearchAsync(new StatementFilter(Topic: "escalation"), TestContext.Current.CancellationToken);
+        var troops = await queries.SearchAsync(new StatementFilter(Topic: "troop-deployment"), TestContext.Current.CancellationToken);
+        // "escalation" has troop-deployment, training-missions and nato-involvement under it.
+        Assert.Contains(escalation.Page.Items, r => r.Key == "scholz-warns");
+        Assert.Contains(escalation.Page.Items, r => r.Key == "macron-no-nato");
+        Assert.True(escalation.Page.Total > troops.Page.Total);
+        Assert.DoesNotContain(troops.Page.Items, r => r.Key == "macron-no-nato");
+    }
+
+    [Fact]
+    public async Task Full_text_matches_summaries_and_quotes_by_word_and_prefix()
+    {
+        var (database, queries) = await SeedAsync();
+        await using var _ = database;
+        // "Kremlin" is only in Scholz's evidencing quote, not in any summary.
+        var kremlin = await queries.SearchAsync(new StatementFilter(Text: "Kremlin"), TestContext.Current.CancellationToken);
+        Assert.Equal("scholz-warns", Assert.Single(kremlin.Page.Items).Key);
+        var prefix = await queries.SearchAsync(new StatementFilter(Text: "instruct"), TestContext.Current.CancellationToken);
+        Assert.Empty(prefix.Page.Items); // the unattributed "instructors" annotation evidences no statement
+        var training = await queries.SearchAsync(new StatementFilter(Text: "train"), TestContext.Current.CancellationToken);
+        Assert.Equal(["estonia-training-only", "pevkur-reinterprets"], training.Page.Items.Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Fts_syntax_in_user_text_is_searched_as_words_not_run() =>
+        Assert.Equal("\"NOT\" \"a\" \"quote\"*", SqliteStatementTextSearch.ToFtsQuery("NOT \"a\" quote"));
+
+    [Fact]
+    public async Task Filters_combine_and_sort_and_page_on_the_server()
+    {
+        var (database, queries) = await SeedAsync();
+        await using var _ = database;
+        var page = await queries.SearchAsync(new StatementFilter(Actor: "emmanuel-macron", From: new(2024, 2, 1), To: new(2024, 2, 29),
+            Sort: StatementSort.DateAscending, PageSize: 2), TestContext.Current.CancellationToken);
+        Assert.Equal(3, page.Page.Total);
+        Assert.Equal(2, page.Page.Items.Count);
+        Assert.All(page.Page.Items, r => Assert.Equal("emmanuel-macron", r.ActorSlug));
+        Assert.Equal("Feb 2024", page.Page.Items[0].When.ToString());
+    }
+
+    [Fact]
+    public async Task Unknown_keys_in_the_filter_are_problems_not_empty_results()
+    {
+        var (database, queries) = await SeedAsync();
+        await using var _ = database;
+        var results = await queries.SearchAsync(new StatementFilter(Actor: "nobody", Topic: "weather"), TestContext.Current.CancellationToken);
+        Assert.False(results.IsValid);
+        Assert.Equal("No actor has the key \"nobody\".", results.Problems["actor"]);
+        Assert.True(results.Problems.ContainsKey("topic"));
+    }
+
+    [Fact]
+    public async Task The_split_by_position_counts_the_filtered_statements_codings()
+    {
+        var (database, queries) = await SeedAsync();
+        await using var _ = database;
+        var split = await queries.SplitAsync(new StatementFilter(Question: "troop-deployment", Actor: "olaf-scholz"), TestContext.Current.CancellationToken);
+        // scholz-warns is coded -2 by both coders.
+        Assert.Equal(2, split!.CountByPosition[-2]);
+    }
+}
