@@ -209,4 +209,12 @@ public class CorpusLoaderTests
         Assert.Contains(exception.Problems, p => p.Path == "$.documents[0].textFile");
         directory.Delete(recursive: true);
     }
+
+    [Fact]
+    public async Task Over_long_text_fields_are_reported_with_the_maximum()
+    {
+        var valid = TestCorpus.Valid();
+        var problems = await ProblemsOfAsync(valid with { Actors = [valid.Actors[0] with { Name = new string('x', 201) }, valid.Actors[1]] });
+        Assert.Contains(problems, p => p.Path == "$.actors[0].name" && p.Message.Contains("200", StringComparison.Ordinal));
+    }
 }

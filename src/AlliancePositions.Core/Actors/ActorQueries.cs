@@ -1,0 +1,120 @@
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Paging;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Statements;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Actors;
+
+public sealed record ActorSummary(string Slug, string Name, ActorKind Kind, string? Country);
+
+public sealed record RoleSummary(string Office, OfficeKind OfficeKind, string? Country, string? Organisation, DateOnly From, DateOnly? To, string? Basis);
+
+public sealed record ActorDetail(string Slug, string Name, ActorKind Kind, string? Country, IReadOnlyList<string> Aliases, string? Note,
+    IReadOnlyList<RoleSummary> Roles, int Version);
+
+/// <summary>A statement's relation as the timeline shows it: "denied by", "reinterprets", ...</summary>
+public sealed record TimelineRelation(RelationType Type, bool Incoming, string StatementKey, string ActorName, string Summary);
+
+/// <summary>One entry of an actor's timeline: a statement (with its relations) or a meeting they attended.</summary>
+public sealed record TimelineItem(string Type, string Key, PartialDate When, string Title, StatementRow? Statement,
+    IReadOnlyList<TimelineRelation> Relations, IReadOnlyList<string> Participants);
+
+public sealed record TimelineFilter(string? Topic = null, string? Question = null, DateOnly? From = null, DateOnly? To = null,
+    int Page = 1, int PageSize = Paging.Paging.DefaultPageSize);
+
+public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
+{
+    /// <summary>Actors by name or alias (a case-insensitive match anywhere), paged.</summary>
+    public async Task<Page<ActorSummary>> ListAsync(string? text, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Actors.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            // Actors number in the hundreds, not millions: a LIKE over names and aliases is cheap here, unlike statements.
+            var pattern = $"%{text.Trim()}%";
+            query = query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(alias => EF.Functions.Like(alias, pattern)));
+        }
+        (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(a => a.Name).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new ActorSummary(a.Slug, a.Name, a.Kind, a.CountryCode)).ToListAsync(cancellationToken);
+        return new Page<ActorSummary>(items, total);
+    }
+
+    public async Task<ActorDetail?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Actors.AsNoTracking().Where(a => a.Slug == slug)
+            .Select(a => new ActorDetail(a.Slug, a.Name, a.Kind, a.CountryCode, a.Aliases, a.Note,
+                a.Roles.OrderBy(r => r.From).Select(r => new RoleSummary(r.Office, r.OfficeKind, r.CountryCode, r.Organisation, r.From, r.To, r.Basis)).ToList(),
+                a.Version))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The actor's statements and meetings in date order (newest first), filtered by topic (with sub-topics) and
+    /// question; paged on the server. Null when no actor has the slug.
+    /// </summary>
+    public async Task<Page<TimelineItem>?> TimelineAsync(string slug, TimelineFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actorId = await db.Actors.Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (actorId is null) return null;
+        var (page, pageSize) = Paging.Paging.Clamp(filter.Page, filter.PageSize);
+
+        var statements = db.Statements.AsNoTracking().Where(s => s.ActorId == actorId);
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Id == actorId));
+        if (filter.Topic is not null)
+        {
+            var topicIds = await TopicQueries.SubtreeIdsAsync(db, filter.Topic, cancellationToken) ?? [];
+            statements = statements.Where(s => s.Topics.Any(t => topicIds.Contains(t.Id)));
+            meetings = meetings.Where(m => m.Topics.Any(t => topicIds.Contains(t.Id)));
+        }
+        if (filter.Question is not null)
+        {
+            statements = statements.Where(s => s.Codings.Any(c => c.Question.Slug == filter.Question));
+            meetings = meetings.Where(m => m.Statements.Any(s => s.ActorId == actorId && s.Codings.Any(c => c.Question.Slug == filter.Question)));
+        }
+        if (filter.From is { } from) { statements = statements.Where(s => s.Date >= from); meetings = meetings.Where(m => m.Date >= from); }
+        if (filter.To is { } to) { statements = statements.Where(s => s.Date <= to); meetings = meetings.Where(m => m.Date <= to); }
+
+        // Merge the two date-ordered streams on the server side: only the keys of the page are read, then its rows.
+        var entries = await statements.Select(s => new { Type = "statement", s.Key, s.Date })
+            .Concat(meetings.Select(m => new { Type = "meeting", m.Key, m.Date }))
+            .OrderByDescending(e => e.Date).ThenBy(e => e.Type).ThenBy(e => e.Key)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var total = (page - 1) * pageSize + entries.Count;
+        if (entries.Count > pageSize) total = await statements.CountAsync(cancellationToken) + await meetings.CountAsync(cancellationToken);
+        entries = entries.Take(pageSize).ToList();
+
+        var statementKeys = entries.Where(e => e.Type == "statement").Select(e => e.Key).ToList();
+        var meetingKeys = entries.Where(e => e.Type == "meeting").Select(e => e.Key).ToList();
+        var rows = await StatementQueries.Project(db.Statements.AsNoTracking().Where(s => statementKeys.Contains(s.Key))).ToDictionaryAsync(r => r.Key, cancellationToken);
+        var relations = await RelationsAsync(db, statementKeys, cancellationToken);
+        var meetingRows = await db.Meetings.AsNoTracking().Where(m => meetingKeys.Contains(m.Key))
+            .Select(m => new { m.Key, m.Title, m.Date, m.DatePrecision, Participants = m.Participants.OrderBy(p => p.Name).Select(p => p.Name).ToList() })
+            .ToDictionaryAsync(m => m.Key, cancellationToken);
+
+        var items = entries.Select(e => e.Type == "statement"
+            ? new TimelineItem("statement", e.Key, rows[e.Key].When, rows[e.Key].Summary, rows[e.Key], relations.GetValueOrDefault(e.Key) ?? [], [])
+            : new TimelineItem("meeting", e.Key, new PartialDate(meetingRows[e.Key].Date, meetingRows[e.Key].DatePrecision), meetingRows[e.Key].Title, null, [],
+                meetingRows[e.Key].Participants)).ToList();
+        return new Page<TimelineItem>(items, total);
+    }
+
+    private static async Task<Dictionary<string, List<TimelineRelation>>> RelationsAsync(AppDbContext db, List<string> keys, CancellationToken cancellationToken)
+    {
+        var outgoing = await db.StatementRelations.AsNoTracking().Where(r => keys.Contains(r.FromStatement.Key))
+            .Select(r => new { Of = r.FromStatement.Key, r.Type, Other = r.ToStatement.Key, r.ToStatement.Actor.Name, r.ToStatement.Summary })
+            .ToListAsync(cancellationToken);
+        var incoming = await db.StatementRelations.AsNoTracking().Where(r => keys.Contains(r.ToStatement.Key))
+            .Select(r => new { Of = r.ToStatement.Key, r.Type, Other = r.FromStatement.Key, r.FromStatement.Actor.Name, r.FromStatement.Summary })
+            .ToListAsync(cancellationToken);
+        return outgoing.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, false, r.Other, r.Name, r.Summary)))
+            .Concat(incoming.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, true, r.Other, r.Name, r.Summary))))
+            .GroupBy(r => r.Of).ToDictionary(g => g.Key, g => g.Select(r => r.Relation).ToList());
+    }
+}
