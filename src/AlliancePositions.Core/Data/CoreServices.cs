@@ -1,4 +1,10 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Changes;
 using AlliancePositions.Core.Corpus;
+using AlliancePositions.Core.Countries;
+using AlliancePositions.Core.Meetings;
+using AlliancePositions.Core.Search;
+using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
@@ -22,6 +28,12 @@ public static class CoreServices
         services.AddSingleton<StatementQueries>();
         services.AddSingleton<StanceQueries>();
         services.AddSingleton<TopicQueries>();
+        services.AddSingleton<ActorQueries>();
+        services.AddSingleton<DocumentQueries>();
+        services.AddSingleton<MeetingQueries>();
+        services.AddSingleton<CountryQueries>();
+        services.AddSingleton<SearchQueries>();
+        services.AddSingleton<ChangeQueries>();
         return services;
     }
 }

@@ -1,0 +1,135 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Stances;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Countries;
+
+public sealed record CountrySummary(string Code, string Name, OfficeKind LeadingOffice, string? LeadingOfficeTitle);
+
+public sealed record OfficeHolder(string ActorSlug, string ActorName, string Office, OfficeKind OfficeKind, DateOnly From, DateOnly? To);
+
+/// <summary>A country's derived stance on one question, and which office holder it came from.</summary>
+public sealed record CountryQuestionStance(string Question, string QuestionTitle, CountryStance Stance, string? ActorName);
+
+public sealed record CountryDetail(CountrySummary Country, IReadOnlyList<OfficeHolder> HoldersOnDate, IReadOnlyList<CountryQuestionStance> Stances,
+    IReadOnlyList<BlocSummary> Blocs);
+
+public sealed record BlocSummary(string Slug, string Name, int MembersOnDate);
+
+public sealed record BlocMember(string Code, string Name, DateOnly From, DateOnly? To);
+
+/// <summary>A bloc's cohesion on one question: the Hix-Noury-Roland index over its members' derived stances.</summary>
+public sealed record BlocQuestionCohesion(string Question, string QuestionTitle, BlocCohesion Cohesion, IReadOnlyDictionary<string, CountryStance> ByMember);
+
+public sealed record BlocDetail(string Slug, string Name, IReadOnlyList<BlocMember> MembersOnDate, IReadOnlyList<BlocQuestionCohesion> Cohesion);
+
+/// <summary>
+/// Countries and blocs with their derived stances: a country speaks through its leading office holder on the date
+/// (with the fallback the stance engine defines); a bloc's cohesion is measured over its members on the date.
+/// </summary>
+public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, StanceQueries stances)
+{
+    public async Task<IReadOnlyList<CountrySummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Countries.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new CountrySummary(c.Code, c.Name, c.LeadingOffice, c.LeadingOfficeTitle)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BlocSummary>> ListBlocsAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Blocs.AsNoTracking().OrderBy(b => b.Name)
+            .Select(b => new BlocSummary(b.Slug, b.Name, b.Members.Count(m => m.From <= asOf && (m.To == null || asOf < m.To))))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The country (any case of its ISO code) on <paramref name="asOf"/>, as known at <paramref name="knownAt"/>.</summary>
+    public async Task<CountryDetail?> FindAsync(string code, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    {
+        code = code.ToUpperInvariant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var country = await db.Countries.AsNoTracking().Where(c => c.Code == code)
+            .Select(c => new CountrySummary(c.Code, c.Name, c.LeadingOffice, c.LeadingOfficeTitle)).FirstOrDefaultAsync(cancellationToken);
+        if (country is null) return null;
+        var holders = (await TenuresAsync(db, [code], cancellationToken)).Where(t => t.From <= asOf && (t.To is null || asOf < t.To))
+            .Select(t => new OfficeHolder(t.ActorSlug, t.ActorName, t.Office, t.OfficeKind, t.From, t.To)).ToList();
+        var blocs = await db.Blocs.AsNoTracking()
+            .Where(b => b.Members.Any(m => m.Country.Code == code && m.From <= asOf && (m.To == null || asOf < m.To)))
+            .Select(b => new BlocSummary(b.Slug, b.Name, b.Members.Count(m => m.From <= asOf && (m.To == null || asOf < m.To))))
+            .ToListAsync(cancellationToken);
+        var questionStances = new List<CountryQuestionStance>();
+        foreach (var question in await db.Questions.AsNoTracking().OrderBy(q => q.Title).Select(q => new { q.Slug, q.Title }).ToListAsync(cancellationToken))
+        {
+            var derived = (await DeriveAsync(db, question.Slug, [country], asOf, knownAt, cancellationToken))[code];
+            questionStances.Add(new CountryQuestionStance(question.Slug, question.Title, derived,
+                holders.FirstOrDefault(h => h.ActorSlug == derived.ActorKey)?.ActorName));
+        }
+        return new CountryDetail(country, holders, questionStances, blocs);
+    }
+
+    public async Task<BlocDetail?> FindBlocAsync(string slug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var bloc = await db.Blocs.AsNoTracking().Where(b => b.Slug == slug).Select(b => new { b.Slug, b.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (bloc is null) return null;
+        var members = await MembersAsync(db, slug, asOf, cancellationToken);
+        var cohesion = new List<BlocQuestionCohesion>();
+        foreach (var question in await db.Questions.AsNoTracking().OrderBy(q => q.Title).Select(q => new { q.Slug, q.Title }).ToListAsync(cancellationToken))
+            cohesion.Add(await CohesionAsync(db, question.Slug, question.Title, members, asOf, knownAt, cancellationToken));
+        return new BlocDetail(bloc.Slug, bloc.Name, members, cohesion);
+    }
+
+    /// <summary>Each bloc's cohesion on one question, for the question page.</summary>
+    public async Task<IReadOnlyList<(BlocSummary Bloc, BlocQuestionCohesion Cohesion)>> CohesionOnQuestionAsync(string questionSlug, DateOnly asOf, DateOnly knownAt,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var title = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => q.Title).FirstOrDefaultAsync(cancellationToken);
+        if (title is null) return [];
+        var result = new List<(BlocSummary, BlocQuestionCohesion)>();
+        foreach (var bloc in await db.Blocs.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Slug, b.Name }).ToListAsync(cancellationToken))
+        {
+            var members = await MembersAsync(db, bloc.Slug, asOf, cancellationToken);
+            result.Add((new BlocSummary(bloc.Slug, bloc.Name, members.Count), await CohesionAsync(db, questionSlug, title, members, asOf, knownAt, cancellationToken)));
+        }
+        return result;
+    }
+
+    private async Task<BlocQuestionCohesion> CohesionAsync(AppDbContext db, string question, string title, IReadOnlyList<BlocMember> members,
+        DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    {
+        var countries = members.Select(m => new CountrySummary(m.Code, m.Name, OfficeKind.Other, null)).ToList();
+        var derived = await DeriveAsync(db, question, countries, asOf, knownAt, cancellationToken);
+        var byName = members.ToDictionary(m => m.Name, m => derived[m.Code]);
+        return new BlocQuestionCohesion(question, title, BlocCohesion.Measure(byName.ToDictionary(p => p.Key, p => p.Value.Stance)), byName);
+    }
+
+    /// <summary>Each country's stance on the question through its office holders on the date.</summary>
+    private async Task<Dictionary<string, CountryStance>> DeriveAsync(AppDbContext db, string question, IReadOnlyList<CountrySummary> countries,
+        DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    {
+        var codes = countries.Select(c => c.Code).ToList();
+        var leading = await db.Countries.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.LeadingOffice, cancellationToken);
+        var tenures = await TenuresAsync(db, codes, cancellationToken);
+        var holders = tenures.Where(t => t.From <= asOf && (t.To is null || asOf < t.To)).Select(t => t.ActorSlug).Distinct().ToList();
+        var found = holders.Count == 0 ? null : await stances.ForQuestionAsync(question, asOf, knownAt, holders, cancellationToken);
+        var byActor = found?.Stances.ToDictionary(s => s.Actor.Slug, s => s.Stance) ?? [];
+        return codes.ToDictionary(code => code, code => CountryStance.Resolve(leading[code],
+            tenures.Where(t => t.Country == code).Select(t => new OfficeTenure(t.ActorSlug, t.OfficeKind, t.From, t.To)).ToList(),
+            asOf, actor => byActor.GetValueOrDefault(actor) ?? Stance.NoRecord));
+    }
+
+    private sealed record Tenure(string Country, string ActorSlug, string ActorName, string Office, OfficeKind OfficeKind, DateOnly From, DateOnly? To);
+
+    private static async Task<List<Tenure>> TenuresAsync(AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        await db.RoleTenures.AsNoTracking().Where(r => r.CountryCode != null && codes.Contains(r.CountryCode))
+            .Select(r => new Tenure(r.CountryCode!, r.Actor.Slug, r.Actor.Name, r.Office, r.OfficeKind, r.From, r.To))
+            .ToListAsync(cancellationToken);
+
+    private static async Task<List<BlocMember>> MembersAsync(AppDbContext db, string slug, DateOnly asOf, CancellationToken cancellationToken) =>
+        await db.BlocMemberships.AsNoTracking().Where(m => m.Bloc.Slug == slug && m.From <= asOf && (m.To == null || asOf < m.To))
+            .OrderBy(m => m.Country.Name)
+            .Select(m => new BlocMember(m.Country.Code, m.Country.Name, m.From, m.To)).ToListAsync(cancellationToken);
+}

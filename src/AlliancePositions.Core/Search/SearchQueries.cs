@@ -1,0 +1,30 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Statements;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Search;
+
+public sealed record SearchResults(string Text, IReadOnlyList<ActorSummary> Actors, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<StatementRow> Statements);
+
+/// <summary>The app bar's search: actors by name and alias, documents by title, statements by summary and quote.</summary>
+public sealed class SearchQueries(IDbContextFactory<AppDbContext> contexts, ActorQueries actors, StatementQueries statements)
+{
+    public const int Limit = 20;
+
+    public async Task<SearchResults> SearchAsync(string text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new SearchResults("", [], [], []);
+        var foundActors = await actors.ListAsync(text, 1, Limit, cancellationToken);
+        var foundStatements = await statements.SearchAsync(new StatementFilter(Text: text, PageSize: Limit), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pattern = $"%{text.Trim()}%";
+        var documents = await db.Documents.AsNoTracking().Where(d => EF.Functions.Like(d.Title, pattern))
+            .OrderByDescending(d => d.PublishedOn).Take(Limit)
+            .Select(d => new DocumentSummary(d.Key, d.Title, d.Outlet != null ? d.Outlet.Name : null, d.PublishedOn, d.Sha256,
+                d.ReliabilityOverride ?? (d.Outlet != null ? d.Outlet.Reliability : SourceGrade.F), d.Annotations.Count))
+            .ToListAsync(cancellationToken);
+        return new SearchResults(text, foundActors.Items, documents, foundStatements.Page.Items);
+    }
+}
