@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace AlliancePositions.Web.Components.Shared;
+
+/// <summary>
+/// The two dates every stance view honours, read from the <c>asOf</c> and <c>knownAt</c> query parameters:
+/// asOf is event time (what had been said by then), knownAt is knowledge time (what had been published by then).
+/// Both default to today; a date that cannot be read is reported, not silently replaced.
+/// </summary>
+public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem = null)
+{
+    public const string Format = "yyyy-MM-dd";
+
+    public static TimeAxes From(string? asOf, string? knownAt, TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var problems = new List<string>();
+        var asOfDate = Parse(asOf, "asOf", today, problems);
+        var knownAtDate = Parse(knownAt, "knownAt", today, problems);
+        return new TimeAxes(asOfDate, knownAtDate, problems.Count == 0 ? null : string.Join(" ", problems));
+    }
+
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static DateOnly Parse(string? text, string name, DateOnly today, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return today;
+        if (ParseDate(text) is { } date) return date;
+        problems.Add($"\"{text}\" is not a date for {name} (use YYYY-MM-DD); showing today instead.");
+        return today;
+    }
+
+    /// <summary>"as of 30 Apr 2024, known at 30 Apr 2024 · methodology 1.0": the stamp on every export.</summary>
+    public string Stamp => $"as of {AsOf.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, known at {KnownAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} · methodology {Core.Stances.Methodology.Version}";
+
+    /// <summary>The query parameters to carry along in links, so a view stays citable.</summary>
+    public IReadOnlyDictionary<string, object?> Query(TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new Dictionary<string, object?>
+        {
+            ["asOf"] = AsOf == today ? null : AsOf.ToString(Format, CultureInfo.InvariantCulture),
+            ["knownAt"] = KnownAt == today ? null : KnownAt.ToString(Format, CultureInfo.InvariantCulture),
+        };
+    }
+}
