@@ -4,9 +4,9 @@ using AlliancePositions.Web.Hosting;
 using MudBlazor.Services;
 using Serilog;
 
-// Bootstrap logger: start-up failures (a corpus that fails validation, a bad setting) are logged even before
-// configuration is read.
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// Start-up logger: failures before the host's logger exists (a bad setting) still reach the console. A plain logger,
+// not Serilog's freezable bootstrap logger, so several hosts in one test process do not trip over each other.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {

@@ -1,0 +1,48 @@
+using AlliancePositions.Core.Corpus;
+using AlliancePositions.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlliancePositions.Web.Tests;
+
+/// <summary>
+/// A bUnit test context whose Core services run over a real SQLite file loaded with the repository's seed corpus, so
+/// pages render what a user would see. Each test class gets its own database file.
+/// </summary>
+public abstract class SeededComponentTest : AppComponentTest, IAsyncLifetime
+{
+    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"alliancepositions-bunit-{Guid.NewGuid():N}.db");
+
+    protected SeededComponentTest()
+    {
+        Services.AddAlliancePositionsCore($"Data Source={databaseFile}");
+        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        var contexts = Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<CorpusLoader>().SeedIfEmptyAsync(Path.Combine(RepositoryRoot(), "seeds", "corpus.json"), TestContext.Current.CancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        SqliteConnection.ClearAllPools();
+        File.Delete(databaseFile);
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AlliancePositions.sln"))) return dir.FullName;
+        throw new InvalidOperationException("AlliancePositions.sln not found above the test output folder.");
+    }
+}
