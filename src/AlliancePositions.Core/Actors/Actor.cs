@@ -14,6 +14,8 @@ public enum ActorKind
 public class Actor : EditableRecord
 {
     public required string Slug { get; set; }
+
+    public override string AuditKey => Slug;
     public required string Name { get; set; }
     public ActorKind Kind { get; set; }
 

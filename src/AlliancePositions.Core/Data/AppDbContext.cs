@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Accounts;
 using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Audit;
 using AlliancePositions.Core.Countries;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Meetings;
@@ -30,9 +31,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Coder> Coders => Set<Coder>();
     public DbSet<Coding> Codings => Set<Coding>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who the current change is made by, stamped on what analysts edit.</summary>
     public string? ChangedBy { get; set; }
+
+    /// <summary>
+    /// Set by the write services for changes a user makes: each created, updated, deleted or restored record then gets
+    /// an audit row in the same SaveChanges, so the change and its audit commit or fail together. The seed loader
+    /// leaves it off: loading a corpus is not a user's edit.
+    /// </summary>
+    public bool AuditChanges { get; set; }
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -70,8 +79,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     private void StampEdits()
     {
         var now = Clock.GetUtcNow();
-        foreach (var entry in ChangeTracker.Entries<EditableRecord>())
+        var audit = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries<EditableRecord>().ToList())
         {
+            if (AuditChanges && Audit.AuditTrail.Describe(entry, ChangedBy ?? "unknown", now) is { } row) audit.Add(row);
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -86,5 +97,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                     break;
             }
         }
+        AuditEntries.AddRange(audit);
     }
 }

@@ -34,6 +34,9 @@ public static class CoreServices
         services.AddSingleton<CountryQueries>();
         services.AddSingleton<SearchQueries>();
         services.AddSingleton<ChangeQueries>();
+        services.AddSingleton<ActorService>();
+        services.AddSingleton<DocumentService>();
+        services.AddSingleton<StatementService>();
         return services;
     }
 }

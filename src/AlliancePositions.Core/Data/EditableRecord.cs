@@ -14,4 +14,7 @@ public abstract class EditableRecord
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The stable key the audit log names the record by (never the row id).</summary>
+    public abstract string AuditKey { get; }
 }

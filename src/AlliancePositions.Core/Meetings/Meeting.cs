@@ -20,6 +20,8 @@ public enum MeetingKind
 public class Meeting : EditableRecord
 {
     public required string Key { get; set; }
+
+    public override string AuditKey => Key;
     public MeetingKind Kind { get; set; }
     public required string Title { get; set; }
     public DateOnly Date { get; set; }

@@ -9,6 +9,8 @@ namespace AlliancePositions.Core.Sources;
 public class Annotation : EditableRecord
 {
     public required string Key { get; set; }
+
+    public override string AuditKey => Key;
     public int DocumentId { get; set; }
     public Document Document { get; set; } = null!;
     public int Start { get; set; }

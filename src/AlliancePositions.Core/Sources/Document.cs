@@ -10,6 +10,8 @@ public class Document : EditableRecord
 {
     /// <summary>The first 12 hex digits of <see cref="Sha256"/>.</summary>
     public required string Key { get; set; }
+
+    public override string AuditKey => Key;
     public required string Title { get; set; }
     public int? OutletId { get; set; }
     public Outlet? Outlet { get; set; }

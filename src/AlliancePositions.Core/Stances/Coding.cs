@@ -18,6 +18,8 @@ public class Coding : EditableRecord
     public Coder Coder { get; set; } = null!;
     public int Position { get; set; }
 
+    public override string AuditKey => $"{Statement?.Key}/{Question?.Slug}/{Coder?.Key}";
+
     /// <summary>A condition the position carries ("training only"), shown beside an ambiguous band.</summary>
     public string? Qualifier { get; set; }
 

@@ -20,6 +20,8 @@ public enum StatementKind
 public class Statement : EditableRecord
 {
     public required string Key { get; set; }
+
+    public override string AuditKey => Key;
     public int ActorId { get; set; }
     public Actor Actor { get; set; } = null!;
     public StatementKind Kind { get; set; }

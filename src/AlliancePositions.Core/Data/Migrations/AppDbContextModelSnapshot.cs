@@ -207,6 +207,52 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.ToTable("RoleTenures");
                 });
 
+            modelBuilder.Entity("AlliancePositions.Core.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_AuditEntries_At");
+
+                    b.HasIndex("RecordType", "RecordKey")
+                        .HasDatabaseName("IX_AuditEntries_Record");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("AlliancePositions.Core.Countries.Bloc", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlliancePositions.Core.Audit;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entity)
+    {
+        entity.Property(a => a.UserName).HasMaxLength(256);
+        entity.Property(a => a.Action).HasMaxLength(20);
+        entity.Property(a => a.RecordType).HasMaxLength(50);
+        entity.Property(a => a.RecordKey).HasMaxLength(200);
+        entity.HasIndex(a => a.At).HasDatabaseName("IX_AuditEntries_At");
+        entity.HasIndex(a => new { a.RecordType, a.RecordKey }).HasDatabaseName("IX_AuditEntries_Record");
+    }
+}

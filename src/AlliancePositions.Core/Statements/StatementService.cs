@@ -1,0 +1,174 @@
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Editing;
+using AlliancePositions.Core.Keys;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AlliancePositions.Core.Statements;
+
+public sealed record RelationRequest(string Type, string Statement);
+
+/// <summary>A new statement, or the new values of an existing one (same fields).</summary>
+public sealed record StatementRequest(string Actor, string Kind, DateOnly Date, string DatePrecision, string Summary,
+    IReadOnlyList<string> Topics, IReadOnlyList<string> AnnotationIds, int Credibility, string? Meeting = null, RelationRequest? Relation = null);
+
+public sealed record CodingRequest(string Question, int Position, string? Qualifier = null);
+
+/// <summary>The values of a statement as they stand, returned with a concurrency conflict so the user sees what changed.</summary>
+public sealed record StatementVersion(string Key, int Version, string Summary, string Kind, string Date, string DatePrecision, int Credibility, string? UpdatedBy);
+
+/// <summary>
+/// Writes statements and their codings. Updates check the version the user read (optimistic concurrency): a stale
+/// save is refused with the current values, writes no audit row, and is logged as a warning.
+/// </summary>
+public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<StatementService> logger)
+{
+    public async Task<WriteResult<string>> CreateAsync(StatementRequest request, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var statement = new Statement { Key = ShortKey.New(), Summary = "" };
+        var errors = await ApplyAsync(db, statement, request, cancellationToken);
+        if (errors.Any) return WriteResult<string>.Invalid(errors.ToDictionary());
+        db.Statements.Add(statement);
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<string>.Ok(statement.Key);
+    }
+
+    public async Task<WriteResult<StatementVersion>> UpdateAsync(string key, int expectedVersion, StatementRequest request, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var statement = await Tracked(db).FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (statement is null) return WriteResult<StatementVersion>.NotFound();
+        if (statement.Version != expectedVersion) return Conflict(statement, editor);
+        var errors = await ApplyAsync(db, statement, request, cancellationToken);
+        if (errors.Any) return WriteResult<StatementVersion>.Invalid(errors.ToDictionary());
+        // EF compares the version it read with the row's at save time, so a change made in between is caught too.
+        db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion;
+        db.EditedBy(editor);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            return Conflict(await fresh.Statements.AsNoTracking().FirstAsync(s => s.Key == key, cancellationToken), editor);
+        }
+        return WriteResult<StatementVersion>.Ok(ToVersion(statement));
+    }
+
+    public Task<WriteResult<StatementVersion>> DeleteAsync(string key, Editor editor, CancellationToken cancellationToken) =>
+        SetDeletedAsync(key, deleted: true, editor, cancellationToken);
+
+    public Task<WriteResult<StatementVersion>> RestoreAsync(string key, Editor editor, CancellationToken cancellationToken) =>
+        SetDeletedAsync(key, deleted: false, editor, cancellationToken);
+
+    /// <summary>Codes the statement on a question for the editor's coder; a second coding by the same coder replaces the first.</summary>
+    public async Task<WriteResult<string>> CodeAsync(string key, CodingRequest request, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (statement is null) return WriteResult<string>.NotFound();
+        var errors = new FieldErrors();
+        var question = await db.Questions.FirstOrDefaultAsync(q => q.Slug == request.Question, cancellationToken);
+        if (question is null) errors.Add("question", $"No question has the key \"{request.Question}\".");
+        if (request.Position is < Coding.MinPosition or > Coding.MaxPosition) errors.Add("position", $"The position {request.Position} is outside -2..+2.");
+        InputRules.Optional(errors, "qualifier", request.Qualifier, 500, "The qualifier");
+        if (errors.Any) return WriteResult<string>.Invalid(errors.ToDictionary());
+
+        var coder = await CoderForAsync(db, editor, cancellationToken);
+        var coding = await db.Codings.Include(c => c.Coder).Include(c => c.Question).Include(c => c.Statement)
+            .FirstOrDefaultAsync(c => c.StatementId == statement.Id && c.QuestionId == question!.Id && c.CoderId == coder.Id, cancellationToken);
+        if (coding is null)
+            db.Codings.Add(coding = new Coding { Statement = statement, Question = question!, Coder = coder });
+        coding.Position = request.Position;
+        coding.Qualifier = string.IsNullOrWhiteSpace(request.Qualifier) ? null : request.Qualifier.Trim();
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<string>.Ok(coding.AuditKey);
+    }
+
+    /// <summary>The editor's coder: linked to the user account, created on first use with a display name, never an email.</summary>
+    internal static async Task<Coder> CoderForAsync(AppDbContext db, Editor editor, CancellationToken cancellationToken)
+    {
+        var coder = editor.CoderId is { } id
+            ? await db.Coders.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            : await db.Coders.FirstOrDefaultAsync(c => c.UserId != null && c.UserId == editor.UserId, cancellationToken);
+        if (coder is not null) return coder;
+        var name = editor.UserName.Split('@')[0];
+        var taken = await db.Coders.Select(c => c.Key).ToListAsync(cancellationToken);
+        coder = new Coder { Key = Slug.Unique(name, taken.Contains), DisplayName = name, UserId = editor.UserId };
+        db.Coders.Add(coder);
+        return coder;
+    }
+
+    private async Task<WriteResult<StatementVersion>> SetDeletedAsync(string key, bool deleted, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var statement = await db.Statements.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Key == key && (s.DeletedAt != null) != deleted, cancellationToken);
+        if (statement is null) return WriteResult<StatementVersion>.NotFound();
+        statement.DeletedAt = deleted ? clock.GetUtcNow() : null;
+        statement.DeletedBy = deleted ? editor.UserName : null;
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<StatementVersion>.Ok(ToVersion(statement));
+    }
+
+    private async Task<FieldErrors> ApplyAsync(AppDbContext db, Statement statement, StatementRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        InputRules.Required(errors, "summary", request.Summary, InputRules.MaxSummary, "The summary");
+        var when = InputRules.PartialDate(errors, "date", request.Date, request.DatePrecision, today);
+        if (!WireNames.TryParse<StatementKind>(request.Kind, out var kind))
+            errors.Add("kind", $"\"{request.Kind}\" is not a kind of statement: use {string.Join(", ", WireNames.All<StatementKind>())}.");
+        if (request.Credibility is < 1 or > 6) errors.Add("credibility", $"Credibility {request.Credibility} is not an Admiralty grade 1-6.");
+        var actor = await db.Actors.FirstOrDefaultAsync(a => a.Slug == request.Actor, cancellationToken);
+        if (actor is null) errors.Add("actor", $"No actor has the key \"{request.Actor}\".");
+        var topics = await db.Topics.Where(t => request.Topics.Contains(t.Slug)).ToListAsync(cancellationToken);
+        foreach (var missing in request.Topics.Except(topics.Select(t => t.Slug))) errors.Add("topics", $"No topic has the key \"{missing}\".");
+        var evidence = await db.Annotations.Include(a => a.Document).ThenInclude(d => d.Outlet).Where(a => request.AnnotationIds.Contains(a.Key)).ToListAsync(cancellationToken);
+        if (request.AnnotationIds.Count == 0) errors.Add("annotationIds", "A statement needs at least one annotation of a source as its evidence.");
+        foreach (var missing in request.AnnotationIds.Except(evidence.Select(a => a.Key))) errors.Add("annotationIds", $"No annotation has the key \"{missing}\".");
+        var meeting = request.Meeting is null ? null : await db.Meetings.FirstOrDefaultAsync(m => m.Key == request.Meeting, cancellationToken);
+        if (request.Meeting is not null && meeting is null) errors.Add("meeting", $"No meeting has the key \"{request.Meeting}\".");
+        Statement? related = null;
+        if (request.Relation is { } relation)
+        {
+            if (!WireNames.TryParse<RelationType>(relation.Type, out _)) errors.Add("relation.type", $"\"{relation.Type}\" is not a relation: use {string.Join(", ", WireNames.All<RelationType>())}.");
+            related = await db.Statements.FirstOrDefaultAsync(s => s.Key == relation.Statement, cancellationToken);
+            if (related is null || related.Key == statement.Key) errors.Add("relation.statement", $"No other statement has the key \"{relation.Statement}\".");
+        }
+        if (errors.Any) return errors;
+
+        statement.Actor = actor!;
+        statement.Kind = kind;
+        (statement.Date, statement.DatePrecision) = (when!.Value.Value, when.Value.Precision);
+        statement.Summary = request.Summary.Trim();
+        statement.Credibility = (Credibility)request.Credibility;
+        statement.Meeting = meeting;
+        statement.Topics = topics;
+        statement.Evidence = evidence;
+        if (related is not null && !statement.Relations.Any(r => r.ToStatementId == related.Id))
+            statement.Relations.Add(new StatementRelation { Type = WireNames.TryParse<RelationType>(request.Relation!.Type, out var type) ? type : default, ToStatement = related });
+        statement.SummariseEvidence();
+        return errors;
+    }
+
+    private static IQueryable<Statement> Tracked(AppDbContext db) =>
+        db.Statements.Include(s => s.Topics).Include(s => s.Evidence).ThenInclude(a => a.Document).ThenInclude(d => d.Outlet).Include(s => s.Relations);
+
+    private WriteResult<StatementVersion> Conflict(Statement current, Editor editor)
+    {
+        logger.LogWarning("Refused a stale save of statement {StatementKey} by {User}: it is at version {Version}", current.Key, editor.UserName, current.Version);
+        return WriteResult<StatementVersion>.Conflict(ToVersion(current));
+    }
+
+    private static StatementVersion ToVersion(Statement s) =>
+        new(s.Key, s.Version, s.Summary, s.Kind.ToWire(), s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            s.DatePrecision.ToWire(), (int)s.Credibility, s.UpdatedBy);
+}
