@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Web.Accounts;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
 using MudBlazor.Services;
@@ -19,9 +20,12 @@ try
     builder.Services.AddCorpusSeeding();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
+    builder.AddAccounts();
+
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
     builder.Services.AddProblemDetails();
+    builder.Services.AddValidation();
 
     var app = builder.Build();
 
@@ -32,11 +36,18 @@ try
         pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseRouting();
     app.UseSerilogRequestLogging();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseAntiforgery();
 
-    app.MapStaticAssets();
-    app.MapHealthChecks("/healthz");
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapHealthChecks("/healthz").AllowAnonymous();
+    app.MapAccounts();
+
+    var api = app.MapGroup("/api");
+    api.MapAccountsApi();
+
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
 
     await app.RunAsync();
     return 0;

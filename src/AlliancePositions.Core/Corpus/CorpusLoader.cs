@@ -43,60 +43,81 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
         await db.Topics.AnyAsync(cancellationToken) || await db.Actors.IgnoreQueryFilters().AnyAsync(cancellationToken)
         || await db.Documents.IgnoreQueryFilters().AnyAsync(cancellationToken);
 
-    public async Task LoadAsync(ValidatedCorpus corpus, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the corpus's records in one transaction. A record whose key is already stored is not added again: the
+    /// stored one is used for references (import has checked that it is identical).
+    /// </summary>
+    public async Task<int> LoadAsync(ValidatedCorpus corpus, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ChangedBy = "corpus";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var file = corpus.File;
+        var added = 0;
+        T Add<T>(T entity) where T : class { db.Add(entity); added++; return entity; }
 
-        var topics = AddTopics(db, file.Topics);
-        var questions = file.Questions.ToDictionary(q => q.Slug, q => db.Questions.Add(new Question
-        {
-            Slug = q.Slug, Title = q.Title, Topic = topics[q.Topic], MinusTwoMeans = q.MinusTwo, PlusTwoMeans = q.PlusTwo,
-        }).Entity);
-        var countries = file.Countries.ToDictionary(c => c.Code.ToUpperInvariant(), c => db.Countries.Add(new Country
-        {
-            Code = c.Code.ToUpperInvariant(), Name = c.Name, LeadingOffice = Wire<OfficeKind>(c.LeadingOffice), LeadingOfficeTitle = c.LeadingOfficeTitle,
-        }).Entity);
-        foreach (var bloc in file.Blocs)
-        {
-            db.Blocs.Add(new Bloc
+        var topics = await Existing(db.Topics, t => t.Slug, file.Topics.Select(t => t.Slug), cancellationToken);
+        foreach (var t in file.Topics.Where(t => !topics.ContainsKey(t.Slug))) topics[t.Slug] = Add(new Topic { Slug = t.Slug, Name = t.Name });
+        foreach (var t in file.Topics.Where(t => t.Parent is not null && topics[t.Slug].Id == 0)) topics[t.Slug].Parent = topics[t.Parent!];
+        var questions = await Existing(db.Questions, q => q.Slug, file.Questions.Select(q => q.Slug), cancellationToken);
+        foreach (var q in file.Questions.Where(q => !questions.ContainsKey(q.Slug)))
+            questions[q.Slug] = Add(new Question { Slug = q.Slug, Title = q.Title, Topic = topics[q.Topic], MinusTwoMeans = q.MinusTwo, PlusTwoMeans = q.PlusTwo });
+        var countries = await Existing(db.Countries, c => c.Code, file.Countries.Select(c => c.Code.ToUpperInvariant()), cancellationToken);
+        foreach (var c in file.Countries.Where(c => !countries.ContainsKey(c.Code.ToUpperInvariant())))
+            countries[c.Code.ToUpperInvariant()] = Add(new Country { Code = c.Code.ToUpperInvariant(), Name = c.Name, LeadingOffice = Wire<OfficeKind>(c.LeadingOffice), LeadingOfficeTitle = c.LeadingOfficeTitle });
+        var blocs = await Existing(db.Blocs, b => b.Slug, file.Blocs.Select(b => b.Slug), cancellationToken);
+        foreach (var bloc in file.Blocs.Where(b => !blocs.ContainsKey(b.Slug)))
+            Add(new Bloc
             {
                 Slug = bloc.Slug, Name = bloc.Name,
-                Members = (bloc.Members ?? []).Select(m => new BlocMembership
-                {
-                    Country = countries[m.Country.ToUpperInvariant()], From = Day(m.From), To = OptionalDay(m.To),
-                }).ToList(),
+                Members = (bloc.Members ?? []).Select(m => new BlocMembership { Country = countries[m.Country.ToUpperInvariant()], From = Day(m.From), To = OptionalDay(m.To) }).ToList(),
             });
+        var outlets = await Existing(db.Outlets, o => o.Slug, file.Outlets.Select(o => o.Slug), cancellationToken);
+        foreach (var o in file.Outlets.Where(o => !outlets.ContainsKey(o.Slug)))
+            outlets[o.Slug] = Add(new Outlet { Slug = o.Slug, Name = o.Name, Reliability = o.Reliability is null ? SourceGrade.F : Enum.Parse<SourceGrade>(o.Reliability) });
+        var coders = await Existing(db.Coders, c => c.Key, file.Coders.Select(c => c.Key), cancellationToken);
+        foreach (var c in file.Coders.Where(c => !coders.ContainsKey(c.Key))) coders[c.Key] = Add(new Coder { Key = c.Key, DisplayName = c.DisplayName });
+        var actors = await Existing(db.Actors, a => a.Slug, file.Actors.Select(a => a.Slug), cancellationToken);
+        foreach (var a in file.Actors.Where(a => !actors.ContainsKey(a.Slug))) actors[a.Slug] = Add(ToActor(a));
+
+        var documents = await Existing(db.Documents, d => d.Key, file.Documents.Select(d => d.Key), cancellationToken);
+        var annotationKeys = file.Documents.SelectMany(d => d.Annotations ?? []).Select(a => a.Key).ToList();
+        var annotations = await Existing(db.Annotations, a => a.Key, annotationKeys, cancellationToken);
+        foreach (var d in file.Documents.Where(d => !documents.ContainsKey(d.Key)))
+        {
+            var document = Add(ToDocument(d, corpus.Texts[d.Key], outlets));
+            documents[d.Key] = document;
+            foreach (var annotation in document.Annotations) annotations[annotation.Key] = annotation;
         }
-        var outlets = file.Outlets.ToDictionary(o => o.Slug, o => db.Outlets.Add(new Outlet
-        {
-            Slug = o.Slug, Name = o.Name, Reliability = o.Reliability is null ? SourceGrade.F : Enum.Parse<SourceGrade>(o.Reliability),
-        }).Entity);
-        var coders = file.Coders.ToDictionary(c => c.Key, c => db.Coders.Add(new Coder { Key = c.Key, DisplayName = c.DisplayName }).Entity);
-        var actors = file.Actors.ToDictionary(a => a.Slug, a => db.Actors.Add(ToActor(a)).Entity);
-        var (documents, annotations) = AddDocuments(db, file.Documents, corpus.Texts, outlets);
-        var meetings = file.Meetings.ToDictionary(m => m.Key, m => db.Meetings.Add(new Meeting
-        {
-            Key = m.Key, Kind = Wire<MeetingKind>(m.Kind), Title = m.Title, Date = Day(m.Date), DatePrecision = Wire<DatePrecision>(m.DatePrecision),
-            Place = m.Place, Note = m.Note,
-            Participants = (m.Participants ?? []).Select(p => actors[p]).ToList(),
-            Topics = (m.Topics ?? []).Select(t => topics[t]).ToList(),
-            ReportedIn = (m.ReportedIn ?? []).Select(d => documents[d]).ToList(),
-        }).Entity);
-        AddStatements(db, file.Statements, actors, topics, annotations, meetings, questions, coders);
+        var meetings = await Existing(db.Meetings, m => m.Key, file.Meetings.Select(m => m.Key), cancellationToken);
+        foreach (var m in file.Meetings.Where(m => !meetings.ContainsKey(m.Key)))
+            meetings[m.Key] = Add(new Meeting
+            {
+                Key = m.Key, Kind = Wire<MeetingKind>(m.Kind), Title = m.Title, Date = Day(m.Date), DatePrecision = Wire<DatePrecision>(m.DatePrecision),
+                Place = m.Place, Note = m.Note,
+                Participants = (m.Participants ?? []).Select(p => actors[p]).ToList(),
+                Topics = (m.Topics ?? []).Select(t => topics[t]).ToList(),
+                ReportedIn = (m.ReportedIn ?? []).Select(k => documents[k]).ToList(),
+            });
+        added += await AddStatementsAsync(db, file.Statements, actors, topics, annotations, meetings, questions, coders, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return added;
     }
 
-    private static Dictionary<string, Topic> AddTopics(AppDbContext db, List<CorpusTopic> items)
+    /// <summary>The stored records among <paramref name="keys"/>, tracked, by key.</summary>
+    private static async Task<Dictionary<string, T>> Existing<T>(IQueryable<T> set, System.Linq.Expressions.Expression<Func<T, string>> key,
+        IEnumerable<string> keys, CancellationToken cancellationToken) where T : class
     {
-        var topics = items.ToDictionary(t => t.Slug, t => new Topic { Slug = t.Slug, Name = t.Name });
-        foreach (var item in items.Where(t => t.Parent is not null)) topics[item.Slug].Parent = topics[item.Parent!];
-        db.Topics.AddRange(topics.Values);
-        return topics;
+        var wanted = keys.ToList();
+        if (wanted.Count == 0) return new Dictionary<string, T>(StringComparer.Ordinal);
+        var compiled = key.Compile();
+        var parameter = key.Parameters[0];
+        var contains = System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+            System.Linq.Expressions.Expression.Constant(wanted), key.Body);
+        var found = await set.IgnoreQueryFilters().Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, parameter)).ToListAsync(cancellationToken);
+        return found.ToDictionary(compiled, StringComparer.Ordinal);
     }
 
     private static Actor ToActor(CorpusActor a) => new()
@@ -110,43 +131,36 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
         }).ToList(),
     };
 
-    private static (Dictionary<string, Document>, Dictionary<string, Annotation>) AddDocuments(AppDbContext db, List<CorpusDocument> items,
-        IReadOnlyDictionary<string, string> texts, Dictionary<string, Outlet> outlets)
+    private static Document ToDocument(CorpusDocument d, string text, Dictionary<string, Outlet> outlets)
     {
-        var documents = new Dictionary<string, Document>(StringComparer.Ordinal);
-        var annotations = new Dictionary<string, Annotation>(StringComparer.Ordinal);
-        foreach (var d in items)
+        var document = new Document
         {
-            var text = texts[d.Key];
-            var document = db.Documents.Add(new Document
+            Key = d.Key, Title = d.Title, Outlet = d.Outlet is null ? null : outlets[d.Outlet], Url = d.Url,
+            PublishedOn = OptionalDay(d.PublishedOn), RetrievedOn = OptionalDay(d.RetrievedOn), Language = d.Language,
+            Text = text, Sha256 = DocumentText.Sha256(text),
+            ReliabilityOverride = d.ReliabilityOverride is null ? null : Enum.Parse<SourceGrade>(d.ReliabilityOverride),
+            ReliabilityReason = d.ReliabilityReason,
+            CitedOutlets = (d.Cites ?? []).Select(o => outlets[o]).ToList(),
+        };
+        foreach (var a in d.Annotations ?? [])
+        {
+            document.Annotations.Add(new Annotation
             {
-                Key = d.Key, Title = d.Title, Outlet = d.Outlet is null ? null : outlets[d.Outlet], Url = d.Url,
-                PublishedOn = OptionalDay(d.PublishedOn), RetrievedOn = OptionalDay(d.RetrievedOn), Language = d.Language,
-                Text = text, Sha256 = DocumentText.Sha256(text),
-                ReliabilityOverride = d.ReliabilityOverride is null ? null : Enum.Parse<SourceGrade>(d.ReliabilityOverride),
-                ReliabilityReason = d.ReliabilityReason,
-                CitedOutlets = (d.Cites ?? []).Select(o => outlets[o]).ToList(),
-            }).Entity;
-            documents[d.Key] = document;
-            foreach (var a in d.Annotations ?? [])
-            {
-                var annotation = new Annotation
-                {
-                    Key = a.Key, Document = document, Start = a.Start, End = a.End, Exact = a.Exact,
-                    Prefix = DocumentText.PrefixAt(text, a.Start), Suffix = DocumentText.SuffixAt(text, a.End),
-                    Note = a.Note, Tags = a.Tags ?? [], Translation = a.Translation,
-                };
-                document.Annotations.Add(annotation);
-                annotations[a.Key] = annotation;
-            }
+                Key = a.Key, Document = document, Start = a.Start, End = a.End, Exact = a.Exact,
+                Prefix = DocumentText.PrefixAt(text, a.Start), Suffix = DocumentText.SuffixAt(text, a.End),
+                Note = a.Note, Tags = a.Tags ?? [], Translation = a.Translation,
+            });
         }
-        return (documents, annotations);
+        return document;
     }
 
-    private static void AddStatements(AppDbContext db, List<CorpusStatement> items, Dictionary<string, Actor> actors, Dictionary<string, Topic> topics,
-        Dictionary<string, Annotation> annotations, Dictionary<string, Meeting> meetings, Dictionary<string, Question> questions, Dictionary<string, Coder> coders)
+    private static async Task<int> AddStatementsAsync(AppDbContext db, List<CorpusStatement> items, Dictionary<string, Actor> actors, Dictionary<string, Topic> topics,
+        Dictionary<string, Annotation> annotations, Dictionary<string, Meeting> meetings, Dictionary<string, Question> questions, Dictionary<string, Coder> coders,
+        CancellationToken cancellationToken)
     {
-        var statements = items.ToDictionary(s => s.Key, s =>
+        var statements = await Existing(db.Statements, s => s.Key, items.Select(s => s.Key), cancellationToken);
+        var fresh = items.Where(s => !statements.ContainsKey(s.Key)).ToList();
+        foreach (var s in fresh)
         {
             var statement = new Statement
             {
@@ -155,17 +169,26 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
                 Meeting = s.Meeting is null ? null : meetings[s.Meeting],
                 Topics = (s.Topics ?? []).Select(t => topics[t]).ToList(),
                 Evidence = s.Evidence.Select(a => annotations[a]).ToList(),
-                Codings = (s.Codings ?? []).Select(c => new Coding
-                {
-                    Question = questions[c.Question], Coder = coders[c.Coder], Position = c.Position, Qualifier = c.Qualifier,
-                }).ToList(),
+                Codings = (s.Codings ?? []).Select(c => new Coding { Question = questions[c.Question], Coder = coders[c.Coder], Position = c.Position, Qualifier = c.Qualifier }).ToList(),
             };
+            await LoadEvidenceDocumentsAsync(db, statement, cancellationToken);
             statement.SummariseEvidence();
-            return db.Statements.Add(statement).Entity;
-        });
-        foreach (var s in items)
+            db.Statements.Add(statement);
+            statements[s.Key] = statement;
+        }
+        foreach (var s in fresh)
             foreach (var relation in s.Relations ?? [])
                 statements[s.Key].Relations.Add(new StatementRelation { Type = Wire<RelationType>(relation.Type), ToStatement = statements[relation.Statement] });
+        return fresh.Count;
+    }
+
+    /// <summary>Stored annotations were loaded without their documents; summarising the evidence needs them.</summary>
+    private static async Task LoadEvidenceDocumentsAsync(AppDbContext db, Statement statement, CancellationToken cancellationToken)
+    {
+        foreach (var annotation in statement.Evidence.Where(a => a.Id != 0 && a.Document is null))
+            await db.Entry(annotation).Reference(a => a.Document).LoadAsync(cancellationToken);
+        foreach (var document in statement.Evidence.Select(a => a.Document).Where(d => d.Id != 0 && d.OutletId is not null && d.Outlet is null))
+            await db.Entry(document).Reference(d => d.Outlet).LoadAsync(cancellationToken);
     }
 
     private static T Wire<T>(string text) where T : struct, Enum =>

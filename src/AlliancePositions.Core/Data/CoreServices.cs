@@ -24,6 +24,8 @@ public static class CoreServices
             .AddInterceptors(new SqliteTuning()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CorpusLoader>();
+        services.AddSingleton<CorpusExporter>();
+        services.AddSingleton<CorpusImporter>();
         services.AddSingleton<IStatementTextSearch, SqliteStatementTextSearch>();
         services.AddSingleton<StatementQueries>();
         services.AddSingleton<StanceQueries>();

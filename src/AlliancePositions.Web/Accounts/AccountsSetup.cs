@@ -1,0 +1,82 @@
+using AlliancePositions.Core.Accounts;
+using AlliancePositions.Core.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace AlliancePositions.Web.Accounts;
+
+public static class AccountsSetup
+{
+    private const string CookieOrBearer = "CookieOrBearer";
+
+    /// <summary>
+    /// ASP.NET Core Identity over the app's one context: cookie sign-in for people, bearer tokens for API clients
+    /// (chosen per request by the Authorization header), lockout, roles, and the read/write/admin policies. There is no
+    /// self-registration: Admins create users.
+    /// </summary>
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        var anonymousRead = builder.Configuration.GetSection(AccessOptions.SectionName).Get<AccessOptions>()?.AnonymousRead ?? true;
+
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearer;
+                options.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
+
+        builder.Services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, policy =>
+            {
+                if (anonymousRead) policy.RequireAssertion(_ => true);
+                else policy.RequireRole(Roles.All);
+            })
+            .AddPolicy(Policies.Analyst, policy => policy.RequireRole(Roles.Analyst, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHostedService<AdminBootstrap>();
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.LoginPath = "/account/login";
+        options.AccessDeniedPath = "/account/denied";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        // Secure whenever the request is HTTPS (deployments); plain HTTP on localhost still works for a first run.
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        // API clients get status codes, not a redirect to a sign-in page.
+        options.Events.OnRedirectToLogin = context => Respond(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => Respond(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task Respond(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
