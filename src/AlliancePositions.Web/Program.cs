@@ -1,5 +1,7 @@
 using AlliancePositions.Core.Data;
 using AlliancePositions.Web.Accounts;
+using AlliancePositions.Web.Api;
+using AlliancePositions.Web.Corpus;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
 using MudBlazor.Services;
@@ -26,6 +28,7 @@ try
     builder.Services.AddMudServices();
     builder.Services.AddProblemDetails();
     builder.Services.AddValidation();
+    builder.Services.AddOpenApi();
 
     var app = builder.Build();
 
@@ -44,8 +47,11 @@ try
     app.MapHealthChecks("/healthz").AllowAnonymous();
     app.MapAccounts();
 
+    app.MapApiDocumentation();
+
     var api = app.MapGroup("/api");
     api.MapAccountsApi();
+    api.MapCorpusApi();
 
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
 

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,32 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Directory", dataDirectory);
         if (SeedDirectory is not null) builder.UseSetting("Seed:Directory", SeedDirectory);
+    }
+
+    public const string TestPassword = "Correct-Horse-42-battery";
+
+    /// <summary>
+    /// An HTTP client signed in through <c>POST /api/auth/login</c> with a bearer token as a new user in
+    /// <paramref name="role"/>; anonymous when <paramref name="role"/> is null.
+    /// </summary>
+    public async Task<HttpClient> CreateClientAsync(string? role)
+    {
+        var client = CreateClient();
+        if (role is null) return client;
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.invalid";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.AppUser>>();
+            var user = new Core.Accounts.AppUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, TestPassword);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+        }
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>A context on the app's own database, for asserting what a request wrote.</summary>

@@ -17,28 +17,33 @@ public sealed class CorpusExporter(IDbContextFactory<AppDbContext> contexts)
     public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Through a pipe, so the serializer's flushes only fill a buffer and every write to the stream is asynchronous
+        // (ASP.NET Core refuses synchronous writes to a response).
+        var pipe = System.IO.Pipelines.PipeWriter.Create(output, new System.IO.Pipelines.StreamPipeWriterOptions(leaveOpen: true));
+        await using var writer = new Utf8JsonWriter(pipe, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteNumber("formatVersion", 1);
         writer.WriteString("methodology", Methodology.Version);
-        await WriteSectionAsync(writer, "topics", Topics(db), cancellationToken);
-        await WriteSectionAsync(writer, "questions", db.Questions.AsNoTracking().OrderBy(q => q.Slug)
+        await WriteSectionAsync(writer, pipe, "topics", Topics(db), cancellationToken);
+        await WriteSectionAsync(writer, pipe, "questions", db.Questions.AsNoTracking().OrderBy(q => q.Slug)
             .Select(q => new CorpusQuestion(q.Slug, q.Title, q.Topic.Slug, q.MinusTwoMeans, q.PlusTwoMeans)).AsAsyncEnumerable(), cancellationToken);
-        await WriteSectionAsync(writer, "countries", db.Countries.AsNoTracking().OrderBy(c => c.Code).AsAsyncEnumerable()
+        await WriteSectionAsync(writer, pipe, "countries", db.Countries.AsNoTracking().OrderBy(c => c.Code).AsAsyncEnumerable()
             .Select(c => new CorpusCountry(c.Code, c.Name, c.LeadingOffice.ToWire(), c.LeadingOfficeTitle)), cancellationToken);
-        await WriteSectionAsync(writer, "blocs", Blocs(db), cancellationToken);
-        await WriteSectionAsync(writer, "outlets", db.Outlets.AsNoTracking().OrderBy(o => o.Slug).AsAsyncEnumerable()
+        await WriteSectionAsync(writer, pipe, "blocs", Blocs(db), cancellationToken);
+        await WriteSectionAsync(writer, pipe, "outlets", db.Outlets.AsNoTracking().OrderBy(o => o.Slug).AsAsyncEnumerable()
             .Select(o => new CorpusOutlet(o.Slug, o.Name, o.Reliability.ToString())), cancellationToken);
-        await WriteSectionAsync(writer, "coders", db.Coders.AsNoTracking().OrderBy(c => c.Key).Select(c => new CorpusCoder(c.Key, c.DisplayName)).AsAsyncEnumerable(), cancellationToken);
-        await WriteSectionAsync(writer, "actors", Actors(db), cancellationToken);
-        await WriteSectionAsync(writer, "documents", Documents(db), cancellationToken);
-        await WriteSectionAsync(writer, "meetings", Meetings(db), cancellationToken);
-        await WriteSectionAsync(writer, "statements", Statements(db), cancellationToken);
+        await WriteSectionAsync(writer, pipe, "coders", db.Coders.AsNoTracking().OrderBy(c => c.Key).Select(c => new CorpusCoder(c.Key, c.DisplayName)).AsAsyncEnumerable(), cancellationToken);
+        await WriteSectionAsync(writer, pipe, "actors", Actors(db), cancellationToken);
+        await WriteSectionAsync(writer, pipe, "documents", Documents(db), cancellationToken);
+        await WriteSectionAsync(writer, pipe, "meetings", Meetings(db), cancellationToken);
+        await WriteSectionAsync(writer, pipe, "statements", Statements(db), cancellationToken);
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
+        await pipe.CompleteAsync();
     }
 
-    private static async Task WriteSectionAsync<T>(Utf8JsonWriter writer, string name, IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    private static async Task WriteSectionAsync<T>(Utf8JsonWriter writer, System.IO.Pipelines.PipeWriter pipe, string name, IAsyncEnumerable<T> items,
+        CancellationToken cancellationToken)
     {
         writer.WritePropertyName(name);
         writer.WriteStartArray();
@@ -47,7 +52,11 @@ public sealed class CorpusExporter(IDbContextFactory<AppDbContext> contexts)
         {
             JsonSerializer.Serialize(writer, item, CorpusReader.Json);
             // Hand the buffered records to the stream now and then, so memory does not grow with the corpus.
-            if (++count % 500 == 0) await writer.FlushAsync(cancellationToken);
+            if (++count % 500 == 0)
+            {
+                await writer.FlushAsync(cancellationToken);
+                await pipe.FlushAsync(cancellationToken);
+            }
         }
         writer.WriteEndArray();
     }

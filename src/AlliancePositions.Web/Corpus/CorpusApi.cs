@@ -1,0 +1,55 @@
+using AlliancePositions.Core.Corpus;
+using AlliancePositions.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AlliancePositions.Web.Corpus;
+
+public static class CorpusApi
+{
+    /// <summary>Imports larger than this are refused with 413; a year of a busy team's corpus fits several times over.</summary>
+    public const long MaxImportBytes = 200L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapCorpusApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/export", ExportAsync).RequireAuthorization(Policies.Read);
+        api.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Analyst).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes));
+        return api;
+    }
+
+    /// <summary>The whole corpus in the corpus format, texts inline, streamed as it is read.</summary>
+    private static async Task ExportAsync(HttpContext context, CorpusExporter exporter, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"alliancepositions-corpus.json\"";
+        await exporter.WriteAsync(context.Response.Body, cancellationToken);
+    }
+
+    /// <summary>
+    /// A corpus file as the request body: validated whole and applied in one transaction, or refused with every
+    /// problem (400) or every conflict with stored records (409), each with its JSON path. Nothing partial.
+    /// </summary>
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request, CorpusImporter importer,
+        CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            return TypedResults.Ok(await importer.ImportAsync(json, "import", cancellationToken));
+        }
+        catch (CorpusValidationException invalid)
+        {
+            return TypedResults.ValidationProblem(ByPath(invalid.Problems), title: $"The corpus has {invalid.Problems.Count} problem(s); nothing was imported.");
+        }
+        catch (CorpusConflictException conflict)
+        {
+            return TypedResults.Problem($"{conflict.Conflicts.Count} record(s) conflict with stored ones; nothing was imported.",
+                statusCode: StatusCodes.Status409Conflict, title: "Conflicting records",
+                extensions: new Dictionary<string, object?> { ["errors"] = ByPath(conflict.Conflicts) });
+        }
+    }
+
+    private static Dictionary<string, string[]> ByPath(IEnumerable<CorpusProblem> problems) =>
+        problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+}
