@@ -1,6 +1,8 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Web.Changes;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
+using AlliancePositions.Web.Statements;
 using MudBlazor.Services;
 using Serilog;
 
@@ -36,6 +38,8 @@ try
 
     app.MapStaticAssets();
     app.MapHealthChecks("/healthz");
+    app.MapStatementsApi();
+    app.MapChangesFeed();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();
