@@ -19,7 +19,7 @@ public class StatementsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("methodology 1.0", lines[0], StringComparison.Ordinal);
         Assert.Contains("topic=troop-deployment", lines[0], StringComparison.Ordinal);
         Assert.Equal(string.Join(',', StatementCsv.Columns), lines[1]);
-        Assert.Equal(8, lines.Length - 2);
+        Assert.Equal(7, lines.Length - 2);
         Assert.Contains(lines, l => l.StartsWith("scholz-warns,2024-02,month,olaf-scholz,", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("macron-no-nato,", StringComparison.Ordinal));
     }
