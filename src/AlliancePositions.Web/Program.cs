@@ -1,9 +1,11 @@
 using AlliancePositions.Core.Data;
 using AlliancePositions.Web.Accounts;
 using AlliancePositions.Web.Api;
+using AlliancePositions.Web.Changes;
 using AlliancePositions.Web.Corpus;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
+using AlliancePositions.Web.Statements;
 using MudBlazor.Services;
 using Serilog;
 
@@ -46,12 +48,13 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapHealthChecks("/healthz").AllowAnonymous();
     app.MapAccounts();
-
     app.MapApiDocumentation();
+    app.MapChangesFeed();
 
     var api = app.MapGroup("/api");
     api.MapAccountsApi();
     api.MapCorpusApi();
+    api.MapStatementsApi();
 
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
 
