@@ -22,7 +22,9 @@ public sealed record BlocMember(string Code, string Name, DateOnly From, DateOnl
 /// <summary>A bloc's cohesion on one question: the Hix-Noury-Roland index over its members' derived stances.</summary>
 public sealed record BlocQuestionCohesion(string Question, string QuestionTitle, BlocCohesion Cohesion, IReadOnlyDictionary<string, CountryStance> ByMember);
 
-public sealed record BlocDetail(string Slug, string Name, IReadOnlyList<BlocMember> MembersOnDate, IReadOnlyList<BlocQuestionCohesion> Cohesion);
+/// <summary><see cref="ActorNames"/> names each office holder a member's stance came from, by actor key.</summary>
+public sealed record BlocDetail(string Slug, string Name, IReadOnlyList<BlocMember> MembersOnDate, IReadOnlyList<BlocQuestionCohesion> Cohesion,
+    IReadOnlyDictionary<string, string> ActorNames);
 
 /// <summary>
 /// Countries and blocs with their derived stances: a country speaks through its leading office holder on the date
@@ -78,7 +80,9 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
         var cohesion = new List<BlocQuestionCohesion>();
         foreach (var question in await db.Questions.AsNoTracking().OrderBy(q => q.Title).Select(q => new { q.Slug, q.Title }).ToListAsync(cancellationToken))
             cohesion.Add(await CohesionAsync(db, question.Slug, question.Title, members, asOf, knownAt, cancellationToken));
-        return new BlocDetail(bloc.Slug, bloc.Name, members, cohesion);
+        var actorKeys = cohesion.SelectMany(c => c.ByMember.Values).Select(s => s.ActorKey).OfType<string>().Distinct().ToList();
+        var actorNames = await db.Actors.AsNoTracking().Where(a => actorKeys.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, a => a.Name, cancellationToken);
+        return new BlocDetail(bloc.Slug, bloc.Name, members, cohesion, actorNames);
     }
 
     /// <summary>Each bloc's cohesion on one question, for the question page.</summary>

@@ -55,6 +55,7 @@ public class CountryQueriesTests
         Assert.Equal(0, troops.Cohesion.Agreement!.Value, 6);
         Assert.Equal(["Finland", "Poland", "Sweden", "United States"], troops.Cohesion.Missing.Order(StringComparer.Ordinal));
         Assert.True(troops.ByMember["Estonia"].IsFallback);
+        Assert.Equal("Hanno Pevkur", nato.ActorNames[troops.ByMember["Estonia"].ActorKey!]);
         var beforeSweden = await countries.FindBlocAsync("nato", new DateOnly(2024, 2, 26), April30, TestContext.Current.CancellationToken);
         Assert.DoesNotContain(beforeSweden!.MembersOnDate, m => m.Code == "SE");
     }
