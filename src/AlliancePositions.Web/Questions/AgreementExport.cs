@@ -34,10 +34,10 @@ public static class AgreementExport
 
     public static string Svg(QuestionSummary question, QuestionStances stances, TimeAxes axes)
     {
-        const int label = 200, cell = 56, top = 210, legend = 70;
+        const int label = 200, cell = 68, top = 210, legend = 70;
         var actors = stances.Stances;
         var lookup = new AgreementLookup(stances.Matrix);
-        var width = label + Math.Max(1, actors.Count) * cell + 20;
+        var width = Math.Max(label + Math.Max(1, actors.Count) * cell + 20, 500);
         var height = top + actors.Count * cell + legend;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif" font-size="12" role="img">""");
@@ -65,7 +65,7 @@ public static class AgreementExport
                 if (same) continue;
                 var colour = AgreementScale.TextColour(agreement!.Score);
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2}" text-anchor="middle" fill="{colour}">{AgreementScale.ScoreText(agreement.Score)}</text>""");
-                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 14}" text-anchor="middle" font-size="9" fill="{colour}">{Xml(AgreementScale.Word(agreement.Relation))}</text>""");
+                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 14}" text-anchor="middle" font-size="10" fill="{colour}">{Xml(AgreementScale.Word(agreement.Relation))}</text>""");
             }
         }
         Legend(svg, 8, top + actors.Count * cell + 24);
@@ -74,10 +74,11 @@ public static class AgreementExport
 
     private static void Legend(StringBuilder svg, int x, int y)
     {
-        for (var i = 0; i <= 20; i++)
-            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x + i * 10}" y="{y}" width="10" height="12" fill="{AgreementScale.Colour(i / 20.0)}"/>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x}" y="{y + 28}">0 opposite poles</text><text x="{x + 105}" y="{y + 28}" text-anchor="middle">0.5</text><text x="{x + 210}" y="{y + 28}" text-anchor="end">1 same position</text>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x + 240}" y="{y}" width="12" height="12" fill="{AgreementScale.UnknownColour}"/><text x="{x + 258}" y="{y + 10}">no score (no position)</text>""");
+        const int steps = 30, step = 10, ramp = steps * step;
+        for (var i = 0; i < steps; i++)
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x + i * step}" y="{y}" width="{step}" height="12" fill="{AgreementScale.Colour(i / (steps - 1.0))}"/>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x}" y="{y + 28}">0 opposite poles</text><text x="{x + ramp / 2}" y="{y + 28}" text-anchor="middle">0.5</text><text x="{x + ramp}" y="{y + 28}" text-anchor="end">1 same position</text>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x + ramp + 24}" y="{y}" width="12" height="12" fill="{AgreementScale.UnknownColour}"/><text x="{x + ramp + 42}" y="{y + 10}">no score (no position)</text>""");
     }
 
     /// <summary>Quotes a CSV field when it needs it, and neutralises a leading formula character for spreadsheets.</summary>
