@@ -5,6 +5,7 @@ using AlliancePositions.Web.Changes;
 using AlliancePositions.Web.Corpus;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
+using AlliancePositions.Web.Questions;
 using AlliancePositions.Web.Statements;
 using MudBlazor.Services;
 using Serilog;
@@ -54,6 +55,7 @@ try
     var api = app.MapGroup("/api");
     api.MapAccountsApi();
     api.MapCorpusApi();
+    api.MapQuestionsApi();
     api.MapStatementsApi();
 
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);

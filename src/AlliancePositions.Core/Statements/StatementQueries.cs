@@ -57,6 +57,41 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
         return new PositionSplit(filter.Question, counts);
     }
 
+    /// <summary>
+    /// The newest statements said by <paramref name="asOf"/> and public by <paramref name="knownAt"/> (the same rule as
+    /// the stance engine: known from its earliest evidencing document, else from its own date), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<StatementRow>> LatestAsync(DateOnly asOf, DateOnly knownAt, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Statements.AsNoTracking().Where(s => s.Date <= asOf && (s.KnownFrom ?? s.Date) <= knownAt);
+        return await Project(Sort(query, StatementSort.DateDescending).Take(count)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every annotation evidencing the given statements, in statement then text order, each with its document and the
+    /// sentence around the quote, so a page can show the exact words highlighted where they were said.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceSpan>> EvidenceSpansAsync(IReadOnlyCollection<string> statementKeys, CancellationToken cancellationToken)
+    {
+        if (statementKeys.Count == 0) return [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var spans = await db.Statements.AsNoTracking().Where(s => statementKeys.Contains(s.Key))
+            .SelectMany(s => s.Evidence, (s, a) => new { Statement = s.Key, a.DocumentId, a.Start, a.End, a.Exact })
+            .ToListAsync(cancellationToken);
+        var documentIds = spans.Select(s => s.DocumentId).Distinct().ToList();
+        var documents = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Key, d.Title, d.PublishedOn, d.Text }).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return spans.OrderBy(s => s.Statement, StringComparer.Ordinal).ThenBy(s => documents[s.DocumentId].Key, StringComparer.Ordinal).ThenBy(s => s.Start)
+            .Select(s =>
+            {
+                var document = documents[s.DocumentId];
+                var (before, after) = EvidenceSpan.SentenceAround(document.Text, s.Start, s.End);
+                return new EvidenceSpan(s.Statement, document.Key, document.Title, document.PublishedOn, s.Start, s.End, s.Exact, before, after);
+            })
+            .ToList();
+    }
+
     private async Task<(IQueryable<Statement>? Query, Dictionary<string, string> Problems)> FilterAsync(
         AppDbContext db, StatementFilter filter, CancellationToken cancellationToken)
     {

@@ -1,0 +1,103 @@
+using System.Globalization;
+using AlliancePositions.Core.Countries;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using AlliancePositions.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace AlliancePositions.Web.Questions;
+
+/// <summary>
+/// One question: the agreement heat map, coalitions, bloc cohesion and shifts at (asOf, knownAt), and the evidence
+/// behind a chosen pair. The pair lives in the URL (<c>pair=a,b</c>) so a view of the evidence can be cited.
+/// </summary>
+public sealed partial class QuestionPage
+{
+    private enum LoadState { Loading, Loaded }
+
+    [Inject] private TopicQueries Topics { get; set; } = null!;
+    [Inject] private StanceQueries StanceQueries { get; set; } = null!;
+    [Inject] private CountryQueries Countries { get; set; } = null!;
+    [Inject] private StatementQueries Statements { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [Parameter] public string Slug { get; set; } = "";
+    [SupplyParameterFromQuery] public string? AsOf { get; set; }
+    [SupplyParameterFromQuery] public string? KnownAt { get; set; }
+    [SupplyParameterFromQuery] public string? Pair { get; set; }
+
+    private readonly CancellationTokenSource disposed = new();
+    private TimeAxes axes = null!;
+    private LoadState state = LoadState.Loading;
+    private (string Slug, DateOnly AsOf, DateOnly KnownAt)? loadedFor;
+    private QuestionSummary? question;
+    private QuestionStances? stances;
+    private IReadOnlyList<(BlocSummary Bloc, BlocQuestionCohesion Cohesion)> blocs = [];
+    private IReadOnlyList<QuestionShift> shifts = [];
+    private (string A, string B)? selected;
+    private IReadOnlyList<EvidenceSpan> spans = [];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        // The prerender shows the loading state; the interactive render loads once. A new pair alone reloads only its evidence.
+        if (!RendererInfo.IsInteractive) return;
+        var ct = disposed.Token;
+        if (loadedFor != (Slug, axes.AsOf, axes.KnownAt))
+        {
+            state = LoadState.Loading;
+            await LoadQuestionAsync(ct);
+            loadedFor = (Slug, axes.AsOf, axes.KnownAt);
+            state = LoadState.Loaded;
+        }
+        await LoadEvidenceAsync(ct);
+    }
+
+    private async Task LoadQuestionAsync(CancellationToken ct)
+    {
+        question = await Topics.FindQuestionAsync(Slug, ct);
+        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, null, ct);
+        if (question is null || stances is null) return;
+        blocs = await Countries.CohesionOnQuestionAsync(Slug, axes.AsOf, axes.KnownAt, ct);
+        shifts = await QuestionShift.LoadAsync(StanceQueries, stances.Stances.Select(s => s.Actor),
+            new Dictionary<string, string> { [question.Slug] = question.Title }, Slug, axes.AsOf, axes.KnownAt, ct);
+    }
+
+    private async Task LoadEvidenceAsync(CancellationToken ct)
+    {
+        selected = ParsePair(Pair) is { } pair && Find(pair.A) is not null && Find(pair.B) is not null ? pair : null;
+        if (selected is not { } chosen) { spans = []; return; }
+        var keys = new[] { Find(chosen.A)!, Find(chosen.B)! }.SelectMany(s => s.Stance.Evidence).Select(e => e.Item.StatementKey).Distinct().ToList();
+        spans = await Statements.EvidenceSpansAsync(keys, ct);
+    }
+
+    private ActorStance? Find(string slug) => stances?.Stances.FirstOrDefault(s => s.Actor.Slug == slug);
+
+    private static (string A, string B)? ParsePair(string? pair) =>
+        pair?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var a, var b] && a != b ? (a, b) : null;
+
+    private Task SelectAsync((string A, string B) pair)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("pair", $"{pair.A},{pair.B}"));
+        return Task.CompletedTask;
+    }
+
+    private Task CloseAsync()
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("pair", (string?)null));
+        return Task.CompletedTask;
+    }
+
+    private string ExportHref(string extension) =>
+        Navigation.GetUriWithQueryParameters($"/api/questions/{Uri.EscapeDataString(Slug)}/agreement.{extension}", axes.Query(Clock));
+
+    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        disposed.Cancel();
+        disposed.Dispose();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace AlliancePositions.BrowserTests.Questions;
+
+[Collection(BrowserCollection.Name)]
+public class QuestionPageBrowserTests(BrowserFixture browser)
+{
+    private const string MacronAndScholz = "Emmanuel Macron and Olaf Scholz: disagree, score 0.19";
+
+    [Fact]
+    public async Task Analyst_opens_the_troop_question_clicks_where_Macron_and_Scholz_disagree_and_reads_the_quotes()
+    {
+        var page = await browser.OpenAsync("/questions/troop-deployment");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Should Western troops be deployed to Ukraine?");
+        var cell = page.GetByRole(AriaRole.Button, new() { Name = MacronAndScholz, Exact = true });
+        await Assertions.Expect(cell).ToContainTextAsync("disagree");
+
+        await cell.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("pair=emmanuel-macron%2Colaf-scholz"));
+        var quotes = page.Locator("mark.quote");
+        await Assertions.Expect(quotes.Filter(new() { HasText = "announcing the readiness to send NATO troops to help Kyiv" })).ToBeVisibleAsync();
+        await Assertions.Expect(quotes.Filter(new() { HasText = "advising him not to take the step" })).ToBeVisibleAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "question.png");
+    }
+
+    [Fact]
+    public async Task Analyst_moves_known_at_before_the_article_and_its_evidence_is_gone()
+    {
+        var page = await browser.OpenAsync("/questions/troop-deployment?pair=emmanuel-macron,olaf-scholz");
+        await Assertions.Expect(page.Locator("mark.quote").First).ToBeVisibleAsync();
+
+        var knownAt = page.GetByLabel("Known at date");
+        await knownAt.FillAsync("2024-03-01");
+        await knownAt.BlurAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("knownAt=2024-03-01"));
+        await Assertions.Expect(page.GetByText("No statement on this question was made by")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("mark.quote")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = MacronAndScholz })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Analyst_downloads_the_matrix_as_csv_stamped_with_the_dates()
+    {
+        var page = await browser.OpenAsync("/questions/troop-deployment?asOf=2024-04-30");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Matrix as CSV" }).ClickAsync());
+        var text = await File.ReadAllTextAsync(await download.PathAsync(), Xunit.TestContext.Current.CancellationToken);
+        Assert.Contains("as of 30 Apr 2024", text, StringComparison.Ordinal);
+        Assert.Contains("methodology", text, StringComparison.Ordinal);
+        Assert.Contains("emmanuel-macron,Emmanuel Macron,leans-support", text, StringComparison.Ordinal);
+    }
+}
