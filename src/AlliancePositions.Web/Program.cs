@@ -36,6 +36,7 @@ try
 
     app.MapStaticAssets();
     app.MapHealthChecks("/healthz");
+    AlliancePositions.Web.Actors.ActorsApi.MapActorsApi(app);
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -15,7 +15,7 @@ public sealed record ActorDetail(string Slug, string Name, ActorKind Kind, strin
     IReadOnlyList<RoleSummary> Roles, int Version);
 
 /// <summary>A statement's relation as the timeline shows it: "denied by", "reinterprets", ...</summary>
-public sealed record TimelineRelation(RelationType Type, bool Incoming, string StatementKey, string ActorName, string Summary);
+public sealed record TimelineRelation(RelationType Type, bool Incoming, string StatementKey, string ActorName, string Summary, string ActorSlug);
 
 /// <summary>One entry of an actor's timeline: a statement (with its relations) or a meeting they attended.</summary>
 public sealed record TimelineItem(string Type, string Key, PartialDate When, string Title, StatementRow? Statement,
@@ -108,13 +108,13 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
     private static async Task<Dictionary<string, List<TimelineRelation>>> RelationsAsync(AppDbContext db, List<string> keys, CancellationToken cancellationToken)
     {
         var outgoing = await db.StatementRelations.AsNoTracking().Where(r => keys.Contains(r.FromStatement.Key))
-            .Select(r => new { Of = r.FromStatement.Key, r.Type, Other = r.ToStatement.Key, r.ToStatement.Actor.Name, r.ToStatement.Summary })
+            .Select(r => new { Of = r.FromStatement.Key, r.Type, Other = r.ToStatement.Key, r.ToStatement.Actor.Name, r.ToStatement.Summary, r.ToStatement.Actor.Slug })
             .ToListAsync(cancellationToken);
         var incoming = await db.StatementRelations.AsNoTracking().Where(r => keys.Contains(r.ToStatement.Key))
-            .Select(r => new { Of = r.ToStatement.Key, r.Type, Other = r.FromStatement.Key, r.FromStatement.Actor.Name, r.FromStatement.Summary })
+            .Select(r => new { Of = r.ToStatement.Key, r.Type, Other = r.FromStatement.Key, r.FromStatement.Actor.Name, r.FromStatement.Summary, r.FromStatement.Actor.Slug })
             .ToListAsync(cancellationToken);
-        return outgoing.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, false, r.Other, r.Name, r.Summary)))
-            .Concat(incoming.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, true, r.Other, r.Name, r.Summary))))
+        return outgoing.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, false, r.Other, r.Name, r.Summary, r.Slug)))
+            .Concat(incoming.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, true, r.Other, r.Name, r.Summary, r.Slug))))
             .GroupBy(r => r.Of).ToDictionary(g => g.Key, g => g.Select(r => r.Relation).ToList());
     }
 }

@@ -16,7 +16,8 @@ public class ActorQueriesTests
         Assert.Contains(timeline.Items, i => i.Type == "statement" && i.Key == "macron-readiness");
         Assert.Equal(timeline.Items.OrderByDescending(i => i.When.Value).Select(i => i.When.Value), timeline.Items.Select(i => i.When.Value));
         var readiness = timeline.Items.Single(i => i.Key == "macron-readiness");
-        Assert.Contains(readiness.Relations, r => r.Type == RelationType.Reinterprets && r.Incoming && r.StatementKey == "pevkur-reinterprets");
+        Assert.Contains(readiness.Relations, r => r.Type == RelationType.Reinterprets && r.Incoming && r.StatementKey == "pevkur-reinterprets"
+            && r.ActorSlug == "hanno-pevkur");
     }
 
     [Fact]
