@@ -75,6 +75,8 @@ public partial class StanceChart
             if (tick >= Data.From) yield return tick;
     }
 
+    private static string DayLabel(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
     private static string MonthLabel(DateOnly date) => date.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A step line: each position holds until the next point; a point without a position breaks the line.</summary>

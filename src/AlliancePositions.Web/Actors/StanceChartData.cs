@@ -14,10 +14,11 @@ public sealed record ChartPanel(string Question, string Title, IReadOnlyList<Cha
 
 /// <summary>
 /// Everything <see cref="StanceChart"/> draws: a panel per question, the shared time range and, for the points' tooltips,
-/// the summary of the statement behind each point. Built once for the page and the SVG download alike.
+/// the summary of the statement behind each point. <see cref="To"/> is before <see cref="AsOf"/> when nothing was said
+/// for a long while: the lines then run off the right edge, and the chart says until when they hold. Built once for the page and the SVG download alike.
 /// </summary>
 public sealed record StanceChartData(string ActorName, string? CompareName, IReadOnlyList<ChartPanel> Panels,
-    DateOnly From, DateOnly To, IReadOnlyDictionary<string, string> Summaries, string Stamp)
+    DateOnly From, DateOnly To, DateOnly AsOf, IReadOnlyDictionary<string, string> Summaries, string Stamp)
 {
     /// <summary>Loads the lines of <paramref name="actor"/> (and <paramref name="compare"/>) through the Core services.</summary>
     public static async Task<StanceChartData> LoadAsync(StanceQueries stances, TopicQueries topics, StatementQueries statements,
@@ -43,11 +44,13 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
                 summaries[row.Key] = row.Summary;
 
         var dates = panels.SelectMany(p => p.Series).SelectMany(s => s.Line).Select(p => p.Date.Value).ToList();
-        var to = axes.AsOf;
-        var first = dates.Count == 0 ? to.AddMonths(-1) : dates.Min();
-        // Start a month before the first point so it does not sit on the axis.
+        var first = dates.Count == 0 ? axes.AsOf.AddMonths(-1) : dates.Min();
+        var last = dates.Count == 0 ? axes.AsOf : dates.Max();
+        // Start a month before the first point so it does not sit on the axis; stop a few months after the last one
+        // rather than at a far as-of date, which would squeeze every point against the left edge.
         var from = new DateOnly(first.Year, first.Month, 1).AddMonths(-1);
+        var to = new[] { axes.AsOf, new DateOnly(last.Year, last.Month, 1).AddMonths(4) }.Min();
         if (from >= to) to = from.AddMonths(1);
-        return new StanceChartData(actor.Name, compare?.Name, panels, from, to, summaries, axes.Stamp);
+        return new StanceChartData(actor.Name, compare?.Name, panels, from, to, axes.AsOf, summaries, axes.Stamp);
     }
 }
