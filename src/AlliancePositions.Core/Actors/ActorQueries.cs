@@ -21,8 +21,12 @@ public sealed record TimelineRelation(RelationType Type, bool Incoming, string S
 public sealed record TimelineItem(string Type, string Key, PartialDate When, string Title, StatementRow? Statement,
     IReadOnlyList<TimelineRelation> Relations, IReadOnlyList<string> Participants);
 
+/// <summary>
+/// <paramref name="KnownAt"/> keeps only statements the public could know by then (their maintained KnownFrom), as the
+/// stances do; meetings carry no publication date and are not filtered by it.
+/// </summary>
 public sealed record TimelineFilter(string? Topic = null, string? Question = null, DateOnly? From = null, DateOnly? To = null,
-    int Page = 1, int PageSize = Paging.Paging.DefaultPageSize);
+    int Page = 1, int PageSize = Paging.Paging.DefaultPageSize, DateOnly? KnownAt = null);
 
 public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
 {
@@ -80,6 +84,7 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
         }
         if (filter.From is { } from) { statements = statements.Where(s => s.Date >= from); meetings = meetings.Where(m => m.Date >= from); }
         if (filter.To is { } to) { statements = statements.Where(s => s.Date <= to); meetings = meetings.Where(m => m.Date <= to); }
+        if (filter.KnownAt is { } knownAt) statements = statements.Where(s => (s.KnownFrom ?? s.Date) <= knownAt);
 
         // Merge the two date-ordered streams on the server side: only the keys of the page are read, then its rows.
         var entries = await statements.Select(s => new { Type = "statement", s.Key, s.Date })

@@ -63,11 +63,11 @@ public partial class ActorPage
         }
         if (actor is null) return;
 
-        var timelineKey = string.Join('|', Slug, axes.AsOf, Topic, Question, PageNumber);
+        var timelineKey = string.Join('|', Slug, axes.AsOf, axes.KnownAt, Topic, Question, PageNumber);
         if (timelineKey != loadedTimeline)
         {
             timeline = null;
-            var filter = new TimelineFilter(Topic, Question, To: axes.AsOf, Page: Math.Max(1, PageNumber ?? 1), PageSize: TimelinePageSize);
+            var filter = new TimelineFilter(Topic, Question, To: axes.AsOf, Page: Math.Max(1, PageNumber ?? 1), PageSize: TimelinePageSize, KnownAt: axes.KnownAt);
             timeline = await Actors.TimelineAsync(Slug, filter, token);
             loadedTimeline = timelineKey;
         }

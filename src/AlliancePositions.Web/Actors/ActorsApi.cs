@@ -41,7 +41,7 @@ public static class ActorsApi
 
         for (var page = 1; ; page++)
         {
-            var filter = new TimelineFilter(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize);
+            var filter = new TimelineFilter(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize, KnownAt: axes.KnownAt);
             var items = await actors.TimelineAsync(slug, filter, cancellationToken);
             if (items is null || items.Items.Count == 0) break;
             foreach (var item in items.Items) AppendRow(csv, item);

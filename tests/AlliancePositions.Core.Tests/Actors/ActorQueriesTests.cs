@@ -29,6 +29,16 @@ public class ActorQueriesTests
     }
 
     [Fact]
+    public async Task KnownAt_before_publication_hides_the_statements_only_the_article_reports()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var timeline = await new ActorQueries(database).TimelineAsync("emmanuel-macron", new TimelineFilter(KnownAt: new DateOnly(2024, 3, 1)),
+            TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(timeline!.Items, i => i.Type == "statement");
+        Assert.Contains(timeline.Items, i => i.Type == "meeting");
+    }
+
+    [Fact]
     public async Task Actors_are_found_by_alias()
     {
         await using var database = await SeededDatabase.CreateAsync();

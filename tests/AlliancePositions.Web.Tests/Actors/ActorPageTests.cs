@@ -10,11 +10,12 @@ public class ActorPageTests : SeededComponentTest
 {
     public ActorPageTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-    private IRenderedComponent<ActorPage> RenderActor(string slug, string? question = null, string? topic = null, string? compare = null)
+    private IRenderedComponent<ActorPage> RenderActor(string slug, string? question = null, string? topic = null, string? compare = null,
+        string? knownAt = null)
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameters($"/actors/{slug}",
-            new Dictionary<string, object?> { ["question"] = question, ["topic"] = topic, ["compare"] = compare }));
+            new Dictionary<string, object?> { ["question"] = question, ["topic"] = topic, ["compare"] = compare, ["knownAt"] = knownAt }));
         Render<MudPopoverProvider>();
         return Render<ActorPage>(p => p.Add(x => x.Slug, slug));
     }
@@ -100,5 +101,16 @@ public class ActorPageTests : SeededComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Nothing on the timeline with these filters", page.Find(".actor-timeline").TextContent, StringComparison.Ordinal));
         Assert.Contains(page.FindAll(".actor-timeline a"), a => a.TextContent.Contains("clearing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Known_at_before_the_article_leaves_no_evidence_from_it()
+    {
+        var page = RenderActor("emmanuel-macron", knownAt: "2024-03-01");
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".timeline-item")));
+        Assert.Empty(page.FindAll(".timeline-statement"));
+        Assert.DoesNotContain("announcing readiness to send NATO troops", page.Markup, StringComparison.Ordinal);
+        Assert.All(page.FindAll(".actor-stances tbody tr"), row => Assert.Contains("No record", row.TextContent, StringComparison.Ordinal));
     }
 }

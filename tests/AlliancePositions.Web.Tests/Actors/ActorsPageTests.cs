@@ -8,6 +8,8 @@ namespace AlliancePositions.Web.Tests.Actors;
 
 public class ActorsPageTests : SeededComponentTest
 {
+    public ActorsPageTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public void Actors_are_listed_with_kind_country_and_a_link()
     {
