@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Data;
 using AlliancePositions.Web.Accounts;
+using AlliancePositions.Web.Actors;
 using AlliancePositions.Web.Api;
 using AlliancePositions.Web.Changes;
 using AlliancePositions.Web.Corpus;
@@ -54,6 +55,7 @@ try
 
     var api = app.MapGroup("/api");
     api.MapAccountsApi();
+    api.MapActorsApi();
     api.MapCorpusApi();
     api.MapQuestionsApi();
     api.MapStatementsApi();

@@ -15,14 +15,18 @@ public sealed record ActorDetail(string Slug, string Name, ActorKind Kind, strin
     IReadOnlyList<RoleSummary> Roles, int Version);
 
 /// <summary>A statement's relation as the timeline shows it: "denied by", "reinterprets", ...</summary>
-public sealed record TimelineRelation(RelationType Type, bool Incoming, string StatementKey, string ActorName, string Summary);
+public sealed record TimelineRelation(RelationType Type, bool Incoming, string StatementKey, string ActorName, string Summary, string ActorSlug);
 
 /// <summary>One entry of an actor's timeline: a statement (with its relations) or a meeting they attended.</summary>
 public sealed record TimelineItem(string Type, string Key, PartialDate When, string Title, StatementRow? Statement,
     IReadOnlyList<TimelineRelation> Relations, IReadOnlyList<string> Participants);
 
+/// <summary>
+/// <paramref name="KnownAt"/> keeps only statements the public could know by then (their maintained KnownFrom), as the
+/// stances do; meetings carry no publication date and are not filtered by it.
+/// </summary>
 public sealed record TimelineFilter(string? Topic = null, string? Question = null, DateOnly? From = null, DateOnly? To = null,
-    int Page = 1, int PageSize = Paging.Paging.DefaultPageSize);
+    int Page = 1, int PageSize = Paging.Paging.DefaultPageSize, DateOnly? KnownAt = null);
 
 public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
 {
@@ -80,6 +84,7 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
         }
         if (filter.From is { } from) { statements = statements.Where(s => s.Date >= from); meetings = meetings.Where(m => m.Date >= from); }
         if (filter.To is { } to) { statements = statements.Where(s => s.Date <= to); meetings = meetings.Where(m => m.Date <= to); }
+        if (filter.KnownAt is { } knownAt) statements = statements.Where(s => (s.KnownFrom ?? s.Date) <= knownAt);
 
         // Merge the two date-ordered streams on the server side: only the keys of the page are read, then its rows.
         var entries = await statements.Select(s => new { Type = "statement", s.Key, s.Date })
@@ -108,13 +113,13 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
     private static async Task<Dictionary<string, List<TimelineRelation>>> RelationsAsync(AppDbContext db, List<string> keys, CancellationToken cancellationToken)
     {
         var outgoing = await db.StatementRelations.AsNoTracking().Where(r => keys.Contains(r.FromStatement.Key))
-            .Select(r => new { Of = r.FromStatement.Key, r.Type, Other = r.ToStatement.Key, r.ToStatement.Actor.Name, r.ToStatement.Summary })
+            .Select(r => new { Of = r.FromStatement.Key, r.Type, Other = r.ToStatement.Key, r.ToStatement.Actor.Name, r.ToStatement.Summary, r.ToStatement.Actor.Slug })
             .ToListAsync(cancellationToken);
         var incoming = await db.StatementRelations.AsNoTracking().Where(r => keys.Contains(r.ToStatement.Key))
-            .Select(r => new { Of = r.ToStatement.Key, r.Type, Other = r.FromStatement.Key, r.FromStatement.Actor.Name, r.FromStatement.Summary })
+            .Select(r => new { Of = r.ToStatement.Key, r.Type, Other = r.FromStatement.Key, r.FromStatement.Actor.Name, r.FromStatement.Summary, r.FromStatement.Actor.Slug })
             .ToListAsync(cancellationToken);
-        return outgoing.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, false, r.Other, r.Name, r.Summary)))
-            .Concat(incoming.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, true, r.Other, r.Name, r.Summary))))
+        return outgoing.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, false, r.Other, r.Name, r.Summary, r.Slug)))
+            .Concat(incoming.Select(r => (r.Of, Relation: new TimelineRelation(r.Type, true, r.Other, r.Name, r.Summary, r.Slug))))
             .GroupBy(r => r.Of).ToDictionary(g => g.Key, g => g.Select(r => r.Relation).ToList());
     }
 }

@@ -16,7 +16,8 @@ public class ActorQueriesTests
         Assert.Contains(timeline.Items, i => i.Type == "statement" && i.Key == "macron-readiness");
         Assert.Equal(timeline.Items.OrderByDescending(i => i.When.Value).Select(i => i.When.Value), timeline.Items.Select(i => i.When.Value));
         var readiness = timeline.Items.Single(i => i.Key == "macron-readiness");
-        Assert.Contains(readiness.Relations, r => r.Type == RelationType.Reinterprets && r.Incoming && r.StatementKey == "pevkur-reinterprets");
+        Assert.Contains(readiness.Relations, r => r.Type == RelationType.Reinterprets && r.Incoming && r.StatementKey == "pevkur-reinterprets"
+            && r.ActorSlug == "hanno-pevkur");
     }
 
     [Fact]
@@ -25,6 +26,16 @@ public class ActorQueriesTests
         await using var database = await SeededDatabase.CreateAsync();
         var timeline = await new ActorQueries(database).TimelineAsync("emmanuel-macron", new TimelineFilter(Question: "nato-involvement"), TestContext.Current.CancellationToken);
         Assert.Equal("macron-no-nato", Assert.Single(timeline!.Items).Key);
+    }
+
+    [Fact]
+    public async Task KnownAt_before_publication_hides_the_statements_only_the_article_reports()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var timeline = await new ActorQueries(database).TimelineAsync("emmanuel-macron", new TimelineFilter(KnownAt: new DateOnly(2024, 3, 1)),
+            TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(timeline!.Items, i => i.Type == "statement");
+        Assert.Contains(timeline.Items, i => i.Type == "meeting");
     }
 
     [Fact]

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Paging;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using AlliancePositions.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AlliancePositions.Web.Actors;
+
+/// <summary>An actor's downloads: the timeline as CSV and the stance chart as SVG, over the services the page uses.</summary>
+public static class ActorsApi
+{
+    public static RouteGroupBuilder MapActorsApi(this RouteGroupBuilder api)
+    {
+        var actors = api.MapGroup("/actors").WithTags("Actors").RequireAuthorization(Accounts.Policies.Read);
+        actors.MapGet("/{slug}/timeline.csv", GetTimelineCsv).WithSummary("The actor's timeline as CSV, stamped with asOf, knownAt and methodology");
+        actors.MapGet("/{slug}/chart.svg", GetChartSvg).WithSummary("The actor's stance chart as SVG, as the actor page draws it");
+        return api;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetTimelineCsv(string slug, string? topic, string? question, string? asOf,
+        string? knownAt, ActorQueries actors, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
+        var axes = TimeAxes.From(asOf, knownAt, clock);
+        var csv = new StringBuilder();
+        csv.Append("# Timeline of ").AppendLine(actor.Name);
+        csv.Append("# ").AppendLine(axes.Stamp);
+        csv.Append("# asOf=").Append(axes.AsOf.ToString(TimeAxes.Format, CultureInfo.InvariantCulture))
+            .Append(" knownAt=").Append(axes.KnownAt.ToString(TimeAxes.Format, CultureInfo.InvariantCulture))
+            .Append(" methodology=").AppendLine(Methodology.Version);
+        csv.Append("# topic=").Append(topic ?? "(all)").Append(" question=").AppendLine(question ?? "(all)");
+        csv.AppendLine("type,key,date,kind,title,quote,grade,codings,relations,participants");
+
+        for (var page = 1; ; page++)
+        {
+            var filter = new TimelineFilter(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize, KnownAt: axes.KnownAt);
+            var items = await actors.TimelineAsync(slug, filter, cancellationToken);
+            if (items is null || items.Items.Count == 0) break;
+            foreach (var item in items.Items) AppendRow(csv, item);
+            if (page * Paging.MaxPageSize >= items.Total) break;
+        }
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
+        ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
+        IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
+        var other = string.IsNullOrWhiteSpace(compare) || compare == slug ? null : await actors.FindAsync(compare, cancellationToken);
+        var axes = TimeAxes.From(asOf, knownAt, clock);
+        var data = await StanceChartData.LoadAsync(stances, topics, statements, new ActorRef(actor.Slug, actor.Name),
+            other is null ? null : new ActorRef(other.Slug, other.Name), axes, cancellationToken);
+
+        // The page's own component, rendered to a string: the download is exactly what the analyst saw.
+        await using var renderer = new HtmlRenderer(services, loggers);
+        var svg = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<StanceChart>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Data"] = data }));
+            return output.ToHtmlString();
+        });
+        return TypedResults.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, "image/svg+xml; charset=utf-8");
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static void AppendRow(StringBuilder csv, TimelineItem item)
+    {
+        var row = item.Statement;
+        var cells = new[]
+        {
+            item.Type, item.Key, item.When.ToIsoPrefix(), row?.Kind.ToWire() ?? "", item.Title, row?.Quote ?? "",
+            row is null ? "" : Admiralty.Format(row.SourceGrade, row.Credibility),
+            row is null ? "" : string.Join("; ", row.Codings.Select(c => $"{c.Question} {c.Position:+0;-0;0}{(c.Qualifier is null ? "" : $" ({c.Qualifier})")} by {c.Coder}")),
+            string.Join("; ", item.Relations.Select(r => $"{ActorTimeline.RelationLabel(r).ToLowerInvariant()} {r.ActorSlug} ({r.StatementKey})")),
+            string.Join("; ", item.Participants),
+        };
+        csv.AppendJoin(',', cells.Select(Cell)).AppendLine();
+    }
+
+    /// <summary>RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run the cell as a formula.</summary>
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) && !char.IsDigit(value.ElementAtOrDefault(1))) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}

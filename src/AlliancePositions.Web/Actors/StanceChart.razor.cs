@@ -1,0 +1,125 @@
+using System.Globalization;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace AlliancePositions.Web.Actors;
+
+/// <summary>A point the analyst picked on the chart: whose line, and the statement that set it.</summary>
+public sealed record ChartPointSelection(string ActorSlug, string StatementKey);
+
+public partial class StanceChart
+{
+    private const double Width = 960;
+    private const double Left = 120;
+    private const double Right = 24;
+    private const double HeaderHeight = 52;
+    private const double PanelTitle = 26;
+    private const double PlotHeight = 130;
+    private const double PanelGap = 30;
+    private const double PlotWidth = Width - Left - Right;
+
+    private sealed record BandRow(string Label, double High, double Low, string Fill);
+
+    private static readonly BandRow[] Bands =
+    [
+        new("Supports ≥1.5", 2, Methodology.SupportsFrom, "var(--band-supports, #1b7f3b)"),
+        new("Leans support", Methodology.SupportsFrom, Methodology.LeansSupportFrom, "var(--band-leans-support, #7cbf7f)"),
+        new("Ambiguous", Methodology.LeansSupportFrom, Methodology.LeansOpposeFrom, "var(--band-ambiguous, #d9b441)"),
+        new("Leans oppose", Methodology.LeansOpposeFrom, Methodology.OpposesFrom, "var(--band-leans-oppose, #e8886e)"),
+        new("Opposes ≤−1.5", Methodology.OpposesFrom, -2, "var(--band-opposes, #b3261e)"),
+    ];
+
+    [Parameter, EditorRequired] public required StanceChartData Data { get; set; }
+
+    /// <summary>Distinguishes the title's id when two charts share a page.</summary>
+    [Parameter] public string TitleId { get; set; } = "stance-chart-title";
+
+    [Parameter] public string? SelectedActor { get; set; }
+    [Parameter] public string? SelectedStatement { get; set; }
+    [Parameter] public EventCallback<ChartPointSelection> OnPointSelected { get; set; }
+
+    private double Height => HeaderHeight + Math.Max(1, Data.Panels.Count) * (PanelTitle + PlotHeight + PanelGap) + 4;
+
+    private string ChartTitle => Data.CompareName is null
+        ? $"Stance of {Data.ActorName} over time"
+        : $"Stance of {Data.ActorName} and {Data.CompareName} over time";
+
+    private static double PlotTop(int panel) => HeaderHeight + PanelTitle + panel * (PanelTitle + PlotHeight + PanelGap);
+
+    private static double Y(double top, double position) => top + (2 - position) / 4 * PlotHeight;
+
+    private double X(DateOnly date)
+    {
+        var span = Math.Max(1, Data.To.DayNumber - Data.From.DayNumber);
+        return Left + Math.Clamp((date.DayNumber - Data.From.DayNumber) / (double)span, 0, 1) * PlotWidth;
+    }
+
+    private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static DateOnly PeriodEnd(PartialDate date) => date.Precision switch
+    {
+        DatePrecision.Month => date.Value.AddMonths(1),
+        DatePrecision.Year => date.Value.AddYears(1),
+        _ => date.Value,
+    };
+
+    /// <summary>Month ticks, thinned so that about eight fit.</summary>
+    private IEnumerable<DateOnly> Ticks()
+    {
+        var months = (Data.To.Year - Data.From.Year) * 12 + Data.To.Month - Data.From.Month;
+        var step = Math.Max(1, (int)Math.Ceiling(months / 8.0));
+        for (var tick = new DateOnly(Data.From.Year, Data.From.Month, 1); tick <= Data.To; tick = tick.AddMonths(step))
+            if (tick >= Data.From) yield return tick;
+    }
+
+    private static string DayLabel(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string MonthLabel(DateOnly date) => date.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A step line: each position holds until the next point; a point without a position breaks the line.</summary>
+    private string StepPath(double top, IReadOnlyList<StancePoint> line)
+    {
+        var path = new System.Text.StringBuilder();
+        double? lastY = null;
+        foreach (var point in line)
+        {
+            var x = X(point.Date.Value);
+            if (lastY is { } held) path.Append(CultureInfo.InvariantCulture, $"H{F(x)} ");
+            if (point.Position is not { } position) { lastY = null; continue; }
+            var y = Y(top, position);
+            path.Append(lastY is null ? $"M{F(x)} {F(y)} " : $"V{F(y)} ");
+            lastY = y;
+        }
+        if (lastY is not null) path.Append(CultureInfo.InvariantCulture, $"H{F(X(Data.To))}");
+        return path.Length == 0 ? "M0 0" : path.ToString().TrimEnd();
+    }
+
+    private int SeriesIndex(string actorSlug) => actorSlug == Data.Panels.SelectMany(p => p.Series).Select(s => s.ActorSlug).FirstOrDefault() ? 0 : 1;
+
+    private static (string Colour, string? Dash) SeriesStyle(int index) => index == 0 ? ("#1f4e9c", null) : ("#7b3294", "7 4");
+
+    private string PointLabel(ChartSeries series, StancePoint point, Shift? shift)
+    {
+        var position = point.Position is { } p ? p.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a";
+        var summary = Data.Summaries.TryGetValue(point.StatementKey, out var text) ? text : point.StatementKey;
+        var shiftText = shift is null ? "" : $" Shift ({ShiftLabel(shift)}): {BandChip.Label(shift.From)} → {BandChip.Label(shift.To)}.";
+        return $"{series.ActorName}, {point.Date}: {BandChip.Label(point.Band)} ({position}) after \"{summary}\".{shiftText}";
+    }
+
+    private static string ShiftLabel(Shift shift) => shift.Kind switch
+    {
+        ShiftKind.Reversal => "reversal",
+        ShiftKind.HalfShift => "half shift",
+        ShiftKind.Strengthening => "strengthening",
+        _ => "softening",
+    };
+
+    private Task SelectAsync(ChartSeries series, StancePoint point) =>
+        OnPointSelected.InvokeAsync(new ChartPointSelection(series.ActorSlug, point.StatementKey));
+
+    private Task OnKeyAsync(KeyboardEventArgs e, ChartSeries series, StancePoint point) =>
+        e.Key is "Enter" or " " ? SelectAsync(series, point) : Task.CompletedTask;
+}

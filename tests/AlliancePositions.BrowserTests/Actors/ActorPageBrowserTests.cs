@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace AlliancePositions.BrowserTests.Actors;
+
+[Collection(BrowserCollection.Name)]
+public class ActorPageBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Analyst_opens_Macrons_page_and_filters_his_timeline_by_topic()
+    {
+        var page = await browser.OpenAsync("/actors/emmanuel-macron");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Emmanuel Macron");
+        var timeline = page.Locator("section.actor-timeline");
+        await Assertions.Expect(timeline.GetByText("announcing readiness to send NATO troops", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(timeline.GetByRole(AriaRole.Link, new() { Name = "Blinken's talks in Paris" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Stance of Emmanuel Macron over time" })).ToBeVisibleAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "actor.png");
+
+        await page.GetByLabel("Filter by topic").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Military aid" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/actors/emmanuel-macron\\?topic=military-aid$"));
+        await Assertions.Expect(timeline.GetByText("announcing readiness to send NATO troops", new() { Exact = false })).ToHaveCountAsync(0);
+        await Assertions.Expect(timeline.GetByText("intensify support for Ukraine", new() { Exact = false })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Analyst_compares_Macron_with_Scholz_and_sees_they_disagree_on_troops()
+    {
+        var page = await browser.OpenAsync("/actors/emmanuel-macron");
+
+        await page.GetByLabel("Compare with another actor").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Olaf Scholz" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("compare=olaf-scholz"));
+        var troops = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Should Western troops be deployed to Ukraine?" });
+        await Assertions.Expect(troops).ToContainTextAsync("Disagree");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Stance of Emmanuel Macron and Olaf Scholz over time" })).ToBeVisibleAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "actor-compare.png");
+    }
+}

@@ -1,0 +1,116 @@
+using AlliancePositions.Web.Actors;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace AlliancePositions.Web.Tests.Actors;
+
+public class ActorPageTests : SeededComponentTest
+{
+    public ActorPageTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+    private IRenderedComponent<ActorPage> RenderActor(string slug, string? question = null, string? topic = null, string? compare = null,
+        string? knownAt = null)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameters($"/actors/{slug}",
+            new Dictionary<string, object?> { ["question"] = question, ["topic"] = topic, ["compare"] = compare, ["knownAt"] = knownAt }));
+        Render<MudPopoverProvider>();
+        return Render<ActorPage>(p => p.Add(x => x.Slug, slug));
+    }
+
+    [Fact]
+    public void Macrons_page_lists_his_statements_and_the_Blinken_meeting()
+    {
+        var page = RenderActor("emmanuel-macron");
+
+        page.WaitForAssertion(() =>
+        {
+            var timeline = page.Find(".actor-timeline").TextContent;
+            Assert.Contains("announcing readiness to send NATO troops", timeline, StringComparison.Ordinal);
+            Assert.Contains("Blinken's talks in Paris", timeline, StringComparison.Ordinal);
+        });
+        Assert.Equal("Emmanuel Macron", page.Find("h1").TextContent);
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "/meetings/blinken-paris-2024");
+        Assert.Contains("Reinterpreted by", page.Find("#statement-macron-readiness").TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.FindAll("#statement-macron-readiness a"), a => a.GetAttribute("href") == "/actors/hanno-pevkur");
+        Assert.Contains("Feb 2024", page.Find("#statement-macron-readiness .timeline-date").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Current_stances_and_the_chart_cover_every_question_he_spoke_to()
+    {
+        var page = RenderActor("emmanuel-macron");
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg.stance-chart .chart-point")));
+        var troops = page.FindAll(".actor-stances tbody tr").Single(r => r.TextContent.Contains("Should Western troops be deployed", StringComparison.Ordinal));
+        Assert.Contains("Leans support", troops.TextContent, StringComparison.Ordinal);
+        Assert.Contains("+1.25", troops.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Should Western troops be deployed to Ukraine?", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Supports ≥1.5", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Question_filter_narrows_the_timeline_to_one_statement()
+    {
+        var page = RenderActor("emmanuel-macron", question: "nato-involvement");
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".timeline-item")));
+        Assert.Contains("NATO and US troops need not be involved", page.Find(".timeline-item").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choosing_a_topic_puts_it_in_the_url()
+    {
+        var page = RenderActor("emmanuel-macron");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".timeline-item")));
+
+        page.InvokeAsync(() => page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topic").Instance.ValueChanged.InvokeAsync("military-aid"));
+
+        Assert.EndsWith("/actors/emmanuel-macron?topic=military-aid", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Comparing_with_Scholz_shows_disagreement_on_troop_deployment()
+    {
+        var page = RenderActor("emmanuel-macron", compare: "olaf-scholz");
+
+        page.WaitForAssertion(() =>
+        {
+            var troops = page.FindAll(".actor-stances tbody tr").Single(r => r.TextContent.Contains("Should Western troops be deployed", StringComparison.Ordinal));
+            Assert.Contains("Disagree", troops.TextContent, StringComparison.Ordinal);
+        });
+        Assert.Matches(@"Overall agreement with Olaf Scholz:\s*\d+%\s*on \d+ shared questions?", page.Find(".overall-agreement").TextContent);
+        Assert.Contains("Olaf Scholz", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_actor_shows_not_found()
+    {
+        var page = RenderActor("nobody-at-all");
+
+        page.WaitForAssertion(() => Assert.Equal("No actor \"nobody-at-all\"", page.Find("h1").TextContent));
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "/actors");
+    }
+
+    [Fact]
+    public void Empty_timeline_suggests_clearing_the_filter()
+    {
+        var page = RenderActor("hanno-pevkur", topic: "military-aid");
+
+        page.WaitForAssertion(() => Assert.Contains("Nothing on the timeline with these filters", page.Find(".actor-timeline").TextContent, StringComparison.Ordinal));
+        Assert.Contains(page.FindAll(".actor-timeline a"), a => a.TextContent.Contains("clearing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Known_at_before_the_article_leaves_no_evidence_from_it()
+    {
+        var page = RenderActor("emmanuel-macron", knownAt: "2024-03-01");
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".timeline-item")));
+        Assert.Empty(page.FindAll(".timeline-statement"));
+        Assert.DoesNotContain("announcing readiness to send NATO troops", page.Markup, StringComparison.Ordinal);
+        Assert.All(page.FindAll(".actor-stances tbody tr"), row => Assert.Contains("No record", row.TextContent, StringComparison.Ordinal));
+    }
+}
