@@ -54,6 +54,9 @@ public static class Methodology
     public static bool IsWeak(SourceGrade grade, Credibility credibility) =>
         grade == SourceGrade.E || credibility == Credibility.Improbable;
 
-    /// <summary>1 - e^(-total weight): one B2 item today gives 0.47, three give 0.85; never quite 1.</summary>
-    public static double Confidence(double totalWeight) => 1 - Math.Exp(-totalWeight);
+    /// <summary>
+    /// 1 - e^(-Σ source weight × credibility weight) over the counting items (recency left out): one B2 item gives
+    /// 0.47, three give 0.85; never quite 1.
+    /// </summary>
+    public static double Confidence(double totalQuality) => 1 - Math.Exp(-totalQuality);
 }

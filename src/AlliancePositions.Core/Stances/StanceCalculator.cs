@@ -23,8 +23,10 @@ public static class StanceCalculator
         var since = StanceTimeline.Walk(evidence, knownAt, asOf).LastOrDefault(p => p.BandChanged)?.Date;
         var qualifiers = counting.Select(e => e.Qualifier).OfType<string>()
             .Where(q => q.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var total = weighted.Sum(w => w.Weight);
-        return new Stance(band, position, counting.Count, Methodology.Confidence(total), since, qualifiers, weighted,
+        // Confidence is about how much and how good the evidence is, not how old: recency only decides whose words
+        // weigh more in the mean. Otherwise every stance would fade towards 0% confidence as the calendar moves on.
+        var quality = weighted.Sum(w => w.SourceWeight * w.CredibilityWeight);
+        return new Stance(band, position, counting.Count, Methodology.Confidence(quality), since, qualifiers, weighted,
             Explain(weighted, band, position));
     }
 

@@ -6,8 +6,8 @@ namespace AlliancePositions.Core.Stances;
 internal sealed record TimelinePoint(PartialDate Date, EvidenceItem Cause, bool IsRetraction, StanceBand Band, bool BandChanged);
 
 /// <summary>
-/// Replays the evidence one event at a time in the deterministic order (date, statement key, additions before
-/// retractions), so "since" and shifts can name the statement that moved the band.
+/// Replays the evidence in the deterministic order (date, statement key, additions before retractions), one point per
+/// day, so "since" and shifts can name the statement that moved the band.
 /// </summary>
 internal static class StanceTimeline
 {
@@ -19,15 +19,24 @@ internal static class StanceTimeline
     {
         var active = new List<EvidenceItem>();
         var previous = StanceBand.NoRecord;
-        foreach (var (date, item, isRetraction) in Events(evidence, knownAt))
+        var events = Events(evidence, knownAt);
+        PartialDate? dayStart = null;
+        for (var i = 0; i < events.Count; i++)
         {
+            var (date, item, isRetraction) = events[i];
             if (date.Value > until) yield break;
+            dayStart ??= date;
             if (isRetraction) active.Remove(item);
             else if (!(item.RetractedOn <= item.Date.Value)) active.Add(item);
+            // Everything said on one day counts together: the order of two statements of the same day (or of
+            // "Feb 2024" and "1 Feb 2024") is a tie-break for display, not a change of mind between them.
+            if (i + 1 < events.Count && events[i + 1].Date.Value == date.Value) continue;
 
             var (band, _) = StanceCalculator.Evaluate(StanceCalculator.Weigh(active, until ?? date.Value));
-            yield return new TimelinePoint(date, item, isRetraction, band, band != previous);
+            // The day is shown at its coarsest precision ("Feb 2024" when a month-dated item is among it).
+            yield return new TimelinePoint(dayStart.Value, item, isRetraction, band, band != previous);
             previous = band;
+            dayStart = null;
         }
     }
 

@@ -52,16 +52,19 @@ public class ShiftFinderTests
     }
 
     [Fact]
-    public void On_a_tied_day_the_later_key_is_the_one_that_moves_the_band()
+    public void Statements_of_the_same_day_count_together_so_there_is_no_shift_between_them()
     {
         var a = new EvidenceBuilder().Key("a").On(2024, 2, 1).Position(2).Build();
         var b = new EvidenceBuilder().Key("b").On(2024, 2, 1).Position(-2).Build();
+        var c = new EvidenceBuilder().Key("c").On(2024, 3, 1).Position(2).Build();
 
-        // "a" makes the first record (not a shift); "b" then pulls the mean to 0.
-        var shift = Assert.Single(Shifts(b, a));
+        // 1 Feb: +2 and -2 together make the first record, ambiguous (no shift). 1 Mar: the February items weigh
+        // 0.64 × 0.5^(29/180) = 0.572 each, so (2 × 0.572 - 2 × 0.572 + 2 × 0.64) / 1.784 = 0.72: a half shift by "c".
+        var shift = Assert.Single(Shifts(b, a, c));
 
-        Assert.Equal("b", shift.StatementKey);
-        Assert.Equal((StanceBand.Supports, StanceBand.Ambiguous), (shift.From, shift.To));
+        Assert.Equal("c", shift.StatementKey);
+        Assert.Equal(ShiftKind.HalfShift, shift.Kind);
+        Assert.Equal(StanceBand.Ambiguous, shift.From);
     }
 
     [Fact]
