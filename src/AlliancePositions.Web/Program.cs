@@ -18,6 +18,9 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Serve MudBlazor's and Blazor's files straight from the build in every environment, so that `dotnet run` works
+    // outside Development too; a published app has them in wwwroot and this does nothing.
+    builder.WebHost.UseStaticWebAssets();
 
     var storage = builder.AddStorage();
     builder.AddLogging(storage);

@@ -28,9 +28,6 @@ public sealed class AppServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the framework does not map the build's static web assets (MudBlazor's and Blazor's
-        // scripts) by itself; without them the page never becomes interactive.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Storage:Directory", dataDirectory);
     }
 

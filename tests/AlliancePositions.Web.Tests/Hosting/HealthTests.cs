@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 namespace AlliancePositions.Web.Tests.Hosting;
 
 public class HealthTests(AppFactory app) : IClassFixture<AppFactory>
@@ -18,5 +19,21 @@ public class HealthTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.GetAsync("/no/such/page", TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
+
+public class StaticAssetTests
+{
+    [Fact]
+    public async Task Styles_and_scripts_are_served_outside_development_as_dotnet_run_starts_the_app()
+    {
+        await using var app = new AppFactory().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(_content/MudBlazor/[^\"]+\\.css)\"").Groups[1].Value;
+
+        Assert.NotEmpty(css);
+        var response = await client.GetAsync("/" + css, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 }
