@@ -199,4 +199,15 @@ public class ApiReadTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(5, changes.GetProperty("items").GetArrayLength());
         Assert.All(changes.GetProperty("items").EnumerateArray(), c => Assert.Contains(c.GetProperty("type").GetString(), new[] { "document", "statement", "shift" }));
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_JSON_routes_and_their_bodies()
+    {
+        var document = await GetJsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/actors", "/api/questions/{slug}/agreement", "/api/statements/{id}/codings", "/api/documents/{id}/annotations", "/api/changes" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        var body = paths.GetProperty("/api/statements").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Contains("StatementRequest", body.GetProperty("schema").ToString(), StringComparison.Ordinal);
+    }
 }
