@@ -4,6 +4,9 @@ using AlliancePositions.Web.Actors;
 using AlliancePositions.Web.Api;
 using AlliancePositions.Web.Changes;
 using AlliancePositions.Web.Corpus;
+using AlliancePositions.Web.Countries;
+using AlliancePositions.Web.Documents;
+using AlliancePositions.Web.Meetings;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
 using AlliancePositions.Web.Questions;
@@ -36,6 +39,7 @@ try
     builder.Services.AddProblemDetails();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
+    builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 
     var app = builder.Build();
 
@@ -62,6 +66,11 @@ try
     api.MapCorpusApi();
     api.MapQuestionsApi();
     api.MapStatementsApi();
+    api.MapTopicsApi();
+    api.MapDocumentsApi();
+    api.MapMeetingsApi();
+    api.MapCountriesApi();
+    api.MapChangesApi();
 
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
 

@@ -39,6 +39,7 @@ public static class CoreServices
         services.AddSingleton<ActorService>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<StatementService>();
+        services.AddSingleton<MeetingService>();
         return services;
     }
 }

@@ -32,6 +32,16 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
         return new(new Page<StatementRow>(rows, Math.Min(total, Page<StatementRow>.CountCap), total > Page<StatementRow>.CountCap), problems);
     }
 
+    /// <summary>One statement as lists show it, with the version an edit must name; null when no statement has the key.</summary>
+    public async Task<(StatementRow Row, int Version)?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var version = await db.Statements.AsNoTracking().Where(s => s.Key == key).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
+        if (version is null) return null;
+        var row = await Project(db.Statements.AsNoTracking().Where(s => s.Key == key)).FirstAsync(cancellationToken);
+        return (row, version.Value);
+    }
+
     /// <summary>Every matching row in the filter's order, streamed (for CSV); paging is ignored.</summary>
     public async IAsyncEnumerable<StatementRow> StreamAsync(StatementFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

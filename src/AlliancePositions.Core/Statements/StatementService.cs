@@ -121,6 +121,8 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
     private async Task<FieldErrors> ApplyAsync(AppDbContext db, Statement statement, StatementRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        // A JSON body may leave the lists out: read them as empty, so the rules below name what is missing.
+        request = request with { Topics = request.Topics ?? [], AnnotationIds = request.AnnotationIds ?? [] };
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         InputRules.Required(errors, "summary", request.Summary, InputRules.MaxSummary, "The summary");
         var when = InputRules.PartialDate(errors, "date", request.Date, request.DatePrecision, today);

@@ -11,6 +11,7 @@ using AlliancePositions.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AlliancePositions.Web.Api;
 
 namespace AlliancePositions.Web.Actors;
 
@@ -22,7 +23,67 @@ public static class ActorsApi
         var actors = api.MapGroup("/actors").WithTags("Actors").RequireAuthorization(Accounts.Policies.Read);
         actors.MapGet("/{slug}/timeline.csv", GetTimelineCsv).WithSummary("The actor's timeline as CSV, stamped with asOf, knownAt and methodology");
         actors.MapGet("/{slug}/chart.svg", GetChartSvg).WithSummary("The actor's stance chart as SVG, as the actor page draws it");
+        actors.MapGet("", ListAsync).WithSummary("Actors whose name or alias contains q, paged");
+        actors.MapGet("/{slug}", GetAsync).WithSummary("One actor with roles and aliases; its ETag is the version");
+        actors.MapGet("/{slug}/timeline", GetTimelineAsync).WithSummary("The actor's statements and meetings, newest first, each with its type");
+        actors.MapGet("/{slug}/shifts", GetShiftsAsync).WithSummary("The actor's band changes on each question as of asOf, known at knownAt");
+        api.MapPost("/actors", CreateAsync).WithTags("Actors").RequireAuthorization(Accounts.Policies.Analyst).Accepts<CreateActorRequest>("application/json");
         return api;
+    }
+
+    private static async Task<Results<Ok<Api.Paged<ActorSummary>>, ValidationProblem>> ListAsync(string? q, [AsParameters] Api.PageQuery paging,
+        ActorQueries actors, CancellationToken cancellationToken)
+    {
+        var (page, pageSize, errors) = paging.Read();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var found = await actors.ListAsync(q, page, pageSize, cancellationToken);
+        return TypedResults.Ok(Api.Paged<ActorSummary>.From(found, a => a));
+    }
+
+    private static async Task<Results<Ok<ActorDetail>, NotFound>> GetAsync(string slug, ActorQueries actors, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
+        response.SetETag(actor.Version);
+        return TypedResults.Ok(actor);
+    }
+
+    private static async Task<Results<Ok<Api.Paged<TimelineEntry>>, NotFound, ValidationProblem>> GetTimelineAsync(string slug, string? topic, string? question,
+        string? from, string? to, [AsParameters] Api.PageQuery paging, ActorQueries actors, CancellationToken cancellationToken)
+    {
+        var (page, pageSize, errors) = paging.Read();
+        var fromDate = ReadDate(from, "from", errors);
+        var toDate = ReadDate(to, "to", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var filter = new TimelineFilter(Empty(topic), Empty(question), fromDate, toDate, page, pageSize);
+        if (await actors.TimelineAsync(slug, filter, cancellationToken) is not { } items) return TypedResults.NotFound();
+        return TypedResults.Ok(Api.Paged<TimelineEntry>.From(items, TimelineEntry.From));
+    }
+
+    private static async Task<Results<Ok<List<ShiftJson>>, NotFound, ValidationProblem>> GetShiftsAsync(string slug, string? question, string? asOf, string? knownAt,
+        ActorQueries actors, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var axes = TimeAxes.From(asOf, knownAt, clock);
+        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        if (await actors.FindAsync(slug, cancellationToken) is null) return TypedResults.NotFound();
+        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, cancellationToken);
+        return TypedResults.Ok(history.Where(h => Empty(question) is not { } only || h.Key == only).OrderBy(h => h.Key, StringComparer.Ordinal)
+            .SelectMany(h => h.Value.Shifts.Select(shift => ShiftJson.Of(h.Key, shift))).ToList());
+    }
+
+    private static async Task<IResult> CreateAsync(Api.JsonBody<CreateActorRequest> body, ActorService service, System.Security.Claims.ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.CreateAsync(body.Value!, Accounts.AccountsApi.ToEditor(user), cancellationToken);
+        return result.ToHttp(actor => TypedResults.Created($"/api/actors/{actor.Slug}", actor));
+    }
+
+    private static DateOnly? ReadDate(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (Empty(text) is not { } value) return null;
+        if (TimeAxes.ParseDate(value) is { } date) return date;
+        errors[name] = [$"\"{value}\" is not a date; use YYYY-MM-DD."];
+        return null;
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetTimelineCsv(string slug, string? topic, string? question, string? asOf,

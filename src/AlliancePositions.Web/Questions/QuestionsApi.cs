@@ -1,3 +1,4 @@
+using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Components.Shared;
@@ -13,7 +14,36 @@ public static class QuestionsApi
         var questions = api.MapGroup("/questions").RequireAuthorization(Accounts.Policies.Read);
         questions.MapGet("/{slug}/agreement.csv", GetAgreementCsv);
         questions.MapGet("/{slug}/agreement.svg", GetAgreementSvg);
+        questions.MapGet("", ListAsync).WithSummary("Every question with its topic (a small vocabulary: a bare array)");
+        questions.MapGet("/{slug}/stances", GetStancesAsync).WithSummary("Each actor's stance on the question as of asOf, known at knownAt, with its evidence");
+        questions.MapGet("/{slug}/agreement", GetAgreementAsync)
+            .WithSummary("Agreement between each pair of actors (all with a record, or those in actors=a,b) and the coalitions by side");
         return api;
+    }
+
+    static async Task<Ok<List<QuestionJson>>> ListAsync(TopicQueries topics, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await topics.ListQuestionsAsync(cancellationToken)).Select(q => new QuestionJson(q.Slug, q.Title, q.Topic)).ToList());
+
+    static async Task<Results<Ok<List<StanceJson>>, NotFound, ValidationProblem>> GetStancesAsync(string slug, string? asOf, string? knownAt,
+        StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var axes = TimeAxes.From(asOf, knownAt, clock);
+        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, null, cancellationToken) is not { } found) return TypedResults.NotFound();
+        return TypedResults.Ok(found.Stances.Where(s => s.Stance.Band != StanceBand.NoRecord).Select(StanceJson.From).ToList());
+    }
+
+    static async Task<Results<Ok<AgreementJson>, NotFound, ValidationProblem>> GetAgreementAsync(string slug, string? asOf, string? knownAt, string? actors,
+        StanceQueries stances, ActorQueries actorQueries, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var axes = TimeAxes.From(asOf, knownAt, clock);
+        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        var wanted = actors?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = new List<string>();
+        foreach (var actor in wanted ?? []) if (await actorQueries.FindAsync(actor, cancellationToken) is null) unknown.Add($"No actor has the key \"{actor}\".");
+        if (unknown.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actors"] = unknown.ToArray() });
+        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, wanted, cancellationToken) is not { } found) return TypedResults.NotFound();
+        return TypedResults.Ok(AgreementJson.From(found));
     }
 
     static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementCsv(string slug, string? asOf, string? knownAt,

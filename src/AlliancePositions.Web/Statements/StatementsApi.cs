@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using AlliancePositions.Web.Api;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +15,77 @@ public static class StatementsApi
     {
         api.MapGet("/statements.csv", ExportCsv).RequireAuthorization(Policies.Read)
             .WithSummary("Every statement matching the filter, as CSV (the statements page's query parameters)");
+
+        var statements = api.MapGroup("/statements").WithTags("Statements");
+        statements.MapGet("", ListAsync).RequireAuthorization(Policies.Read)
+            .WithSummary("Statements matching the filter, paged (the statements page's query parameters)");
+        statements.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Read).WithSummary("One statement; its ETag is the version an edit names");
+
+        var writes = statements.MapGroup("").RequireAuthorization(Policies.Analyst);
+        writes.MapPost("", CreateAsync).Accepts<StatementRequest>("application/json");
+        writes.MapPost("/{id}/codings", CodeAsync).Accepts<CodingRequest>("application/json")
+            .WithSummary("Codes the statement for the caller's coder; a second coding by the same coder replaces the first");
+        writes.MapPut("/{id}", UpdateAsync).Accepts<StatementRequest>("application/json")
+            .WithSummary("Replaces the statement's values; send the ETag you read as If-Match");
+        writes.MapDelete("/{id}", DeleteAsync).WithSummary("Deletes the statement (an Admin can restore it)");
+        statements.MapPost("/{id}/restore", RestoreAsync).RequireAuthorization(Policies.Admin);
         return api;
+    }
+
+    private static async Task<Results<Ok<Api.Paged<StatementJson>>, ValidationProblem>> ListAsync([AsParameters] StatementFilterQuery query,
+        StatementQueries statements, CancellationToken cancellationToken)
+    {
+        var binding = query.Bind();
+        if (!binding.IsValid) return TypedResults.ValidationProblem(binding.Errors);
+        var found = await statements.SearchAsync(binding.Filter, cancellationToken);
+        if (!found.IsValid) return TypedResults.ValidationProblem(found.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+        return TypedResults.Ok(Api.Paged<StatementJson>.From(found.Page, StatementJson.From));
+    }
+
+    private static async Task<Results<Ok<StatementJson>, NotFound>> GetAsync(string id, StatementQueries statements, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        if (await statements.FindAsync(id, cancellationToken) is not { } found) return TypedResults.NotFound();
+        response.SetETag(found.Version);
+        return TypedResults.Ok(StatementJson.From(found.Row));
+    }
+
+    private static async Task<IResult> CreateAsync(JsonBody<StatementRequest> body, StatementService service, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.CreateAsync(body.Value!, user.ToEditor(), cancellationToken);
+        return result.ToHttp(key => TypedResults.Created($"/api/statements/{key}", new { id = key }));
+    }
+
+    private static async Task<IResult> CodeAsync(string id, JsonBody<CodingRequest> body, StatementService service, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.CodeAsync(id, body.Value!, user.ToEditor(), cancellationToken);
+        return result.ToHttp(coding => TypedResults.Created($"/api/statements/{id}", new { statement = id, coding }));
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, JsonBody<StatementRequest> body, HttpRequest request, StatementService service,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (WriteResults.IfMatchVersion(request) is not { } version) return WriteResults.PreconditionRequired();
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.UpdateAsync(id, version, body.Value!, user.ToEditor(), cancellationToken);
+        return result.ToHttp(updated => Versioned(request.HttpContext.Response, updated));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, StatementService service, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(id, user.ToEditor(), cancellationToken)).ToHttp(_ => TypedResults.NoContent());
+
+    private static async Task<IResult> RestoreAsync(string id, StatementService service, HttpResponse response, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        (await service.RestoreAsync(id, user.ToEditor(), cancellationToken)).ToHttp(restored => Versioned(response, restored));
+
+    private static Ok<StatementVersion> Versioned(HttpResponse response, StatementVersion version)
+    {
+        response.SetETag(version.Version);
+        return TypedResults.Ok(version);
     }
 
     /// <summary>The filtered rows, all of them, streamed; a value that cannot be read is a 400 with its field named.</summary>

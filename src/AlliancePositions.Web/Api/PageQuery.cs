@@ -1,0 +1,37 @@
+using System.Globalization;
+using AlliancePositions.Core.Paging;
+
+namespace AlliancePositions.Web.Api;
+
+/// <summary>
+/// <c>page</c> (from 1) and <c>pageSize</c> (default 50, at most 500) as the URL spells them; a value that cannot be
+/// read is a field error, not a silent default.
+/// </summary>
+public sealed record PageQuery(string? Page = null, string? PageSize = null)
+{
+    public (int Page, int PageSize, Dictionary<string, string[]> Errors) Read()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        return (Number(Page, "page", int.MaxValue, 1, errors), Number(PageSize, "pageSize", Paging.MaxPageSize, Paging.DefaultPageSize, errors), errors);
+    }
+
+    private static int Number(string? text, string name, int max, int fallback, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max) return number;
+        errors[name] = [$"\"{text}\" is not a whole number from 1 to {max.ToString("N0", CultureInfo.InvariantCulture)}."];
+        return fallback;
+    }
+}
+
+/// <summary>One page of a list that can grow, as the API writes it: <c>{ items, total }</c>.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total)
+{
+    public static Paged<T> From<TSource>(Page<TSource> page, Func<TSource, T> map) => new(page.Items.Select(map).ToList(), page.Total);
+}
+
+/// <summary>The version of an editable record as an ETag, <c>"3"</c>, which a later <c>If-Match</c> sends back.</summary>
+public static class ETags
+{
+    public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+}

@@ -1,0 +1,17 @@
+using AlliancePositions.Core.Questions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AlliancePositions.Web.Questions;
+
+/// <summary>The topic tree, a small vocabulary: a bare array in tree order, each topic with its parent's key.</summary>
+public static class TopicsApi
+{
+    public static RouteGroupBuilder MapTopicsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/topics", ListAsync).WithTags("Questions").RequireAuthorization(Accounts.Policies.Read);
+        return api;
+    }
+
+    static async Task<Ok<IReadOnlyList<TopicSummary>>> ListAsync(TopicQueries topics, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await topics.ListTopicsAsync(cancellationToken));
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlliancePositions.Web.Tests.Api;
+
+/// <summary>
+/// Every write endpoint the app has, against every role: anonymous gets 401, a role below the endpoint's gets 403, and
+/// a role at or above it gets past authorization. Bodies are deliberately unusable (unknown keys, no If-Match), so an
+/// authorised call ends in 400/404/428 and nothing is written.
+/// </summary>
+public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static readonly string[] Roles = ["Viewer", "Analyst", "Admin"];
+
+    private static readonly (string Method, string Path, string Body, string Needs)[] Writes =
+    [
+        ("POST", "/api/actors", "{}", "Analyst"),
+        ("POST", "/api/documents", "{}", "Analyst"),
+        ("POST", "/api/documents/nothing/annotations", "{}", "Analyst"),
+        ("POST", "/api/meetings", "{}", "Analyst"),
+        ("POST", "/api/statements", "{}", "Analyst"),
+        ("POST", "/api/statements/nothing/codings", "{}", "Analyst"),
+        ("PUT", "/api/statements/nothing", "{}", "Analyst"),
+        ("DELETE", "/api/statements/nothing", "", "Analyst"),
+        ("POST", "/api/statements/nothing/restore", "", "Admin"),
+        ("POST", "/api/import", "{ not a corpus", "Analyst"),
+        ("POST", "/api/users", "{}", "Admin"),
+    ];
+
+    public static TheoryData<string, string, string, string, string?> Cases()
+    {
+        var data = new TheoryData<string, string, string, string, string?>();
+        foreach (var (method, path, body, needs) in Writes)
+        {
+            data.Add(method, path, body, needs, null);
+            foreach (var role in Roles) data.Add(method, path, body, needs, role);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_write_needs_its_role(string method, string path, string body, string needs, string? role)
+    {
+        using var client = await app.CreateClientAsync(role);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body.Length > 0) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var allowed = role is not null && Array.IndexOf(Roles, role) >= Array.IndexOf(Roles, needs);
+        if (role is null) Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        else if (!allowed) Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        else Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.PreconditionRequired });
+    }
+
+    [Fact]
+    public void The_table_covers_every_write_endpoint_the_app_maps()
+    {
+        var mapped = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true && e.RoutePattern.RawText != "/api/auth/login")
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != "GET" && m != "HEAD")
+                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Order(StringComparer.Ordinal).ToList();
+        var covered = Writes.Select(w => $"{w.Method} {Pattern(w.Path)}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(mapped, covered);
+    }
+
+    private static string Pattern(string path) => path.Replace("/actors/nothing", "/actors/{slug}", StringComparison.Ordinal)
+        .Replace("/documents/nothing", "/documents/{id}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal);
+}
