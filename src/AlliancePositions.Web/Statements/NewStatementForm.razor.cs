@@ -103,6 +103,7 @@ public sealed partial class NewStatementForm : IDisposable
             // Check the codings first: a statement saved without the codings the analyst chose would be half a write.
             var problems = new Dictionary<string, string[]>(await StatementService.CheckCodingsAsync(chosen, disposed.Token));
             if (date is null) problems["date"] = ["The date is required."];
+            if (actor is null) problems["actor"] = ["Choose who said it, or add a new actor."];
             errors = problems;
             if (errors.Count > 0) return;
 
