@@ -81,4 +81,29 @@ public class NewDocumentPageTests : SeededComponentTest
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Matches("/documents/[0-9a-f]{12}$", navigation.Uri));
     }
+
+    [Fact]
+    public void An_uploaded_html_page_fills_the_text_with_its_readable_text_and_the_title_with_its_title()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            "<html><head><title>Pistorius on troops</title></head><body><p>No ground troops.</p><script>x()</script></body></html>", "report.html"));
+
+        page.WaitForAssertion(() => Assert.Equal("No ground troops.", page.Find("textarea").GetAttribute("value") ?? page.Find("textarea").TextContent));
+        Assert.Equal("Pistorius on troops", page.Find("input").GetAttribute("value"));
+        Assert.Contains("Text from report.html", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_uploaded_file_of_another_kind_is_refused_next_to_the_text()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.7", "report.pdf"));
+
+        page.WaitForAssertion(() => Assert.Contains("\"report.pdf\" is not a .txt, .md or .html file.", page.Markup, StringComparison.Ordinal));
+    }
 }
