@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Audit;
 using AlliancePositions.Core.Changes;
 using AlliancePositions.Core.Corpus;
 using AlliancePositions.Core.Countries;
@@ -40,6 +41,10 @@ public static class CoreServices
         services.AddSingleton<DocumentService>();
         services.AddSingleton<StatementService>();
         services.AddSingleton<MeetingService>();
+        services.AddSingleton<OutletQueries>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<DeletedStatementQueries>();
         return services;
     }
 }

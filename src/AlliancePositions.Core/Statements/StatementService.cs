@@ -92,6 +92,27 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         return WriteResult<string>.Ok(coding.AuditKey);
     }
 
+    /// <summary>
+    /// Checks codings before anything is written, so a form that creates a statement and codes it can refuse both
+    /// rather than leave a statement without its codings. Errors are keyed <c>codings[i].question</c> / <c>.position</c>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> CheckCodingsAsync(IReadOnlyList<CodingRequest> codings, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var slugs = codings.Select(c => c.Question).Distinct().ToList();
+        var known = await db.Questions.Where(q => slugs.Contains(q.Slug)).Select(q => q.Slug).ToListAsync(cancellationToken);
+        var errors = new FieldErrors();
+        for (var i = 0; i < codings.Count; i++)
+        {
+            var coding = codings[i];
+            if (!known.Contains(coding.Question)) errors.Add($"codings[{i}].question", $"No question has the key \"{coding.Question}\".");
+            else if (codings.Take(i).Any(c => c.Question == coding.Question)) errors.Add($"codings[{i}].question", $"The question \"{coding.Question}\" is coded twice.");
+            if (coding.Position is < Coding.MinPosition or > Coding.MaxPosition) errors.Add($"codings[{i}].position", $"The position {coding.Position} is outside -2..+2.");
+            InputRules.Optional(errors, $"codings[{i}].qualifier", coding.Qualifier, 500, "The qualifier");
+        }
+        return errors.ToDictionary();
+    }
+
     /// <summary>The editor's coder: linked to the user account, created on first use with a display name, never an email.</summary>
     internal static async Task<Coder> CoderForAsync(AppDbContext db, Editor editor, CancellationToken cancellationToken)
     {

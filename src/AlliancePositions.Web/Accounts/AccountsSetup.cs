@@ -46,17 +46,21 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Read, policy =>
-            {
-                if (anonymousRead) policy.RequireAssertion(_ => true);
-                else policy.RequireRole(Roles.All);
-            })
-            .AddPolicy(Policies.Analyst, policy => policy.RequireRole(Roles.Analyst, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        builder.Services.AddAuthorizationBuilder().AddAppPolicies(anonymousRead);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHostedService<AdminBootstrap>();
+        builder.Services.AddSingleton<UserDirectory>();
     }
+
+    /// <summary>The read/write/admin policies, by role; component tests apply the same ones.</summary>
+    public static AuthorizationBuilder AddAppPolicies(this AuthorizationBuilder authorization, bool anonymousRead) => authorization
+        .AddPolicy(Policies.Read, policy =>
+        {
+            if (anonymousRead) policy.RequireAssertion(_ => true);
+            else policy.RequireRole(Roles.All);
+        })
+        .AddPolicy(Policies.Analyst, policy => policy.RequireRole(Roles.Analyst, Roles.Admin))
+        .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
 
     private static void ConfigureCookie(CookieAuthenticationOptions options)
     {

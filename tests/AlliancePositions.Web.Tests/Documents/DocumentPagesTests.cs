@@ -1,4 +1,5 @@
 using AlliancePositions.Web.Documents;
+using AlliancePositions.Web.Tests.Accounts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,12 @@ public class DocumentPagesTests : SeededComponentTest
     // The seed's one document; these tests are about the seed as a reader sees it.
     private const string SeedDocument = "a76fa100f53b";
 
-    public DocumentPagesTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    public DocumentPagesTests()
+    {
+        // An anonymous reader: the reader's write controls sit behind the app's policies.
+        this.AddAppAuthorization();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
 
     [Fact]
     public void Document_list_shows_title_outlet_grade_words_and_annotation_count()

@@ -1,0 +1,179 @@
+using AlliancePositions.Core.Editing;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Web.Accounts;
+using AlliancePositions.Web.Components.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+
+namespace AlliancePositions.Web.Documents;
+
+public sealed partial class DocumentPage
+{
+    private enum Composing { Annotation, Statement }
+
+    private readonly CancellationTokenSource disposed = new();
+    private TimeAxes axes = null!;
+    private DocumentDetail? document;
+    private IReadOnlyList<TextSegment> segments = [];
+    private string? loadedKey;
+    private bool loading = true;
+
+    // Selecting text to annotate it (Analysts only): the browser reports the selection, the server checks it.
+    private ElementReference textElement;
+    private IJSObjectReference? module, watcher;
+    private DotNetObjectReference<DocumentPage>? self;
+    private TextSelection? selection;
+    private Composing? composing;
+    private IReadOnlyDictionary<string, string[]> annotationErrors = new Dictionary<string, string[]>();
+    private string? selectionProblem;
+    private CreatedAnnotation? statementEvidence;
+    private (string ActorSlug, string ActorName)? saved;
+
+    [Inject] private DocumentQueries Documents { get; set; } = null!;
+    [Inject] private DocumentService DocumentService { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Parameter] public string Key { get; set; } = "";
+    [SupplyParameterFromQuery] public string? AsOf { get; set; }
+    [SupplyParameterFromQuery] public string? KnownAt { get; set; }
+    /// <summary>The selected annotation keys: a segment covered by two overlapping annotations selects both.</summary>
+    [SupplyParameterFromQuery(Name = "annotation")] public string[]? Annotation { get; set; }
+
+    private IReadOnlySet<string> Selected => (Annotation ?? []).ToHashSet(StringComparer.Ordinal);
+
+    private string ListUri => Navigation.GetUriWithQueryParameters("/documents", axes.Query(Clock));
+
+    private List<MudBlazor.BreadcrumbItem> Crumbs => [new("Documents", ListUri), new(document!.Key, null, disabled: true)];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        // Prerendering would run the query a second time; the interactive render loads it once, and a change of
+        // selection (only the query string) does not reload it.
+        if (!RendererInfo.IsInteractive || loadedKey == Key) return;
+        loading = true;
+        await LoadAsync();
+        loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
+        document = await Documents.FindAsync(Key, disposed.Token);
+        segments = document is null ? [] : AnnotatedText.Split(document.Text, document.Annotations.Select(a => new AnnotationSpan(a.Key, a.Start, a.End)));
+        loadedKey = Key;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (watcher is not null || document is null || !await IsAnalystAsync()) return;
+        module = await JS.InvokeAsync<IJSObjectReference?>("import", disposed.Token, "./Documents/DocumentPage.razor.js");
+        if (module is null) return; // no browser (a component test): selections arrive through OnTextSelected directly
+        self = DotNetObjectReference.Create(this);
+        watcher = await module.InvokeAsync<IJSObjectReference>("watchSelection", disposed.Token, textElement, self);
+    }
+
+    /// <summary>Called by the browser whenever the selection in the text changes; null when it is empty.</summary>
+    [JSInvokable]
+    public Task OnTextSelected(TextSelection? selected)
+    {
+        if (composing is not null) return Task.CompletedTask;
+        selection = selected;
+        saved = null;
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    private void StartAnnotation()
+    {
+        annotationErrors = new Dictionary<string, string[]>();
+        composing = Composing.Annotation;
+    }
+
+    private async Task AnnotateAsync(string? note)
+    {
+        var result = await CreateAnnotationAsync(note);
+        if (result.Succeeded) await ShowAnnotationAsync(result.Value!.Key);
+        else annotationErrors = result.Errors ?? new Dictionary<string, string[]>();
+    }
+
+    /// <summary>A statement rests on an annotation: the one at exactly this span if there is one, else a new one.</summary>
+    private async Task StartStatementAsync()
+    {
+        var existing = document!.Annotations.FirstOrDefault(a => a.Start == selection!.Start && a.End == selection.End && a.Exact == selection.Exact);
+        if (existing is not null)
+        {
+            statementEvidence = new CreatedAnnotation(existing.Key, existing.Start, existing.End, existing.Exact, existing.Prefix, existing.Suffix);
+            composing = Composing.Statement;
+            return;
+        }
+        var result = await CreateAnnotationAsync(null);
+        if (!result.Succeeded)
+        {
+            selectionProblem = string.Join(" ", (result.Errors ?? new Dictionary<string, string[]>()).Values.SelectMany(v => v));
+            selection = null;
+            return;
+        }
+        statementEvidence = result.Value;
+        composing = Composing.Statement;
+        await LoadAsync();
+    }
+
+    private async Task<WriteResult<CreatedAnnotation>> CreateAnnotationAsync(string? note)
+    {
+        var user = (await AuthenticationState!).User;
+        var request = new CreateAnnotationRequest(selection!.Start, selection.End, selection.Exact, string.IsNullOrWhiteSpace(note) ? null : note);
+        return await DocumentService.AnnotateAsync(Key, request, user.ToEditor(), disposed.Token);
+    }
+
+    private async Task StatementSavedAsync(string statementKey)
+    {
+        await LoadAsync();
+        var statement = document?.Statements.FirstOrDefault(s => s.Key == statementKey);
+        saved = statement is null ? null : (statement.ActorSlug, statement.ActorName);
+        await ShowAnnotationAsync(statementEvidence!.Key);
+    }
+
+    private async Task ShowAnnotationAsync(string annotationKey)
+    {
+        StopComposing();
+        await LoadAsync();
+        Select([annotationKey]);
+    }
+
+    private void StopComposing()
+    {
+        composing = null;
+        selection = null;
+        statementEvidence = null;
+    }
+
+    private async Task<bool> IsAnalystAsync() =>
+        AuthenticationState is not null && (await Authorization.AuthorizeAsync((await AuthenticationState).User, Policies.Analyst)).Succeeded;
+
+    private void Select(IReadOnlyList<string> keys) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(
+            new Dictionary<string, object?> { ["annotation"] = keys.Count == 0 ? null : keys.ToArray() }));
+
+    public async ValueTask DisposeAsync()
+    {
+        disposed.Cancel();
+        try
+        {
+            if (watcher is not null) { await watcher.InvokeVoidAsync("dispose"); await watcher.DisposeAsync(); }
+            if (module is not null) await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's listeners with it.
+        }
+        self?.Dispose();
+        disposed.Dispose();
+    }
+}

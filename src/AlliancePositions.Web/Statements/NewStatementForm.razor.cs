@@ -1,0 +1,138 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Meetings;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Statements;
+using AlliancePositions.Web.Accounts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace AlliancePositions.Web.Statements;
+
+public sealed partial class NewStatementForm : IDisposable
+{
+    private static readonly string[] RelationTypes =
+        [RelationType.Denies.ToWire(), RelationType.Clarifies.ToWire(), RelationType.Retracts.ToWire(), RelationType.Reinterprets.ToWire()];
+
+    private readonly CancellationTokenSource disposed = new();
+    private IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]>();
+    private IReadOnlyDictionary<string, string[]> actorErrors = new Dictionary<string, string[]>();
+    private IReadOnlyList<TopicSummary> allTopics = [];
+    private IReadOnlyList<MeetingSummary> meetings = [];
+    private List<CodingChoice> codings = [];
+
+    private ActorSummary? actor;
+    private DateTime? date;
+    private string precision = DatePrecision.Day.ToWire();
+    private string kind = StatementKind.Quote.ToWire();
+    private string summary = "";
+    private IReadOnlyCollection<string> topics = [];
+    private int credibility = (int)Core.Sources.Credibility.CannotBeJudged;
+    private string? meeting, relationType;
+    private StatementRow? relatedStatement;
+    private bool addingActor, saving;
+    private string? newActorName, newActorCountry, newActorAliases;
+    private string newActorKind = ActorKind.Person.ToWire();
+
+    [Inject] private ActorQueries Actors { get; set; } = null!;
+    [Inject] private ActorService ActorService { get; set; } = null!;
+    [Inject] private TopicQueries Topics { get; set; } = null!;
+    [Inject] private MeetingQueries Meetings { get; set; } = null!;
+    [Inject] private StatementQueries Statements { get; set; } = null!;
+    [Inject] private StatementService StatementService { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
+
+    /// <summary>The annotation the statement rests on, created (or found) from the reader's selection.</summary>
+    [Parameter, EditorRequired] public required string AnnotationKey { get; set; }
+    [Parameter, EditorRequired] public required string Quote { get; set; }
+    /// <summary>The document's publication date: where most statements' dates start.</summary>
+    [Parameter] public DateOnly? DefaultDate { get; set; }
+    [Parameter] public EventCallback<string> OnSaved { get; set; }
+    [Parameter] public EventCallback OnCancel { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        summary = Quote.Length <= Core.Editing.InputRules.MaxSummary ? Quote : Quote[..Core.Editing.InputRules.MaxSummary];
+        date = DefaultDate?.ToDateTime(TimeOnly.MinValue);
+        allTopics = await Topics.ListTopicsAsync(disposed.Token);
+        meetings = (await Meetings.ListAsync(1, Core.Paging.Paging.MaxPageSize, disposed.Token)).Items;
+        codings = (await Topics.ListQuestionsAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
+    }
+
+    private string? ErrorOf(string field) => errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    private string? ActorErrorOf(string field) => actorErrors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    /// <summary>Errors of the i-th coding sent, mapped back to the question's row.</summary>
+    private string? CodingError(int row)
+    {
+        var sent = codings.Select((c, i) => (c, i)).Where(x => x.c.Position is not null).Select(x => x.i).ToList();
+        var index = sent.IndexOf(row);
+        if (index < 0) return null;
+        var messages = errors.Where(e => e.Key.StartsWith($"codings[{index}].", StringComparison.Ordinal)).SelectMany(e => e.Value).ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+
+    // ActorQueries matches aliases too, so "the chancellor" finds Olaf Scholz.
+    private async Task<IEnumerable<ActorSummary>> SearchActorsAsync(string? text, CancellationToken cancellationToken) =>
+        (await Actors.ListAsync(text, 1, 20, cancellationToken)).Items;
+
+    private async Task<IEnumerable<StatementRow>> SearchStatementsAsync(string? text, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(text) ? [] : (await Statements.SearchAsync(new StatementFilter(Text: text, PageSize: 20), cancellationToken)).Page.Items;
+
+    private async Task CreateActorAsync()
+    {
+        var aliases = (newActorAliases ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var country = string.IsNullOrWhiteSpace(newActorCountry) ? null : newActorCountry.Trim();
+        var result = await ActorService.CreateAsync(new CreateActorRequest(newActorName ?? "", newActorKind, country, aliases), await EditorAsync(), disposed.Token);
+        actorErrors = result.Errors ?? new Dictionary<string, string[]>();
+        if (!result.Succeeded) return;
+        actor = result.Value;
+        addingActor = false;
+        (newActorName, newActorCountry, newActorAliases) = (null, null, null);
+    }
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        try
+        {
+            var editor = await EditorAsync();
+            var chosen = codings.Where(c => c.Position is not null).Select(c => new CodingRequest(c.Question.Slug, c.Position!.Value)).ToList();
+            // Check the codings first: a statement saved without the codings the analyst chose would be half a write.
+            var problems = new Dictionary<string, string[]>(await StatementService.CheckCodingsAsync(chosen, disposed.Token));
+            if (date is null) problems["date"] = ["The date is required."];
+            if (actor is null) problems["actor"] = ["Choose who said it, or add a new actor."];
+            errors = problems;
+            if (errors.Count > 0) return;
+
+            var relation = relationType is null && relatedStatement is null ? null : new RelationRequest(relationType ?? "", relatedStatement?.Key ?? "");
+            var request = new StatementRequest(actor?.Slug ?? "", kind, date is { } d ? DateOnly.FromDateTime(d) : default, precision, summary,
+                topics.ToList(), [AnnotationKey], credibility, meeting, relation);
+            var created = await StatementService.CreateAsync(request, editor, disposed.Token);
+            errors = created.Errors ?? new Dictionary<string, string[]>();
+            if (!created.Succeeded) return;
+            foreach (var coding in chosen) await StatementService.CodeAsync(created.Value!, coding, editor, disposed.Token);
+            await OnSaved.InvokeAsync(created.Value);
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task<Core.Editing.Editor> EditorAsync() => (await AuthenticationState).User.ToEditor();
+
+    public void Dispose()
+    {
+        disposed.Cancel();
+        disposed.Dispose();
+    }
+
+    private sealed class CodingChoice(QuestionSummary question)
+    {
+        public QuestionSummary Question { get; } = question;
+        public int? Position { get; set; }
+    }
+}

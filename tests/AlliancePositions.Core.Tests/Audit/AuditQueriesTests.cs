@@ -1,0 +1,56 @@
+using AlliancePositions.Core.Audit;
+using AlliancePositions.Core.Editing;
+using AlliancePositions.Core.Statements;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlliancePositions.Core.Tests.Audit;
+
+public class AuditQueriesTests
+{
+    private static readonly Editor Ana = new("ana@example.org", "user-ana");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_log_is_newest_first_and_paged_with_its_values()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var statements = new StatementService(database, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), NullLogger<StatementService>.Instance);
+        var key = await FirstStatementAsync(database);
+        await statements.DeleteAsync(key, Ana, Ct);
+        await statements.RestoreAsync(key, Ana, Ct);
+        await statements.DeleteAsync(key, Ana, Ct);
+
+        var first = await new AuditQueries(database).ListAsync(1, 2, Ct);
+        var second = await new AuditQueries(database).ListAsync(2, 2, Ct);
+
+        Assert.Equal(3, first.Total);
+        Assert.Equal(["delete", "restore"], first.Items.Select(r => r.Action));
+        Assert.Equal(["delete"], second.Items.Select(r => r.Action));
+        Assert.All(first.Items, r => Assert.Equal((key, "ana@example.org"), (r.RecordKey, r.UserName)));
+        Assert.NotNull(first.Items[0].OldValues);
+    }
+
+    [Fact]
+    public async Task Deleted_statements_are_listed_until_restored()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var statements = new StatementService(database, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), NullLogger<StatementService>.Instance);
+        var key = await FirstStatementAsync(database);
+        var deleted = new DeletedStatementQueries(database);
+        Assert.Equal(0, (await deleted.ListAsync(1, 50, Ct)).Total);
+
+        await statements.DeleteAsync(key, Ana, Ct);
+        var row = Assert.Single((await deleted.ListAsync(1, 50, Ct)).Items);
+        Assert.Equal((key, "ana@example.org"), (row.Key, row.DeletedBy));
+
+        await statements.RestoreAsync(key, Ana, Ct);
+        Assert.Empty((await deleted.ListAsync(1, 50, Ct)).Items);
+    }
+
+    private static async Task<string> FirstStatementAsync(TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        return db.Statements.OrderBy(s => s.Key).Select(s => s.Key).First();
+    }
+}

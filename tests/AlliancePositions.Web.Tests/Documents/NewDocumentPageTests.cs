@@ -1,0 +1,109 @@
+using AlliancePositions.Web.Documents;
+using AlliancePositions.Web.Tests.Accounts;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlliancePositions.Web.Tests.Documents;
+
+public class NewDocumentPageTests : SeededComponentTest
+{
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext auth;
+
+    public NewDocumentPageTests()
+    {
+        auth = this.AddAppAuthorization();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void An_analyst_gets_the_form_with_every_field()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        foreach (var label in new[] { "Title", "Outlet", "Published", "Language", "URL", "Text" })
+            Assert.Contains(page.FindAll("label"), l => l.TextContent.Trim().StartsWith(label, StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Upload a file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_viewer_sees_no_form()
+    {
+        auth.SignInAs("Viewer");
+        var page = Render<NewDocumentPage>();
+
+        Assert.Empty(page.FindAll("textarea"));
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Save document", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Saving_an_empty_form_puts_the_errors_next_to_the_fields_and_writes_nothing()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("The title is required.", page.Markup, StringComparison.Ordinal));
+        Assert.Contains("The text is required.", page.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll(".mud-input-error"));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, await db.Documents.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void The_same_text_again_links_to_the_existing_document()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+        var stored = File.ReadAllText(Path.Combine(RepositoryRoot(), "seeds", "texts", "000_fe0bddd215f79065.txt"));
+
+        page.Find("input").Change("A copy of the seed report");
+        page.Find("textarea").Change(stored);
+        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("already stored", page.Markup, StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "/documents/a76fa100f53b");
+    }
+
+    [Fact]
+    public void A_new_text_is_saved_and_opens_in_the_reader()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        page.Find("input").Change("Scholz on Taurus");
+        page.Find("textarea").Change("Scholz said on Monday that Germany would not send Taurus missiles.");
+        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches("/documents/[0-9a-f]{12}$", navigation.Uri));
+    }
+
+    [Fact]
+    public void An_uploaded_html_page_fills_the_text_with_its_readable_text_and_the_title_with_its_title()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            "<html><head><title>Pistorius on troops</title></head><body><p>No ground troops.</p><script>x()</script></body></html>", "report.html"));
+
+        page.WaitForAssertion(() => Assert.Equal("No ground troops.", page.Find("textarea").GetAttribute("value") ?? page.Find("textarea").TextContent));
+        Assert.Equal("Pistorius on troops", page.Find("input").GetAttribute("value"));
+        Assert.Contains("Text from report.html", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_uploaded_file_of_another_kind_is_refused_next_to_the_text()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.7", "report.pdf"));
+
+        page.WaitForAssertion(() => Assert.Contains("\"report.pdf\" is not a .txt, .md or .html file.", page.Markup, StringComparison.Ordinal));
+    }
+}
