@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using AlliancePositions.Core.Accounts;
 using AlliancePositions.Core.Editing;
+using AlliancePositions.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -47,19 +48,9 @@ public static class AccountsApi
             statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
     }
 
-    private static async Task<Results<Created<object>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(CreateUserRequest request, UserManager<AppUser> users)
-    {
-        if (!Roles.All.Contains(request.Role))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"\"{request.Role}\" is not a role: use Viewer, Analyst or Admin."] });
-        if (await users.FindByEmailAsync(request.Email) is not null)
-            return TypedResults.Problem($"A user with the email {request.Email} exists.", statusCode: StatusCodes.Status409Conflict, title: "Duplicate user");
-        var user = new AppUser { UserName = request.Email, Email = request.Email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, request.Password);
-        if (!created.Succeeded)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
-        await users.AddToRoleAsync(user, request.Role);
-        return TypedResults.Created($"/api/users/{Uri.EscapeDataString(request.Email)}", (object)new { email = request.Email, role = request.Role });
-    }
+    private static async Task<IResult> CreateUserAsync(CreateUserRequest request, UserDirectory directory, ClaimsPrincipal admin) =>
+        (await directory.CreateAsync(request.Email, request.Password, request.Role, admin.Identity?.Name ?? "unknown"))
+            .ToHttp(email => TypedResults.Created($"/api/users/{Uri.EscapeDataString(email)}", new { email, role = request.Role }));
 
     /// <summary>The signed-in user as the write services record them.</summary>
     public static Editor ToEditor(this ClaimsPrincipal user) =>

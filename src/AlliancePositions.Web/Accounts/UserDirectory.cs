@@ -26,24 +26,25 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, ILogger<UserDirec
         return rows;
     }
 
-    public async Task<IReadOnlyDictionary<string, string[]>> CreateAsync(string? email, string? password, string? role, string byAdmin)
+    /// <summary>Adds a user in a role: the admin page and <c>POST /api/users</c> both come here.</summary>
+    public async Task<WriteResult<string>> CreateAsync(string? email, string? password, string? role, string byAdmin)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
             errors.Add("email", "Enter the new user's email address.");
         if (!Roles.All.Contains(role)) errors.Add("role", $"\"{role}\" is not a role: use Viewer, Analyst or Admin.");
         if (string.IsNullOrEmpty(password)) errors.Add("password", "Enter a password of at least 12 characters.");
-        if (errors.Any) return errors.ToDictionary();
+        if (errors.Any) return WriteResult<string>.Invalid(errors.ToDictionary());
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(email!) is not null) return Error("email", $"A user with the email {email} exists.");
+        if (await users.FindByEmailAsync(email!) is not null) return WriteResult<string>.Duplicate(email!);
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password!);
-        if (!created.Succeeded) return Error("password", string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (!created.Succeeded) return WriteResult<string>.Invalid("password", string.Join(" ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role!);
         logger.LogInformation("{Admin} added the user {Email} as {Role}", byAdmin, email, role);
-        return new Dictionary<string, string[]>();
+        return WriteResult<string>.Ok(email!);
     }
 
     /// <summary>Null when done, else why not.</summary>
@@ -63,5 +64,4 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, ILogger<UserDirec
         return null;
     }
 
-    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 }
