@@ -42,10 +42,17 @@ public static class SyntheticCorpus
         await connection.OpenAsync(cancellationToken);
         using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
+            pragmas.CommandText = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
             pragmas.ExecuteNonQuery();
         }
-        return new Writer(connection, options, progress).Run(cancellationToken);
+        // A fresh file loaded in one go: the rollback journal is kept in memory while writing, then the app's WAL mode is restored.
+        var summary = new Writer(connection, options, progress).Run(cancellationToken);
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+        return summary;
     }
 
     /// <summary>The stable 8-character key of the n-th record (a bijection, so keys never clash), in the app's key alphabet.</summary>

@@ -109,6 +109,23 @@ public class SyntheticCorpusTests
     }
 
     [Fact]
+    public async Task Stances_for_chosen_actors_equal_their_stances_among_all_actors()
+    {
+        await using var database = await GeneratedDatabase.CreateAsync(2_000, actors: 60);
+        await using var db = database.CreateDbContext();
+        var question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
+        var asOf = new DateOnly(2022, 6, 30);
+        var queries = new StanceQueries(database);
+        var all = await queries.ForQuestionAsync(question, asOf, asOf, null, Ct);
+        var chosen = all!.Stances.Where(s => s.Stance.Position is not null).Take(3).Select(s => s.Actor.Slug).Append("nobody-at-all").ToList();
+
+        var some = await queries.ForQuestionAsync(question, asOf, asOf, chosen, Ct);
+
+        Assert.Equal(3, some!.Stances.Count);
+        Assert.All(some.Stances, s => Assert.Equal(all.Stances.Single(a => a.Actor == s.Actor).Stance.Position, s.Stance.Position));
+    }
+
+    [Fact]
     public async Task Refuses_a_database_that_already_holds_a_corpus()
     {
         await using var database = await GeneratedDatabase.CreateAsync(100, actors: 10);
