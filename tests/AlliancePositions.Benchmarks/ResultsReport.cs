@@ -19,7 +19,7 @@ public static class ResultsReport
         text.AppendLine();
         text.AppendLine("| Operation | Corpus | Mean (ms) | P95 (ms) | Reference | Reference mean (ms) | Ratio |");
         text.AppendLine("|---|---|---:|---:|---|---:|---:|");
-        foreach (var row in rows.Where(r => !r.Operation.Contains("hand-written", StringComparison.Ordinal)))
+        foreach (var row in rows.Where(r => !r.Operation.Contains("hand-written", StringComparison.Ordinal)).OrderBy(r => r.Series, StringComparer.Ordinal).ThenBy(r => Corpora.Sizes[r.Size]))
         {
             var reference = rows.FirstOrDefault(r => r.Operation.Contains("hand-written", StringComparison.Ordinal) && r.Size == row.Size && r.Actors == row.Actors
                                                      && row.Operation.StartsWith("agreement", StringComparison.Ordinal));
