@@ -11,6 +11,13 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project tests/AlliancePositions.Benchmarks [-- --sizes 10k,100k,1m] [--skip-import]
 // Reads (and if missing, generates) generated/{size}.db, runs the benchmarks in-process with a short job, measures
 // import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
+// --replot docs/performance/x.md: redraw the plot of an earlier results table (beside it, same name, .png) and stop.
+var replot = args.SkipWhile(a => a != "--replot").Skip(1).FirstOrDefault();
+if (replot is not null)
+{
+    ResultsReport.Plot(ResultsReport.Read(replot), Path.ChangeExtension(replot, ".png"));
+    return 0;
+}
 var sizesArg = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault();
 if (sizesArg is not null) Corpora.Selected = [.. sizesArg.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 var unknown = Corpora.Selected.Where(s => !Corpora.Sizes.ContainsKey(s)).ToList();

@@ -30,12 +30,34 @@ public static class ResultsReport
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| corpus import (statements/s) | {import.Size} | {import.ImporterPerSecond:N0}/s ({import.ImporterSeconds:F2} s) | | sqlite3 .import CSV | {import.SqliteCliPerSecond:N0}/s ({import.SqliteCliSeconds:F2} s) | {import.Ratio:F3}× |");
         File.WriteAllText(Path.Combine(directory, "results.md"), text.ToString());
+        Plot(rows, Path.Combine(directory, "time-vs-corpus-size.png"));
+    }
 
+    /// <summary>The rows of a results table written by <see cref="Write"/> (with its references), to redraw its plot.</summary>
+    public static List<ResultRow> Read(string resultsMarkdown)
+    {
+        var rows = new List<ResultRow>();
+        foreach (var line in File.ReadLines(resultsMarkdown).Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.Contains("statements/s", StringComparison.Ordinal)))
+        {
+            var cells = line.Split('|').Select(c => c.Trim()).ToArray();
+            if (!Corpora.Sizes.ContainsKey(cells[2])) continue;
+            var match = System.Text.RegularExpressions.Regex.Match(cells[1], @"^(?<op>.*?)(?: \((?<n>\d+) actors\))?$");
+            int? actors = match.Groups["n"].Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+            var operation = match.Groups["op"].Value;
+            rows.Add(new ResultRow(operation, cells[2], actors, double.Parse(cells[3], CultureInfo.InvariantCulture), double.Parse(cells[4], CultureInfo.InvariantCulture)));
+            if (cells[6].Length > 0)
+                rows.Add(new ResultRow("agreement: hand-written SQL", cells[2], actors, double.Parse(cells[6], CultureInfo.InvariantCulture), double.NaN));
+        }
+        return rows;
+    }
+
+    public static void Plot(IReadOnlyList<ResultRow> rows, string pngPath)
+    {
         var plot = new ScottPlot.Plot();
         var sizes = rows.Select(r => r.Size).Distinct().ToList();
         foreach (var series in rows.GroupBy(r => r.Series))
         {
-            var points = series.ToList();
+            var points = series.OrderBy(p => Corpora.Sizes[p.Size]).ToList();
             var scatter = plot.Add.Scatter(points.Select(p => Math.Log10(Corpora.Sizes[p.Size])).ToArray(), points.Select(p => Math.Log10(p.MeanMs)).ToArray());
             scatter.LegendText = series.Key;
         }
@@ -48,6 +70,6 @@ public static class ResultsReport
             decades.Select(Math.Log10).ToArray(), decades.Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray());
         plot.Title("Time vs corpus size (log-log)");
         plot.ShowLegend(ScottPlot.Edge.Right);
-        plot.SavePng(Path.Combine(directory, "time-vs-corpus-size.png"), 1000, 520);
+        plot.SavePng(pngPath, 1000, 520);
     }
 }

@@ -87,11 +87,8 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
         if (filter.KnownAt is { } knownAt) statements = statements.Where(s => (s.KnownFrom ?? s.Date) <= knownAt);
 
         // Merge the two date-ordered streams on the server side: only the keys of the page are read, then its rows.
-        // Neither stream can place more than page x size + 1 entries up to the end of this page, so each is cut there
-        // first (through the actor-and-date index): the page costs what it shows, not the actor's whole history.
-        var reach = page * pageSize + 1;
-        var entries = await statements.OrderByDescending(s => s.Date).ThenBy(s => s.Key).Take(reach).Select(s => new { Type = "statement", s.Key, s.Date })
-            .Concat(meetings.OrderByDescending(m => m.Date).ThenBy(m => m.Key).Take(reach).Select(m => new { Type = "meeting", m.Key, m.Date }))
+        var entries = await statements.Select(s => new { Type = "statement", s.Key, s.Date })
+            .Concat(meetings.Select(m => new { Type = "meeting", m.Key, m.Date }))
             .OrderByDescending(e => e.Date).ThenBy(e => e.Type).ThenBy(e => e.Key)
             .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(cancellationToken);
         var total = (page - 1) * pageSize + entries.Count;
