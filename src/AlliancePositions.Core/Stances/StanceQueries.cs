@@ -31,7 +31,10 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
-        var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId), asOf, knownAt, cancellationToken);
+        var codings = db.Codings.Where(c => c.QuestionId == questionId);
+        // Only the chosen actors' evidence is read: the cost follows what is shown, not the size of the corpus.
+        if (actors is not null) codings = codings.Where(c => actors.Contains(c.Statement.Actor.Slug));
+        var evidence = await LoadEvidenceAsync(db, codings, asOf, knownAt, cancellationToken);
         var byActor = evidence.GroupBy(e => e.Actor).ToDictionary(g => g.Key, g => StanceCalculator.Compute(g.Select(e => e.Item).ToList(), asOf, knownAt));
         foreach (var missing in await MissingActorsAsync(db, actors, byActor.Keys, cancellationToken)) byActor[missing] = Stance.NoRecord;
         var selected = byActor.Where(p => actors is null || actors.Contains(p.Key.Slug)).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList();

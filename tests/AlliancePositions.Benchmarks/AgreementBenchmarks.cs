@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+
+namespace AlliancePositions.Benchmarks;
+
+/// <summary>
+/// The agreement matrix for one question at a date: the stance service (what the question page and
+/// <c>GET /api/questions/{slug}/agreement</c> call) beside a hand-written SQL query computing the same positions.
+/// </summary>
+public class AgreementBenchmarks
+{
+    public static readonly DateOnly AsOf = new(2025, 6, 30);
+
+    [ParamsSource(nameof(Sizes))] public string Size { get; set; } = "10k";
+    [Params(20, 200)] public int Actors { get; set; }
+
+    public static IEnumerable<string> Sizes => Corpora.Selected;
+
+    private StanceQueries stances = null!;
+    private SqliteConnection connection = null!;
+    private List<string> actors = [];
+    private string question = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        question = Corpora.Scalar(Size, "SELECT Slug FROM Questions ORDER BY Id LIMIT 1");
+        stances = new StanceQueries(Corpora.Factory(Size));
+        connection = OpenWithFunctions(Corpora.ConnectionString(Size));
+        actors = BusiestOn(connection, question, Actors);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => connection.Dispose();
+
+    [Benchmark(Description = "agreement: stance service")]
+    public async Task<int> StanceService() => (await stances.ForQuestionAsync(question, AsOf, AsOf, actors, CancellationToken.None))!.Matrix.Cells.Count;
+
+    [Benchmark(Baseline = true, Description = "agreement: hand-written SQL")]
+    public int HandWrittenSql() => Positions(connection, question, actors, AsOf, AsOf).Count;
+
+    public static SqliteConnection OpenWithFunctions(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        // SQLite has no pow() in every build: the methodology's weight (source x credibility x recency) as a function.
+        connection.CreateFunction("stance_weight", (string grade, int credibility, string date, string asOf) =>
+            Methodology.SourceWeight(Enum.Parse<SourceGrade>(grade)) * Methodology.CredibilityWeight((Credibility)credibility)
+            * Methodology.Recency(DateOnly.Parse(date, CultureInfo.InvariantCulture), DateOnly.Parse(asOf, CultureInfo.InvariantCulture)), isDeterministic: true);
+        return connection;
+    }
+
+    public static List<string> BusiestOn(SqliteConnection connection, string question, int count)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.Slug FROM Codings c JOIN Questions q ON q.Id = c.QuestionId JOIN Statements s ON s.Id = c.StatementId JOIN Actors a ON a.Id = s.ActorId
+            WHERE q.Slug = $question GROUP BY a.Id ORDER BY COUNT(*) DESC, a.Slug LIMIT $count
+            """;
+        command.Parameters.AddWithValue("$question", question);
+        command.Parameters.AddWithValue("$count", count);
+        var slugs = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) slugs.Add(reader.GetString(0));
+        return slugs;
+    }
+
+    /// <summary>
+    /// Each actor's weighted mean position (null when every counting item is weak), as the stance calculator defines it:
+    /// one item per statement at its coders' mean, counting when said by asOf, known by knownAt and not retracted by asOf.
+    /// </summary>
+    public static Dictionary<string, double?> Positions(SqliteConnection connection, string question, IReadOnlyList<string> actors, DateOnly asOf, DateOnly knownAt)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            WITH items AS (
+                SELECT s.ActorId AS ActorId, AVG(c.Position) AS Position,
+                       stance_weight(s.SourceGrade, s.Credibility, s.Date, $asOf) AS W,
+                       (s.SourceGrade = 'E' OR s.Credibility = 5) AS Weak
+                FROM Actors a
+                JOIN Statements s ON s.ActorId = a.Id
+                JOIN Codings c ON c.StatementId = s.Id
+                WHERE a.Slug IN (SELECT value FROM json_each($actors)) AND a.DeletedAt IS NULL
+                  AND c.QuestionId = (SELECT Id FROM Questions WHERE Slug = $question)
+                  AND c.DeletedAt IS NULL AND s.DeletedAt IS NULL
+                  AND s.Date <= $asOf AND COALESCE(s.KnownFrom, s.Date) <= $knownAt
+                  AND NOT EXISTS (SELECT 1 FROM StatementRelations r JOIN Statements f ON f.Id = r.FromStatementId
+                                  WHERE r.ToStatementId = s.Id AND r.Type = 'retracts' AND f.Date <= $asOf)
+                GROUP BY s.Id
+            )
+            SELECT a.Slug, CASE WHEN MIN(Weak) = 1 THEN NULL ELSE SUM(W * Position) / SUM(W) END
+            FROM items JOIN Actors a ON a.Id = items.ActorId
+            GROUP BY items.ActorId
+            """;
+        command.Parameters.AddWithValue("$actors", JsonSerializer.Serialize(actors));
+        command.Parameters.AddWithValue("$question", question);
+        command.Parameters.AddWithValue("$asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$knownAt", knownAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var positions = new Dictionary<string, double?>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) positions[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetDouble(1);
+        return positions;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using AlliancePositions.Benchmarks;
+using AlliancePositions.Core.Stances;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// dotnet run -c Release --project tests/AlliancePositions.Benchmarks [-- --sizes 10k,100k,1m] [--skip-import]
+// Reads (and if missing, generates) generated/{size}.db, runs the benchmarks in-process with a short job, measures
+// import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
+// --replot docs/performance/x.md: redraw the plot of an earlier results table (beside it, same name, .png) and stop.
+var replot = args.SkipWhile(a => a != "--replot").Skip(1).FirstOrDefault();
+if (replot is not null)
+{
+    ResultsReport.Plot(ResultsReport.Read(replot), Path.ChangeExtension(replot, ".png"));
+    return 0;
+}
+var sizesArg = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault();
+if (sizesArg is not null) Corpora.Selected = [.. sizesArg.Split(',', StringSplitOptions.RemoveEmptyEntries)];
+var unknown = Corpora.Selected.Where(s => !Corpora.Sizes.ContainsKey(s)).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown size(s) {string.Join(", ", unknown)}: choose from {string.Join(", ", Corpora.Sizes.Keys)}.");
+    return 2;
+}
+foreach (var size in Corpora.Selected) await Corpora.EnsureAsync(size);
+
+// The hand-written reference must compute what the service computes, or the ratio means nothing.
+foreach (var size in Corpora.Selected.Take(1))
+{
+    using var connection = AgreementBenchmarks.OpenWithFunctions(Corpora.ConnectionString(size));
+    var question = Corpora.Scalar(size, "SELECT Slug FROM Questions ORDER BY Id LIMIT 1");
+    var actors = AgreementBenchmarks.BusiestOn(connection, question, 20);
+    var sql = AgreementBenchmarks.Positions(connection, question, actors, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf);
+    var service = (await new StanceQueries(Corpora.Factory(size)).ForQuestionAsync(question, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf, actors, CancellationToken.None))!;
+    var worst = service.Stances.Max(s => Math.Abs((s.Stance.Position ?? 0) - (sql.GetValueOrDefault(s.Actor.Slug) ?? 0)));
+    Console.WriteLine($"Reference check at {size}: {service.Stances.Count} actors, largest position difference service vs SQL = {worst:E2}");
+    if (worst > 1e-9) { Console.Error.WriteLine("The hand-written SQL does not compute the service's positions."); return 1; }
+}
+
+var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance);
+var config = ManualConfig.CreateMinimumViable().AddJob(job).AddColumn(StatisticColumn.P95).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+var summaries = new List<Summary>
+{
+    BenchmarkRunner.Run<AgreementBenchmarks>(config),
+    BenchmarkRunner.Run<ReadBenchmarks>(config),
+};
+
+var imports = new List<ImportFigures>();
+if (!args.Contains("--skip-import"))
+    foreach (var size in Corpora.Selected.Where(s => Corpora.Sizes[s] <= 10_000))
+        imports.Add(await ImportMeasurement.MeasureAsync(size));
+
+var rows = summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null).Select(r => new ResultRow(
+    r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
+    (string)r.BenchmarkCase.Parameters["Size"],
+    r.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Actors")?.Value as int?,
+    r.ResultStatistics!.Mean / 1e6, r.ResultStatistics.Percentiles.P95 / 1e6)).ToList();
+var output = Path.Combine(Corpora.Root, "docs", "performance");
+Directory.CreateDirectory(output);
+ResultsReport.Write(rows, imports, output);
+Console.WriteLine($"Wrote {Path.Combine(output, "results.md")} and the plot, {DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture)}");
+return 0;

@@ -1,0 +1,136 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using AlliancePositions.Core.Statements.Search;
+using AlliancePositions.Core.Tests.Corpus.Generation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AlliancePositions.Core.Tests.Performance;
+
+/// <summary>
+/// The guard against a refactor that silently makes the product slow: the hot queries, as EF generates them for the
+/// real services over a 20k-statement synthetic corpus, must reach statements and codings through an index
+/// (<c>SEARCH ... USING INDEX</c>), never by a full <c>SCAN</c>. The benchmarks (tests/AlliancePositions.Benchmarks)
+/// measure how fast; this test only checks how.
+/// </summary>
+public partial class QueryPlanTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly string[] GuardedTables = ["Statements", "Codings"];
+
+    [Fact]
+    public async Task Statement_filter_actor_timeline_and_question_stances_never_scan_statements_or_codings()
+    {
+        var recorder = new CommandRecorder();
+        await using var database = await GeneratedDatabase.CreateAsync(20_000, actors: 200, seed: 42, recorder);
+        string busiest, question, topic;
+        await using (var db = database.CreateDbContext())
+        {
+            busiest = await db.Statements.GroupBy(s => s.Actor.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(Ct);
+            question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
+            topic = await db.Topics.Where(t => t.ParentId == null).OrderBy(t => t.Id).Select(t => t.Slug).FirstAsync(Ct);
+        }
+
+        var plans = new Dictionary<string, IReadOnlyList<string>>();
+        async Task<IReadOnlyList<string>> Capture(string name, Func<Task> call)
+        {
+            recorder.Clear();
+            await call();
+            Assert.NotEmpty(recorder.Commands);
+            var scans = recorder.Commands.SelectMany(c => FullScans(database, c)).ToList();
+            plans[name] = scans;
+            return scans;
+        }
+
+        var statements = new StatementQueries(database, new SqliteStatementTextSearch());
+        await Capture("statement filter", () => statements.SearchAsync(
+            new StatementFilter(Topic: topic, Actor: busiest, Text: "Bakhmut", From: new DateOnly(2016, 1, 1), To: new DateOnly(2025, 12, 31)), Ct));
+        await Capture("actor timeline", () => new ActorQueries(database).TimelineAsync(busiest, new TimelineFilter(), Ct));
+        await Capture("question stances", () => new StanceQueries(database).ForQuestionAsync(question, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1), null, Ct));
+
+        Assert.All(plans, plan => Assert.True(plan.Value.Count == 0, $"{plan.Key} scans a whole table:\n{string.Join("\n", plan.Value)}"));
+    }
+
+    [Fact]
+    public async Task The_guard_notices_a_full_scan()
+    {
+        var recorder = new CommandRecorder();
+        await using var database = await GeneratedDatabase.CreateAsync(200, actors: 20, seed: 1, recorder);
+        await using var db = database.CreateDbContext();
+
+        // A filter no index serves: what the guard exists to catch.
+        await db.Statements.Where(s => s.Summary.Length > 10).CountAsync(Ct);
+
+        var scans = recorder.Commands.SelectMany(c => FullScans(database, c)).ToList();
+        Assert.Single(scans);
+        Assert.StartsWith("SCAN Statements", scans[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>The plan lines that read all of a guarded table ("SCAN s" where s is an alias of Statements), named by table.</summary>
+    private static List<string> FullScans(GeneratedDatabase database, RecordedCommand command)
+    {
+        var aliases = AliasPattern().Matches(command.Sql).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value);
+        foreach (var table in GuardedTables) aliases[table] = table;
+        using var connection = database.OpenConnection();
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
+        foreach (var (name, value) in command.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var reader = explain.ExecuteReader();
+        var found = new List<string>();
+        while (reader.Read())
+        {
+            var detail = reader.GetString(3);
+            var scan = ScanPattern().Match(detail);
+            if (scan.Success && aliases.TryGetValue(scan.Groups["name"].Value, out var table) && GuardedTables.Contains(table))
+                found.Add($"SCAN {table} ({detail}) in:\n{command.Sql}");
+        }
+        return found;
+    }
+
+    [GeneratedRegex("\"(?<table>\\w+)\" AS \"(?<alias>\\w+)\"")]
+    private static partial Regex AliasPattern();
+
+    [GeneratedRegex(@"^SCAN (?<name>\w+)")]
+    private static partial Regex ScanPattern();
+
+    private sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+    /// <summary>Records every SQL command the services send, with its parameter values, to explain it afterwards.</summary>
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        private readonly List<RecordedCommand> commands = [];
+
+        public IReadOnlyList<RecordedCommand> Commands { get { lock (commands) return commands.ToList(); } }
+
+        public void Clear() { lock (commands) commands.Clear(); }
+
+        private void Record(DbCommand command)
+        {
+            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+            lock (commands) commands.Add(new RecordedCommand(command.CommandText, parameters));
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
