@@ -30,6 +30,13 @@ public static class WriteResults
         return int.TryParse(header, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 
+    /// <summary>200 with the record as saved, and its new version as the ETag the next edit sends back.</summary>
+    public static Ok<T> Versioned<T>(HttpResponse response, T value, int version)
+    {
+        response.SetETag(version);
+        return TypedResults.Ok(value);
+    }
+
     public static ProblemHttpResult PreconditionRequired() =>
         TypedResults.Problem("Send the version you read in an If-Match header (the ETag of the GET), so a stale save cannot overwrite someone else's change.",
             statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required");
