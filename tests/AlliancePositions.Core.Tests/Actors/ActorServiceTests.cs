@@ -142,4 +142,23 @@ public class ActorServiceTests
         Assert.Equal(["create", "delete", "restore"], await after.AuditEntries.Where(a => a.RecordKey == slug).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
         Assert.Equal(WriteStatus.NotFound, (await edits.Actors.RestoreAsync(slug, Ben, Ct)).Status);
     }
+
+    [Fact]
+    public async Task A_statement_of_a_deleted_actor_is_restored_only_after_the_actor()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var edits = new EditFixture(database);
+        var slug = await edits.ActorAsync();
+        var (_, annotation) = await edits.EvidenceAsync();
+        var statement = await edits.StatementAsync(slug, annotation);
+        await edits.Statements.DeleteAsync(statement, Ana, Ct);
+        await edits.Actors.DeleteAsync(slug, Ana, Ct);
+
+        var refused = await edits.Statements.RestoreAsync(statement, Ana, Ct);
+        await edits.Actors.RestoreAsync(slug, Ana, Ct);
+        var restored = await edits.Statements.RestoreAsync(statement, Ana, Ct);
+
+        Assert.Equal((WriteStatus.InUse, WriteStatus.Ok), (refused.Status, restored.Status));
+        Assert.Equal("The statement's actor is deleted; an Admin restores the actor first.", refused.Reason);
+    }
 }
