@@ -9,6 +9,9 @@ public enum WriteStatus
     NotFound,
     Duplicate,
     Conflict,
+
+    /// <summary>Other live records depend on this one (statements on an actor, say), so it cannot be deleted yet.</summary>
+    InUse,
 }
 
 /// <summary>
@@ -17,7 +20,7 @@ public enum WriteStatus
 /// Expected outcomes are return values; exceptions are for the unexpected.
 /// </summary>
 public sealed record WriteResult<T>(WriteStatus Status, T? Value = default, IReadOnlyDictionary<string, string[]>? Errors = null,
-    string? ExistingKey = null, object? Current = null)
+    string? ExistingKey = null, object? Current = null, string? Reason = null)
 {
     public bool Succeeded => Status == WriteStatus.Ok;
 
@@ -32,6 +35,8 @@ public sealed record WriteResult<T>(WriteStatus Status, T? Value = default, IRea
     public static WriteResult<T> Duplicate(string existingKey) => new(WriteStatus.Duplicate, ExistingKey: existingKey);
 
     public static WriteResult<T> Conflict(object current) => new(WriteStatus.Conflict, Current: current);
+
+    public static WriteResult<T> InUse(string reason) => new(WriteStatus.InUse, Reason: reason);
 }
 
 /// <summary>Collects field errors with the same wording the UI shows next to the field.</summary>

@@ -2,6 +2,7 @@ using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Editing;
 using AlliancePositions.Core.Keys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AlliancePositions.Core.Sources;
 
@@ -15,24 +16,41 @@ public sealed record CreateAnnotationRequest(int Start, int End, string Exact, s
 public sealed record CreatedAnnotation(string Key, int Start, int End, string Exact, string Prefix, string Suffix);
 
 /// <summary>
-/// Adds source documents (stored once, immutably, keyed by their hash) and annotations on them, each checked against
-/// the stored text: a quote that does not match says what the text there is.
+/// A document's new metadata. The text is immutable (annotations point into it, its hash is its identity): it may be
+/// sent back as read, but a different text is refused; add it as a new document.
 /// </summary>
-public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed record EditDocumentRequest(string Title, string? Outlet = null, string? Url = null, DateOnly? PublishedOn = null, string? Language = null,
+    string? ReliabilityOverride = null, string? ReliabilityReason = null, string? Text = null);
+
+/// <summary>A document's metadata as it stands after a write, or as someone else left it when a stale save is refused.</summary>
+public sealed record DocumentVersion(string Id, int Version, string Title, string? Outlet, string? Url, DateOnly? PublishedOn, string? Language,
+    string? ReliabilityOverride, string? ReliabilityReason, string Sha256, string? UpdatedBy);
+
+/// <summary>
+/// An annotation's new note, tags and translation. The span is immutable (statements cite it as evidence): start, end
+/// and exact may be sent back as read, but a different span is refused; delete the annotation and annotate again.
+/// </summary>
+public sealed record EditAnnotationRequest(string? Note = null, IReadOnlyList<string>? Tags = null, string? Translation = null,
+    int? Start = null, int? End = null, string? Exact = null);
+
+/// <summary>An annotation as it stands after a write, or as someone else left it when a stale save is refused.</summary>
+public sealed record AnnotationVersion(string Id, string Document, int Version, int Start, int End, string Exact, string? Note, IReadOnlyList<string> Tags,
+    string? Translation, string? UpdatedBy);
+
+/// <summary>
+/// Adds source documents (stored once, immutably, keyed by their hash) and annotations on them, each checked against
+/// the stored text: a quote that does not match says what the text there is. Only metadata, notes, tags and
+/// translations are edited afterwards, each checked against the version the user read. A document or annotation that
+/// live statements cite as evidence cannot be deleted.
+/// </summary>
+public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<DocumentService> logger)
 {
     public async Task<WriteResult<CreatedDocument>> CreateAsync(CreateDocumentRequest request, Editor editor, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        InputRules.Required(errors, "title", request.Title, InputRules.MaxTitle, "The title");
         InputRules.Required(errors, "text", request.Text, InputRules.MaxDocumentText, "The text");
-        InputRules.Date(errors, "publishedOn", request.PublishedOn, Today, "The publication date");
-        InputRules.Optional(errors, "url", request.Url, 2000, "The URL");
-        if (request.Url is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            errors.Add("url", $"\"{url}\" is not an http or https address.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        Outlet? outlet = null;
-        if (request.Outlet is { Length: > 0 } outletSlug && (outlet = await db.Outlets.FirstOrDefaultAsync(o => o.Slug == outletSlug, cancellationToken)) is null)
-            errors.Add("outlet", $"No outlet has the key \"{outletSlug}\".");
+        var outlet = await CheckMetadataAsync(db, errors, request.Title, request.Outlet, request.Url, request.PublishedOn, request.Language, cancellationToken);
         if (errors.Any) return WriteResult<CreatedDocument>.Invalid(errors.ToDictionary());
 
         var text = DocumentText.Normalize(request.Text);
@@ -74,6 +92,170 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         await db.SaveChangesAsync(cancellationToken);
         return WriteResult<CreatedAnnotation>.Ok(new CreatedAnnotation(annotation.Key, annotation.Start, annotation.End, annotation.Exact, annotation.Prefix, annotation.Suffix));
     }
+
+    public async Task<WriteResult<DocumentVersion>> UpdateAsync(string documentKey, int expectedVersion, EditDocumentRequest request, Editor editor,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var document = await db.Documents.Include(d => d.Outlet).FirstOrDefaultAsync(d => d.Key == documentKey, cancellationToken);
+        if (document is null) return WriteResult<DocumentVersion>.NotFound();
+        if (document.Version != expectedVersion) return Conflict(document, editor);
+        var errors = new FieldErrors();
+        var outlet = await CheckMetadataAsync(db, errors, request.Title, request.Outlet, request.Url, request.PublishedOn, request.Language, cancellationToken);
+        SourceGrade? grade = null;
+        if (request.ReliabilityOverride is { Length: > 0 } letter)
+        {
+            if (Enum.TryParse<SourceGrade>(letter, ignoreCase: false, out var parsed) && letter.Length == 1) grade = parsed;
+            else errors.Add("reliabilityOverride", $"\"{letter}\" is not an Admiralty reliability grade: use a letter A-F.");
+            InputRules.Required(errors, "reliabilityReason", request.ReliabilityReason, 1000, "The reason for overriding the outlet's grade");
+        }
+        if (request.Text is { } text && DocumentText.Normalize(text) != document.Text)
+            errors.Add("text", "A document's text cannot be changed: annotations point into it and its hash is its identity. Add the new text as a new document.");
+        if (errors.Any) return WriteResult<DocumentVersion>.Invalid(errors.ToDictionary());
+
+        document.Title = request.Title.Trim();
+        document.Outlet = outlet;
+        document.Url = string.IsNullOrWhiteSpace(request.Url) ? null : request.Url;
+        document.PublishedOn = request.PublishedOn;
+        document.Language = string.IsNullOrWhiteSpace(request.Language) ? null : request.Language.Trim();
+        document.ReliabilityOverride = grade;
+        document.ReliabilityReason = grade is null ? null : request.ReliabilityReason!.Trim();
+        db.EditedBy(editor);
+        if (!await db.SaveIfAtVersionAsync(document, expectedVersion, cancellationToken))
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            return Conflict(await fresh.Documents.AsNoTracking().Include(d => d.Outlet).FirstAsync(d => d.Key == documentKey, cancellationToken), editor);
+        }
+        return WriteResult<DocumentVersion>.Ok(ToVersion(document));
+    }
+
+    /// <summary>Soft-deletes the document (its annotations are hidden with it), but not while live statements cite it.</summary>
+    public async Task<WriteResult<DocumentVersion>> DeleteAsync(string documentKey, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var document = await db.Documents.Include(d => d.Outlet).FirstOrDefaultAsync(d => d.Key == documentKey, cancellationToken);
+        if (document is null) return WriteResult<DocumentVersion>.NotFound();
+        if (await CitingStatementsAsync(db, db.Annotations.Where(a => a.DocumentId == document.Id).Select(a => a.Id), cancellationToken) is { Count: > 0 } citing)
+            return WriteResult<DocumentVersion>.InUse(InUseMessage("This document", citing));
+        document.MarkDeleted(deleted: true, editor, clock.GetUtcNow());
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<DocumentVersion>.Ok(ToVersion(document));
+    }
+
+    public async Task<WriteResult<DocumentVersion>> RestoreAsync(string documentKey, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var document = await db.Documents.IgnoreQueryFilters().Include(d => d.Outlet).FirstOrDefaultAsync(d => d.Key == documentKey && d.DeletedAt != null, cancellationToken);
+        if (document is null) return WriteResult<DocumentVersion>.NotFound();
+        document.MarkDeleted(deleted: false, editor, clock.GetUtcNow());
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<DocumentVersion>.Ok(ToVersion(document));
+    }
+
+    public async Task<WriteResult<AnnotationVersion>> UpdateAnnotationAsync(string documentKey, string annotationKey, int expectedVersion,
+        EditAnnotationRequest request, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var annotation = await FindAnnotationAsync(db, documentKey, annotationKey, deleted: false, cancellationToken);
+        if (annotation is null) return WriteResult<AnnotationVersion>.NotFound();
+        if (annotation.Version != expectedVersion) return Conflict(annotation, editor);
+        var errors = new FieldErrors();
+        InputRules.Optional(errors, "note", request.Note, InputRules.MaxNote, "The note");
+        InputRules.Optional(errors, "translation", request.Translation, InputRules.MaxQuote, "The translation");
+        foreach (var tag in request.Tags ?? []) InputRules.Optional(errors, "tags", tag, InputRules.MaxName, "A tag");
+        if ((request.Start ?? annotation.Start) != annotation.Start || (request.End ?? annotation.End) != annotation.End
+            || (request.Exact ?? annotation.Exact) != annotation.Exact)
+            errors.Add("span", $"An annotation's span cannot be changed (it is {annotation.Start}..{annotation.End}, \"{annotation.Exact}\"): statements cite it as evidence. Delete it and annotate the new span.");
+        if (errors.Any) return WriteResult<AnnotationVersion>.Invalid(errors.ToDictionary());
+
+        annotation.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note;
+        annotation.Tags = request.Tags?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList() ?? [];
+        annotation.Translation = string.IsNullOrWhiteSpace(request.Translation) ? null : request.Translation;
+        db.EditedBy(editor);
+        if (!await db.SaveIfAtVersionAsync(annotation, expectedVersion, cancellationToken))
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            return Conflict((await FindAnnotationAsync(fresh, documentKey, annotationKey, deleted: false, cancellationToken))!, editor);
+        }
+        return WriteResult<AnnotationVersion>.Ok(ToVersion(annotation));
+    }
+
+    /// <summary>Soft-deletes the annotation, but not while live statements cite it as evidence.</summary>
+    public async Task<WriteResult<AnnotationVersion>> DeleteAnnotationAsync(string documentKey, string annotationKey, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var annotation = await FindAnnotationAsync(db, documentKey, annotationKey, deleted: false, cancellationToken);
+        if (annotation is null) return WriteResult<AnnotationVersion>.NotFound();
+        if (await CitingStatementsAsync(db, db.Annotations.Where(a => a.Id == annotation.Id).Select(a => a.Id), cancellationToken) is { Count: > 0 } citing)
+            return WriteResult<AnnotationVersion>.InUse(InUseMessage("This annotation", citing));
+        return await SetAnnotationDeletedAsync(db, annotation, deleted: true, editor, cancellationToken);
+    }
+
+    public async Task<WriteResult<AnnotationVersion>> RestoreAnnotationAsync(string documentKey, string annotationKey, Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var annotation = await FindAnnotationAsync(db, documentKey, annotationKey, deleted: true, cancellationToken);
+        if (annotation is null) return WriteResult<AnnotationVersion>.NotFound();
+        return await SetAnnotationDeletedAsync(db, annotation, deleted: false, editor, cancellationToken);
+    }
+
+    private async Task<WriteResult<AnnotationVersion>> SetAnnotationDeletedAsync(AppDbContext db, Annotation annotation, bool deleted, Editor editor,
+        CancellationToken cancellationToken)
+    {
+        annotation.MarkDeleted(deleted, editor, clock.GetUtcNow());
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<AnnotationVersion>.Ok(ToVersion(annotation));
+    }
+
+    /// <summary>The annotation on a live document (an annotation of a deleted document is not found: restore the document first).</summary>
+    private static async Task<Annotation?> FindAnnotationAsync(AppDbContext db, string documentKey, string annotationKey, bool deleted, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Key == documentKey, cancellationToken);
+        if (document is null) return null;
+        return await db.Annotations.IgnoreQueryFilters()
+            .FirstOrDefaultAsync(a => a.DocumentId == document.Id && a.Key == annotationKey && (a.DeletedAt != null) == deleted, cancellationToken);
+    }
+
+    private static Task<List<string>> CitingStatementsAsync(AppDbContext db, IQueryable<int> annotationIds, CancellationToken cancellationToken) =>
+        db.Statements.Where(s => s.Evidence.Any(e => annotationIds.Contains(e.Id))).OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(cancellationToken);
+
+    private static string InUseMessage(string what, List<string> statements) =>
+        $"{what} is the evidence of {statements.Count} statement{(statements.Count == 1 ? "" : "s")} ({RecordEdits.List(statements)}); delete them or cite other evidence first.";
+
+    private async Task<Outlet?> CheckMetadataAsync(AppDbContext db, FieldErrors errors, string? title, string? outletSlug, string? url, DateOnly? publishedOn,
+        string? language, CancellationToken cancellationToken)
+    {
+        InputRules.Required(errors, "title", title, InputRules.MaxTitle, "The title");
+        InputRules.Date(errors, "publishedOn", publishedOn, Today, "The publication date");
+        InputRules.Optional(errors, "url", url, 2000, "The URL");
+        if (url is { Length: > 0 } && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            errors.Add("url", $"\"{url}\" is not an http or https address.");
+        InputRules.Optional(errors, "language", language, 35, "The language tag");
+        if (outletSlug is not { Length: > 0 }) return null;
+        var outlet = await db.Outlets.FirstOrDefaultAsync(o => o.Slug == outletSlug, cancellationToken);
+        if (outlet is null) errors.Add("outlet", $"No outlet has the key \"{outletSlug}\".");
+        return outlet;
+    }
+
+    private WriteResult<DocumentVersion> Conflict(Document current, Editor editor)
+    {
+        logger.LogWarning("Refused a stale save of document {DocumentKey} by {User}: it is at version {Version}", current.Key, editor.UserName, current.Version);
+        return WriteResult<DocumentVersion>.Conflict(ToVersion(current));
+    }
+
+    private WriteResult<AnnotationVersion> Conflict(Annotation current, Editor editor)
+    {
+        logger.LogWarning("Refused a stale save of annotation {AnnotationKey} by {User}: it is at version {Version}", current.Key, editor.UserName, current.Version);
+        return WriteResult<AnnotationVersion>.Conflict(ToVersion(current));
+    }
+
+    private static DocumentVersion ToVersion(Document d) => new(d.Key, d.Version, d.Title, d.Outlet?.Slug, d.Url, d.PublishedOn, d.Language,
+        d.ReliabilityOverride?.ToString(), d.ReliabilityReason, d.Sha256, d.UpdatedBy);
+
+    private static AnnotationVersion ToVersion(Annotation a) => new(a.Key, a.Document.Key, a.Version, a.Start, a.End, a.Exact, a.Note, a.Tags, a.Translation, a.UpdatedBy);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

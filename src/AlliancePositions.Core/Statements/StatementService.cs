@@ -132,6 +132,9 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var statement = await db.Statements.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Key == key && (s.DeletedAt != null) != deleted, cancellationToken);
         if (statement is null) return WriteResult<StatementVersion>.NotFound();
+        // An actor is only deleted once it has no live statements; restoring one under a deleted actor would hide it again.
+        if (!deleted && !await db.Actors.AnyAsync(a => a.Id == statement.ActorId, cancellationToken))
+            return WriteResult<StatementVersion>.InUse("The statement's actor is deleted; an Admin restores the actor first.");
         statement.DeletedAt = deleted ? clock.GetUtcNow() : null;
         statement.DeletedBy = deleted ? editor.UserName : null;
         db.EditedBy(editor);

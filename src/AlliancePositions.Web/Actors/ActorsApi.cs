@@ -15,7 +15,10 @@ using AlliancePositions.Web.Api;
 
 namespace AlliancePositions.Web.Actors;
 
-/// <summary>An actor's downloads: the timeline as CSV and the stance chart as SVG, over the services the page uses.</summary>
+/// <summary>
+/// Actors: list, read, timeline and shifts; create, edit with If-Match, delete (refused while statements or meetings
+/// name the actor) and restore (Admin); and the downloads: the timeline as CSV and the stance chart as SVG.
+/// </summary>
 public static class ActorsApi
 {
     public static RouteGroupBuilder MapActorsApi(this RouteGroupBuilder api)
@@ -28,6 +31,11 @@ public static class ActorsApi
         actors.MapGet("/{slug}/timeline", GetTimelineAsync).WithSummary("The actor's statements and meetings, newest first, each with its type");
         actors.MapGet("/{slug}/shifts", GetShiftsAsync).WithSummary("The actor's band changes on each question as of asOf, known at knownAt");
         api.MapPost("/actors", CreateAsync).WithTags("Actors").RequireAuthorization(Accounts.Policies.Analyst).Accepts<CreateActorRequest>("application/json");
+        var writes = api.MapGroup("/actors").WithTags("Actors").RequireAuthorization(Accounts.Policies.Analyst);
+        writes.MapPut("/{slug}", UpdateAsync).Accepts<CreateActorRequest>("application/json")
+            .WithSummary("Replaces the actor's values (the slug stays); send the ETag you read as If-Match");
+        writes.MapDelete("/{slug}", DeleteAsync).WithSummary("Deletes the actor unless statements or meetings name it (409); an Admin can restore it");
+        api.MapPost("/actors/{slug}/restore", RestoreAsync).WithTags("Actors").RequireAuthorization(Accounts.Policies.Admin);
         return api;
     }
 
@@ -77,6 +85,22 @@ public static class ActorsApi
         var result = await service.CreateAsync(body.Value!, Accounts.AccountsApi.ToEditor(user), cancellationToken);
         return result.ToHttp(actor => TypedResults.Created($"/api/actors/{actor.Slug}", actor));
     }
+
+    private static async Task<IResult> UpdateAsync(string slug, Api.JsonBody<CreateActorRequest> body, HttpRequest request, ActorService service,
+        System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (WriteResults.IfMatchVersion(request) is not { } version) return WriteResults.PreconditionRequired();
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.UpdateAsync(slug, version, body.Value!, Accounts.AccountsApi.ToEditor(user), cancellationToken);
+        return result.ToHttp(updated => WriteResults.Versioned(request.HttpContext.Response, updated, updated.Version));
+    }
+
+    private static async Task<IResult> DeleteAsync(string slug, ActorService service, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(slug, Accounts.AccountsApi.ToEditor(user), cancellationToken)).ToHttp(_ => TypedResults.NoContent());
+
+    private static async Task<IResult> RestoreAsync(string slug, ActorService service, HttpResponse response, System.Security.Claims.ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        (await service.RestoreAsync(slug, Accounts.AccountsApi.ToEditor(user), cancellationToken)).ToHttp(restored => WriteResults.Versioned(response, restored, restored.Version));
 
     private static DateOnly? ReadDate(string? text, string name, Dictionary<string, string[]> errors)
     {

@@ -8,12 +8,21 @@ namespace AlliancePositions.Web.Documents;
 
 public sealed record DocumentListItem(string Id, string Title, string? Outlet, DateOnly? PublishedOn, string Sha256);
 
-public sealed record AnnotationJson(string Id, int Start, int End, string Exact, string Prefix, string Suffix, string? Note);
+/// <summary>An annotation; <c>version</c> is what an edit sends back as If-Match.</summary>
+public sealed record AnnotationJson(string Id, int Start, int End, string Exact, string Prefix, string Suffix, string? Note, IReadOnlyList<string> Tags,
+    string? Translation, int Version);
 
-/// <summary>A document with its stored (normalised) text; annotation offsets are UTF-16 code units into it, end exclusive.</summary>
-public sealed record DocumentJson(string Id, string Title, string Sha256, string Text, IReadOnlyList<AnnotationJson> Annotations);
+/// <summary>
+/// A document with its stored (normalised) text; annotation offsets are UTF-16 code units into it, end exclusive. The
+/// metadata fields are those a PUT replaces, in the same shape (outlet by key).
+/// </summary>
+public sealed record DocumentJson(string Id, string Title, string Sha256, string Text, IReadOnlyList<AnnotationJson> Annotations, string? Outlet,
+    string? Url, DateOnly? PublishedOn, string? Language, SourceGrade? ReliabilityOverride, string? ReliabilityReason, int Version);
 
-/// <summary>Source documents and their annotations: read, add (a text is stored once), annotate (the quote must match the text).</summary>
+/// <summary>
+/// Source documents and their annotations: read, add (a text is stored once), annotate (the quote must match the
+/// text), edit metadata and notes with If-Match, delete (unless statements cite them) and restore (Admin).
+/// </summary>
 public static class DocumentsApi
 {
     public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder api)
@@ -26,6 +35,16 @@ public static class DocumentsApi
             .WithSummary("Adds a document; the same text again is a 409 naming the existing document");
         writes.MapPost("/{id}/annotations", AnnotateAsync).Accepts<CreateAnnotationRequest>("application/json")
             .WithSummary("Annotates a span; exact must equal the text at start..end (UTF-16 code units, end exclusive)");
+        writes.MapPut("/{id}", UpdateAsync).Accepts<EditDocumentRequest>("application/json")
+            .WithSummary("Replaces the document's metadata (never its text); send the ETag you read as If-Match");
+        writes.MapDelete("/{id}", DeleteAsync).WithSummary("Deletes the document unless statements cite it (409); an Admin can restore it");
+        writes.MapPut("/{id}/annotations/{annotationId}", UpdateAnnotationAsync).Accepts<EditAnnotationRequest>("application/json")
+            .WithSummary("Replaces the annotation's note, tags and translation (never its span); send its version as If-Match");
+        writes.MapDelete("/{id}/annotations/{annotationId}", DeleteAnnotationAsync)
+            .WithSummary("Deletes the annotation unless statements cite it (409); an Admin can restore it");
+        var admin = documents.MapGroup("").RequireAuthorization(Policies.Admin);
+        admin.MapPost("/{id}/restore", RestoreAsync);
+        admin.MapPost("/{id}/annotations/{annotationId}/restore", RestoreAnnotationAsync);
         return api;
     }
 
@@ -43,7 +62,8 @@ public static class DocumentsApi
         if (await documents.FindAsync(id, cancellationToken) is not { } document) return TypedResults.NotFound();
         response.SetETag(document.Version);
         return TypedResults.Ok(new DocumentJson(document.Key, document.Title, document.Sha256, document.Text,
-            document.Annotations.Select(a => new AnnotationJson(a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note)).ToList()));
+            document.Annotations.Select(a => new AnnotationJson(a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note, a.Tags, a.Translation, a.Version)).ToList(),
+            document.OutletKey, document.Url, document.PublishedOn, document.Language, document.ReliabilityOverride, document.ReliabilityReason, document.Version));
     }
 
     static async Task<IResult> CreateAsync(JsonBody<CreateDocumentRequest> body, DocumentService service, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -61,4 +81,36 @@ public static class DocumentsApi
         return result.ToHttp(created => TypedResults.Created($"/api/documents/{id}",
             new { id = created.Key, start = created.Start, end = created.End, exact = created.Exact, prefix = created.Prefix, suffix = created.Suffix }));
     }
+
+    static async Task<IResult> UpdateAsync(string id, JsonBody<EditDocumentRequest> body, HttpRequest request, DocumentService service, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (WriteResults.IfMatchVersion(request) is not { } version) return WriteResults.PreconditionRequired();
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.UpdateAsync(id, version, body.Value!, user.ToEditor(), cancellationToken);
+        return result.ToHttp(updated => WriteResults.Versioned(request.HttpContext.Response, updated, updated.Version));
+    }
+
+    static async Task<IResult> DeleteAsync(string id, DocumentService service, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(id, user.ToEditor(), cancellationToken)).ToHttp(_ => TypedResults.NoContent());
+
+    static async Task<IResult> RestoreAsync(string id, DocumentService service, HttpResponse response, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await service.RestoreAsync(id, user.ToEditor(), cancellationToken)).ToHttp(restored => WriteResults.Versioned(response, restored, restored.Version));
+
+    static async Task<IResult> UpdateAnnotationAsync(string id, string annotationId, JsonBody<EditAnnotationRequest> body, HttpRequest request,
+        DocumentService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (WriteResults.IfMatchVersion(request) is not { } version) return WriteResults.PreconditionRequired();
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.UpdateAnnotationAsync(id, annotationId, version, body.Value!, user.ToEditor(), cancellationToken);
+        return result.ToHttp(updated => WriteResults.Versioned(request.HttpContext.Response, updated, updated.Version));
+    }
+
+    static async Task<IResult> DeleteAnnotationAsync(string id, string annotationId, DocumentService service, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        (await service.DeleteAnnotationAsync(id, annotationId, user.ToEditor(), cancellationToken)).ToHttp(_ => TypedResults.NoContent());
+
+    static async Task<IResult> RestoreAnnotationAsync(string id, string annotationId, DocumentService service, HttpResponse response, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        (await service.RestoreAnnotationAsync(id, annotationId, user.ToEditor(), cancellationToken)).ToHttp(restored => WriteResults.Versioned(response, restored, restored.Version));
 }

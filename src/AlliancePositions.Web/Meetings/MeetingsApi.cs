@@ -18,7 +18,10 @@ public sealed record MeetingJson(string Key, MeetingKind Kind, string Title, Dat
     IReadOnlyList<ActorSummary> Participants, IReadOnlyList<string> TopicNames, IReadOnlyList<StatementJson> Statements,
     IReadOnlyList<DocumentReference> ReportedIn);
 
-/// <summary>Meetings: the list, one meeting with who took part and what was said there, and recording a new one.</summary>
+/// <summary>
+/// Meetings: the list, one meeting with who took part and what was said there, recording a new one, editing it with
+/// If-Match, deleting it and restoring it (Admin).
+/// </summary>
 public static class MeetingsApi
 {
     public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder api)
@@ -27,6 +30,11 @@ public static class MeetingsApi
         meetings.MapGet("", ListAsync).RequireAuthorization(Policies.Read).WithSummary("Meetings, newest first, paged");
         meetings.MapGet("/{key}", GetAsync).RequireAuthorization(Policies.Read).WithSummary("A meeting with its participants and statements; its ETag is the version");
         meetings.MapPost("", CreateAsync).RequireAuthorization(Policies.Analyst).Accepts<CreateMeetingRequest>("application/json");
+        var writes = meetings.MapGroup("").RequireAuthorization(Policies.Analyst);
+        writes.MapPut("/{key}", UpdateAsync).Accepts<CreateMeetingRequest>("application/json")
+            .WithSummary("Replaces the meeting's values (the key stays); send the ETag you read as If-Match");
+        writes.MapDelete("/{key}", DeleteAsync).WithSummary("Deletes the meeting; its statements stay, without it, until an Admin restores it");
+        meetings.MapPost("/{key}/restore", RestoreAsync).RequireAuthorization(Policies.Admin);
         return api;
     }
 
@@ -53,4 +61,19 @@ public static class MeetingsApi
         var result = await service.CreateAsync(body.Value!, user.ToEditor(), cancellationToken);
         return result.ToHttp(key => TypedResults.Created($"/api/meetings/{key}", new { key }));
     }
+
+    static async Task<IResult> UpdateAsync(string key, JsonBody<CreateMeetingRequest> body, HttpRequest request, MeetingService service, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (WriteResults.IfMatchVersion(request) is not { } version) return WriteResults.PreconditionRequired();
+        if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
+        var result = await service.UpdateAsync(key, version, body.Value!, user.ToEditor(), cancellationToken);
+        return result.ToHttp(updated => WriteResults.Versioned(request.HttpContext.Response, updated, updated.Version));
+    }
+
+    static async Task<IResult> DeleteAsync(string key, MeetingService service, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(key, user.ToEditor(), cancellationToken)).ToHttp(_ => TypedResults.NoContent());
+
+    static async Task<IResult> RestoreAsync(string key, MeetingService service, HttpResponse response, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await service.RestoreAsync(key, user.ToEditor(), cancellationToken)).ToHttp(restored => WriteResults.Versioned(response, restored, restored.Version));
 }

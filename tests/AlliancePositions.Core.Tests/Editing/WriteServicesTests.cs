@@ -94,7 +94,7 @@ public class WriteServicesTests
     public async Task The_same_text_again_names_the_existing_document()
     {
         await using var database = await SeededDatabase.CreateAsync();
-        var service = new DocumentService(database, Clock);
+        var service = new DocumentService(database, Clock, NullLogger<DocumentService>.Instance);
         var text = await File.ReadAllTextAsync(Path.Combine(SeededDatabase.RepositoryRoot(), "seeds", "texts", "000_fe0bddd215f79065.txt"), Ct);
 
         var again = await service.CreateAsync(new CreateDocumentRequest("Same report", text.Replace("\n", "\r\n", StringComparison.Ordinal)), Ana, Ct);
@@ -107,7 +107,7 @@ public class WriteServicesTests
     public async Task An_annotation_whose_quote_does_not_match_says_what_the_text_there_is()
     {
         await using var database = await SeededDatabase.CreateAsync();
-        var service = new DocumentService(database, Clock);
+        var service = new DocumentService(database, Clock, NullLogger<DocumentService>.Instance);
 
         var wrong = await service.AnnotateAsync("a76fa100f53b", new CreateAnnotationRequest(544, 577, "advising him to take the step now"), Ana, Ct);
         var right = await service.AnnotateAsync("a76fa100f53b", new CreateAnnotationRequest(544, 577, "advising him not to take the step", Note: "<script>alert(1)</script>"), Ana, Ct);

@@ -16,9 +16,21 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
     private static readonly (string Method, string Path, string Body, string Needs)[] Writes =
     [
         ("POST", "/api/actors", "{}", "Analyst"),
+        ("PUT", "/api/actors/nothing", "{}", "Analyst"),
+        ("DELETE", "/api/actors/nothing", "", "Analyst"),
+        ("POST", "/api/actors/nothing/restore", "", "Admin"),
         ("POST", "/api/documents", "{}", "Analyst"),
+        ("PUT", "/api/documents/nothing", "{}", "Analyst"),
+        ("DELETE", "/api/documents/nothing", "", "Analyst"),
+        ("POST", "/api/documents/nothing/restore", "", "Admin"),
         ("POST", "/api/documents/nothing/annotations", "{}", "Analyst"),
+        ("PUT", "/api/documents/nothing/annotations/nothing", "{}", "Analyst"),
+        ("DELETE", "/api/documents/nothing/annotations/nothing", "", "Analyst"),
+        ("POST", "/api/documents/nothing/annotations/nothing/restore", "", "Admin"),
         ("POST", "/api/meetings", "{}", "Analyst"),
+        ("PUT", "/api/meetings/nothing", "{}", "Analyst"),
+        ("DELETE", "/api/meetings/nothing", "", "Analyst"),
+        ("POST", "/api/meetings/nothing/restore", "", "Admin"),
         ("POST", "/api/statements", "{}", "Analyst"),
         ("POST", "/api/statements/nothing/codings", "{}", "Analyst"),
         ("PUT", "/api/statements/nothing", "{}", "Analyst"),
@@ -69,5 +81,6 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private static string Pattern(string path) => path.Replace("/actors/nothing", "/actors/{slug}", StringComparison.Ordinal)
-        .Replace("/documents/nothing", "/documents/{id}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal);
+        .Replace("/documents/nothing", "/documents/{id}", StringComparison.Ordinal).Replace("/annotations/nothing", "/annotations/{annotationId}", StringComparison.Ordinal)
+        .Replace("/meetings/nothing", "/meetings/{key}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal);
 }
