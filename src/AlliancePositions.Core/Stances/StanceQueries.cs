@@ -62,8 +62,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts)
         return evidence.ToDictionary(p => p.Key, p =>
         {
             var line = StanceTimeline.Walk(p.Value, knownAt, asOf)
-                .Select(point => (point, stance: StanceCalculator.Compute(p.Value, point.Date.Value, knownAt)))
-                .Select(x => new StancePoint(x.point.Date, x.stance.Position, x.stance.Band, x.point.Cause.StatementKey))
+                .Select(point => new StancePoint(point.Date, point.Position, point.Band, point.Cause.StatementKey))
                 .ToList();
             return ((IReadOnlyList<StancePoint>)line, ShiftFinder.Find(p.Value.Where(e => e.Date.Value <= asOf).ToList(), knownAt, attendance, actorSlug));
         });

@@ -3,7 +3,7 @@ using AlliancePositions.Core.Dates;
 namespace AlliancePositions.Core.Stances;
 
 /// <summary>The band after one event: a statement starting to count, or a retraction stopping one.</summary>
-internal sealed record TimelinePoint(PartialDate Date, EvidenceItem Cause, bool IsRetraction, StanceBand Band, bool BandChanged);
+internal sealed record TimelinePoint(PartialDate Date, EvidenceItem Cause, bool IsRetraction, StanceBand Band, bool BandChanged, double? Position);
 
 /// <summary>
 /// Replays the evidence in the deterministic order (date, statement key, additions before retractions), one point per
@@ -20,23 +20,68 @@ internal static class StanceTimeline
         var active = new List<EvidenceItem>();
         var previous = StanceBand.NoRecord;
         var events = Events(evidence, knownAt);
+        if (events.Count == 0) yield break;
+        var mean = new RunningMean(events[0].Date.Value);
         PartialDate? dayStart = null;
         for (var i = 0; i < events.Count; i++)
         {
             var (date, item, isRetraction) = events[i];
             if (date.Value > until) yield break;
             dayStart ??= date;
-            if (isRetraction) active.Remove(item);
-            else if (!(item.RetractedOn <= item.Date.Value)) active.Add(item);
+            if (isRetraction)
+            {
+                active.Remove(item);
+                mean.Reset(active); // rare: start the sums again rather than subtract and drift
+            }
+            else if (!(item.RetractedOn <= item.Date.Value))
+            {
+                active.Add(item);
+                mean.Add(item);
+            }
             // Everything said on one day counts together: the order of two statements of the same day (or of
             // "Feb 2024" and "1 Feb 2024") is a tie-break for display, not a change of mind between them.
             if (i + 1 < events.Count && events[i + 1].Date.Value == date.Value) continue;
 
-            var (band, _) = StanceCalculator.Evaluate(StanceCalculator.Weigh(active, until ?? date.Value));
+            var (band, position) = mean.Evaluate();
             // The day is shown at its coarsest precision ("Feb 2024" when a month-dated item is among it).
-            yield return new TimelinePoint(dayStart.Value, item, isRetraction, band, band != previous);
+            yield return new TimelinePoint(dayStart.Value, item, isRetraction, band, band != previous, position);
             previous = band;
             dayStart = null;
+        }
+    }
+
+    /// <summary>
+    /// The weighted mean kept as running sums, so replaying n statements costs n steps, not n². Recency halves every
+    /// weight at the same rate, so the mean as of any later date equals the mean with each item weighted
+    /// 2^((its date − the first date) / half-life): the as-of date cancels out of the ratio.
+    /// </summary>
+    private sealed class RunningMean(DateOnly origin)
+    {
+        private double weight, weightedPosition;
+        private int count, strong;
+
+        public void Add(EvidenceItem item)
+        {
+            var w = Methodology.SourceWeight(item.Source) * Methodology.CredibilityWeight(item.Credibility)
+                * Math.Pow(2, (item.Date.Value.DayNumber - origin.DayNumber) / Methodology.HalfLifeDays);
+            weight += w;
+            weightedPosition += w * item.Position;
+            count++;
+            if (!Methodology.IsWeak(item.Source, item.Credibility)) strong++;
+        }
+
+        public void Reset(IEnumerable<EvidenceItem> items)
+        {
+            (weight, weightedPosition, count, strong) = (0, 0, 0, 0);
+            foreach (var item in items) Add(item);
+        }
+
+        public (StanceBand Band, double? Position) Evaluate()
+        {
+            if (count == 0) return (StanceBand.NoRecord, null);
+            if (strong == 0) return (StanceBand.NotEnoughEvidence, null);
+            var position = weightedPosition / weight;
+            return (StanceBands.FromPosition(position), position);
         }
     }
 
