@@ -78,6 +78,13 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
         return await Project(Sort(query, StatementSort.DateDescending).Take(count)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The summaries of the given statements, by key (for tooltips that name a few statements).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SummariesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Summary, cancellationToken);
+    }
+
     /// <summary>
     /// Every annotation evidencing the given statements, in statement then text order, each with its document and the
     /// sentence around the quote, so a page can show the exact words highlighted where they were said.
