@@ -44,7 +44,13 @@ public sealed class DocumentQueries(IDbContextFactory<AppDbContext> contexts)
         }).FirstOrDefaultAsync(cancellationToken);
         if (document is null) return null;
 
-        var statements = await db.Statements.AsNoTracking().Where(s => s.Evidence.Any(a => a.DocumentId == document.Id))
+        // From the document's annotations through the evidence join's primary key (EvidenceId first), so the query reads
+        // this document's rows only instead of testing every statement.
+        var annotationIds = db.Annotations.Where(a => a.DocumentId == document.Id).Select(a => a.Id);
+        var statementIds = db.Set<Dictionary<string, object>>("StatementEvidence")
+            .Where(e => annotationIds.Contains(EF.Property<int>(e, "EvidenceId")))
+            .Select(e => EF.Property<int>(e, "StatementId"));
+        var statements = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id))
             .OrderBy(s => s.Date).ThenBy(s => s.Key)
             .Select(s => new EvidencedStatement(s.Key, s.Actor.Slug, s.Actor.Name, new PartialDate(s.Date, s.DatePrecision), s.Summary,
                 s.Evidence.Where(a => a.DocumentId == document.Id).Select(a => a.Key).ToList()))

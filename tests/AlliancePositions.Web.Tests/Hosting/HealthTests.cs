@@ -13,6 +13,13 @@ public class HealthTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Livez_answers_without_the_database()
+    {
+        using var client = app.CreateClient();
+        Assert.Equal("Alive", await client.GetStringAsync("/livez", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Unknown_address_gets_a_page_not_an_empty_404()
     {
         using var client = app.CreateClient();
