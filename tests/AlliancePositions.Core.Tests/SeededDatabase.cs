@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Corpus;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -7,9 +8,9 @@ namespace AlliancePositions.Core.Tests;
 /// <summary>A test database loaded with the repository's seed corpus, for tests whose subject is the seed itself.</summary>
 public static class SeededDatabase
 {
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(params IInterceptor[] interceptors)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(interceptors);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var loader = new CorpusLoader(database, clock, NullLogger<CorpusLoader>.Instance);
         await loader.SeedIfEmptyAsync(Path.Combine(RepositoryRoot(), "seeds", "corpus.json"), TestContext.Current.CancellationToken);

@@ -1,6 +1,7 @@
 using AlliancePositions.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AlliancePositions.Core.Tests;
 
@@ -12,14 +13,15 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     private readonly SqliteConnection connection = new("Data Source=:memory:");
     private readonly DbContextOptions<AppDbContext> options;
 
-    private TestDatabase()
+    private TestDatabase(IInterceptor[] interceptors)
     {
-        options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options;
+        options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).AddInterceptors(interceptors).Options;
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="interceptors">The app's own interceptors a test is about (the app registers them in CoreServices).</param>
+    public static async Task<TestDatabase> CreateAsync(params IInterceptor[] interceptors)
     {
-        var database = new TestDatabase();
+        var database = new TestDatabase(interceptors);
         await database.connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);

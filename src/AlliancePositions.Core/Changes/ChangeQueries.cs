@@ -8,15 +8,14 @@ namespace AlliancePositions.Core.Changes;
 
 public sealed record ChangedDocument(string Key, string Title, DateOnly? PublishedOn);
 
-public sealed record ActorShift(string ActorSlug, string ActorName, string Question, Shift Shift);
-
 /// <summary>What is new since a date: documents published, statements made (grouped by question and actor), shifts.</summary>
 public sealed record ChangesSince(DateOnly Since, IReadOnlyList<ChangedDocument> Documents, IReadOnlyList<StatementRow> Statements,
     IReadOnlyList<ActorShift> Shifts, bool Truncated);
 
 /// <summary>
 /// Changes since a date, by event time: documents by publication date, statements by their date, shifts by the date
-/// the band changed (as known today). At most <see cref="Limit"/> statements are read, newest first.
+/// the band changed (as known today, on every question, from the stance service's per-question results). At most
+/// <see cref="Limit"/> documents and statements are read, newest first.
 /// </summary>
 public sealed class ChangeQueries(IDbContextFactory<AppDbContext> contexts, StanceQueries stances, TimeProvider clock)
 {
@@ -34,12 +33,12 @@ public sealed class ChangeQueries(IDbContextFactory<AppDbContext> contexts, Stan
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var shifts = new List<ActorShift>();
-        foreach (var actor in statements.Select(s => (s.ActorSlug, s.ActorName)).Distinct())
+        foreach (var question in await db.Questions.AsNoTracking().OrderBy(q => q.Slug).Select(q => q.Slug).ToListAsync(cancellationToken))
         {
-            var history = await stances.HistoryAsync(actor.ActorSlug, today, today, cancellationToken);
-            shifts.AddRange(history.SelectMany(h => h.Value.Shifts.Where(s => s.Date.Value >= since)
-                .Select(s => new ActorShift(actor.ActorSlug, actor.ActorName, h.Key, s))));
+            var found = await stances.ForQuestionAsync(question, today, today, null, cancellationToken);
+            shifts.AddRange(found?.Shifts.TakeWhile(s => s.Shift.Date.Value >= since) ?? []);
         }
-        return new ChangesSince(since, documents, statements, shifts.OrderByDescending(s => s.Shift.Date).ToList(), truncated);
+        return new ChangesSince(since, documents, statements,
+            shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(), truncated);
     }
 }

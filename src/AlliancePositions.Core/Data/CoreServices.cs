@@ -20,9 +20,11 @@ public static class CoreServices
     /// <summary>Registers the context factory over SQLite and every Core query and service.</summary>
     public static IServiceCollection AddAlliancePositionsCore(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<AppDbContext>(options => options
+        services.AddSingleton<StanceCache>();
+        services.AddSingleton<StanceCache.Invalidation>();
+        services.AddDbContextFactory<AppDbContext>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteTuning()));
+            .AddInterceptors(new SqliteTuning(), provider.GetRequiredService<StanceCache.Invalidation>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CorpusLoader>();
         services.AddSingleton<CorpusExporter>();

@@ -5,6 +5,8 @@ namespace AlliancePositions.Core.Stances;
 /// <summary>
 /// An actor's stance on a question as of a date. <see cref="Position"/> is null without a band to place;
 /// <see cref="Since"/> is when the current band began; <see cref="Arithmetic"/> spells the calculation out.
+/// <see cref="Evidence"/> lists the heaviest of the <see cref="EvidenceCount"/> counting items (at most
+/// <see cref="StanceCalculator.EvidenceShown"/>), in chronological order, each with its share of the total weight.
 /// </summary>
 public sealed record Stance(
     StanceBand Band, double? Position, int EvidenceCount, double Confidence, PartialDate? Since,

@@ -9,6 +9,12 @@ namespace AlliancePositions.Core.Stances;
 /// </summary>
 public static class StanceCalculator
 {
+    /// <summary>
+    /// How many items a stance lists: the heaviest ones. An actor with thousands of statements on a question still
+    /// gets an exact position from all of them, but a list (and a sum written out) that long would help no one.
+    /// </summary>
+    public const int EvidenceShown = 10;
+
     public static Stance Compute(IReadOnlyList<EvidenceItem> evidence, DateOnly asOf, DateOnly knownAt)
     {
         var counting = evidence.Where(e => e.CountsAt(asOf, knownAt)).ToList();
@@ -26,7 +32,11 @@ public static class StanceCalculator
         // Confidence is about how much and how good the evidence is, not how old: recency only decides whose words
         // weigh more in the mean. Otherwise every stance would fade towards 0% confidence as the calendar moves on.
         var quality = weighted.Sum(w => w.SourceWeight * w.CredibilityWeight);
-        return new Stance(band, position, counting.Count, Methodology.Confidence(quality), since, qualifiers, weighted,
+        var shown = weighted.Count <= EvidenceShown
+            ? weighted
+            : weighted.Select((w, index) => (w, index)).OrderByDescending(p => p.w.Weight).ThenByDescending(p => p.index).Take(EvidenceShown)
+                .OrderBy(p => p.index).Select(p => p.w).ToList();
+        return new Stance(band, position, counting.Count, Methodology.Confidence(quality), since, qualifiers, shown,
             Explain(weighted, band, position));
     }
 
@@ -65,6 +75,14 @@ public static class StanceCalculator
         {
             return $"Every counting item is weak (source E or credibility 5): {weighted.Count} item(s), " +
                    $"total weight {Number(total, "0.###")} → {band.ToWire()}.";
+        }
+        if (weighted.Count > EvidenceShown)
+        {
+            // Too many terms to write out: the two sums, which the listed items and the statement list let anyone check.
+            var sum = weighted.Sum(w => w.Weight * w.Item.Position);
+            return $"Σ position × weight / Σ weight over {weighted.Count.ToString("N0", CultureInfo.InvariantCulture)} statements = " +
+                   $"{Number(sum, "0.###")} / {Number(total, "0.###")} = {Number(p, "0.00")} → {band.ToWire()} " +
+                   $"(the {EvidenceShown} heaviest are listed)";
         }
         var terms = string.Join(" + ", weighted.Select(w => $"{Number(w.Item.Position, "0.##")} × {Number(w.Weight, "0.###")}"));
         return $"({terms}) / {Number(total, "0.###")} = {Number(p, "0.00")} → {band.ToWire()}";

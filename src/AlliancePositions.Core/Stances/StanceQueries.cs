@@ -9,10 +9,31 @@ public sealed record ActorRef(string Slug, string Name);
 
 public sealed record ActorStance(ActorRef Actor, Stance Stance);
 
-/// <summary>Every actor's stance on one question at (asOf, knownAt), and the matrix and coalitions they form.</summary>
-public sealed record QuestionStances(string Question, DateOnly AsOf, DateOnly KnownAt, IReadOnlyList<ActorStance> Stances, AgreementMatrix Matrix)
+/// <summary>An actor's band change on a question. Shifts found for a whole question carry no meetings (see <see cref="StanceQueries.HistoryAsync"/>).</summary>
+public sealed record ActorShift(ActorRef Actor, string Question, Shift Shift);
+
+/// <summary>
+/// Every actor's stance on one question at (asOf, knownAt), the shifts that led there (newest first), and the matrix
+/// and coalitions they form.
+/// </summary>
+public sealed class QuestionStances(string question, DateOnly asOf, DateOnly knownAt, IReadOnlyList<ActorStance> stances, IReadOnlyList<ActorShift> shifts)
 {
+    private AgreementMatrix? matrix;
+
+    public string Question => question;
+    public DateOnly AsOf => asOf;
+    public DateOnly KnownAt => knownAt;
+    public IReadOnlyList<ActorStance> Stances => stances;
+    public IReadOnlyList<ActorShift> Shifts => shifts;
+
+    /// <summary>Built on first use: lists and the home page need the bands, not n² pairs.</summary>
+    public AgreementMatrix Matrix => matrix ??= AgreementMatrix.ForQuestion(Stances.ToDictionary(s => s.Actor.Slug, s => s.Stance));
+
     public static string MethodologyVersion => AlliancePositions.Core.Stances.Methodology.Version;
+
+    /// <summary>The same question with only the given actors (in the same order), their shifts, and a matrix of theirs.</summary>
+    public QuestionStances Only(IReadOnlyCollection<string> actors) => new(question, asOf, knownAt,
+        Stances.Where(s => actors.Contains(s.Actor.Slug)).ToList(), Shifts.Where(s => actors.Contains(s.Actor.Slug)).ToList());
 }
 
 /// <summary>One point of an actor's line on a question: the stance right after a statement started or stopped counting.</summary>
@@ -20,33 +41,82 @@ public sealed record StancePoint(PartialDate Date, double? Position, StanceBand 
 
 /// <summary>
 /// Loads the evidence the stance engine needs, one question (or one actor) at a time, through the codings' question
-/// index, and hands it to the pure calculators in this folder. Pages and API endpoints both call this.
+/// index, and hands it to the pure calculators in this folder. Pages and API endpoints both call this. The evidence
+/// is loaded lean (no texts); <see cref="WithTextsAsync"/> adds summaries and quotes to the items a caller shows.
+/// With a <see cref="StanceCache"/> (the app registers one), a question's stances are computed once per corpus change.
 /// </summary>
-public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts)
+public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, StanceCache? cache = null)
 {
-    /// <summary>Stances of every actor with a record on the question (or only <paramref name="actors"/>), and their matrix.</summary>
+    /// <summary>
+    /// Stances of every actor with a record on the question (or only <paramref name="actors"/>, with no-record
+    /// stances for those without one), their shifts up to <paramref name="asOf"/>, and their matrix.
+    /// </summary>
     public async Task<QuestionStances?> ForQuestionAsync(string questionSlug, DateOnly asOf, DateOnly knownAt,
         IReadOnlyCollection<string>? actors, CancellationToken cancellationToken)
+    {
+        // Without a cache, only the chosen actors' evidence is read: the cost follows what is shown. With one, the
+        // whole question is computed once and every later choice of actors is a filter of it.
+        var found = cache is not null
+            ? await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, token => ComputeAsync(questionSlug, asOf, knownAt, null, token), cancellationToken)
+            : await ComputeAsync(questionSlug, asOf, knownAt, actors, cancellationToken);
+        if (found is null || actors is null) return found;
+        var chosen = found.Only(actors);
+        var missing = await MissingActorsAsync(actors, chosen.Stances.Select(s => s.Actor), cancellationToken);
+        return missing.Count == 0 ? chosen : new QuestionStances(questionSlug, asOf, knownAt,
+            chosen.Stances.Concat(missing.Select(a => new ActorStance(a, Stance.NoRecord))).OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
+            chosen.Shifts);
+    }
+
+    private async Task<QuestionStances?> ComputeAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, IReadOnlyCollection<string>? actors,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
         var codings = db.Codings.Where(c => c.QuestionId == questionId);
-        // Only the chosen actors' evidence is read: the cost follows what is shown, not the size of the corpus.
         if (actors is not null) codings = codings.Where(c => actors.Contains(c.Statement.Actor.Slug));
         var evidence = await LoadEvidenceAsync(db, codings, asOf, knownAt, cancellationToken);
-        var byActor = evidence.GroupBy(e => e.Actor).ToDictionary(g => g.Key, g => StanceCalculator.Compute(g.Select(e => e.Item).ToList(), asOf, knownAt));
-        foreach (var missing in await MissingActorsAsync(db, actors, byActor.Keys, cancellationToken)) byActor[missing] = Stance.NoRecord;
-        var selected = byActor.Where(p => actors is null || actors.Contains(p.Key.Slug)).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList();
-        var matrix = AgreementMatrix.ForQuestion(selected.ToDictionary(p => p.Key.Slug, p => p.Value));
-        return new QuestionStances(questionSlug, asOf, knownAt, selected.Select(p => new ActorStance(p.Key, p.Value)).ToList(), matrix);
+        var stances = new List<ActorStance>();
+        var shifts = new List<ActorShift>();
+        foreach (var actor in evidence.GroupBy(e => e.Actor))
+        {
+            var items = actor.Select(e => e.Item).ToList();
+            stances.Add(new ActorStance(actor.Key, StanceCalculator.Compute(items, asOf, knownAt)));
+            shifts.AddRange(ShiftFinder.Find(items, knownAt, [], actor.Key.Slug)
+                .Where(s => s.Date.Value <= asOf).Select(s => new ActorShift(actor.Key, questionSlug, s)));
+        }
+        return new QuestionStances(questionSlug, asOf, knownAt,
+            stances.OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
+            shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// The stances with the summary and first quote of each listed evidence item, read in one query for all of them:
+    /// the stance engine itself never needs the texts, so they are loaded only for what a page or answer shows.
+    /// </summary>
+    public async Task<IReadOnlyList<Stance>> WithTextsAsync(IReadOnlyList<Stance> stances, CancellationToken cancellationToken)
+    {
+        var keys = stances.SelectMany(s => s.Evidence).Select(e => e.Item.StatementKey).Distinct().ToList();
+        if (keys.Count == 0) return stances;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var texts = await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key))
+            .Select(s => new { s.Key, s.Summary, Quote = s.Evidence.OrderBy(a => a.Start).Select(a => a.Exact).FirstOrDefault() })
+            .ToDictionaryAsync(s => s.Key, cancellationToken);
+        return stances.Select(s => s with
+        {
+            Evidence = s.Evidence.Select(e => texts.TryGetValue(e.Item.StatementKey, out var text)
+                ? e with { Item = e.Item with { Summary = text.Summary, Quote = text.Quote } }
+                : e).ToList(),
+        }).ToList();
     }
 
     /// <summary>An actor's stance on every question they have a record on, by question slug.</summary>
     public async Task<IReadOnlyDictionary<string, Stance>> ForActorAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
     {
         var evidence = await ActorEvidenceAsync(actorSlug, asOf, knownAt, cancellationToken);
-        return evidence.ToDictionary(p => p.Key, p => StanceCalculator.Compute(p.Value, asOf, knownAt));
+        var questions = evidence.Keys.ToList();
+        var stances = await WithTextsAsync(questions.Select(q => StanceCalculator.Compute(evidence[q], asOf, knownAt)).ToList(), cancellationToken);
+        return questions.Select((q, i) => (q, stances[i])).ToDictionary(p => p.q, p => p.Item2);
     }
 
     /// <summary>An actor's line over time on each question (a point per change of evidence) and the shifts, as known at <paramref name="knownAt"/>.</summary>
@@ -81,7 +151,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts)
 
     /// <summary>
     /// One item per statement and question from the given codings: the coders' mean position, the statement's
-    /// maintained KnownFrom and SourceGrade, its first quote, and the date it was retracted (if ever).
+    /// maintained KnownFrom and SourceGrade, and the date it was retracted (if ever). No texts: see <see cref="WithTextsAsync"/>.
     /// </summary>
     private static async Task<List<LoadedEvidence>> LoadEvidenceAsync(AppDbContext db, IQueryable<Coding> codings, DateOnly asOf, DateOnly knownAt,
         CancellationToken cancellationToken)
@@ -92,8 +162,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts)
             {
                 Question = c.Question.Slug, c.Position, c.Qualifier,
                 ActorSlug = c.Statement.Actor.Slug, ActorName = c.Statement.Actor.Name, c.Statement.Key, c.Statement.Date, c.Statement.DatePrecision,
-                c.Statement.KnownFrom, c.Statement.SourceGrade, c.Statement.Credibility, c.Statement.Kind, c.Statement.Summary,
-                Quote = c.Statement.Evidence.OrderBy(a => a.Start).Select(a => a.Exact).FirstOrDefault(),
+                c.Statement.KnownFrom, c.Statement.SourceGrade, c.Statement.Credibility, c.Statement.Kind,
                 RetractedOn = db.StatementRelations.Where(r => r.ToStatementId == c.StatementId && r.Type == RelationType.Retracts)
                     .Select(r => (DateOnly?)r.FromStatement.Date).Min(),
                 IsDenial = c.Statement.Relations.Any(r => r.Type == RelationType.Denies),
@@ -106,16 +175,16 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts)
             var qualifier = g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null);
             return new LoadedEvidence(new ActorRef(r.ActorSlug, r.ActorName), r.Question, new EvidenceItem(
                 r.Key, new PartialDate(r.Date, r.DatePrecision), r.KnownFrom, r.SourceGrade, r.Credibility, r.Kind, g.Average(x => (double)x.Position),
-                qualifier, r.Quote, r.Summary, r.RetractedOn, r.IsDenial));
+                qualifier, null, null, r.RetractedOn, r.IsDenial));
         }).ToList();
     }
 
-    private static async Task<List<ActorRef>> MissingActorsAsync(AppDbContext db, IReadOnlyCollection<string>? wanted, IEnumerable<ActorRef> found,
-        CancellationToken cancellationToken)
+    private async Task<List<ActorRef>> MissingActorsAsync(IReadOnlyCollection<string> wanted, IEnumerable<ActorRef> found, CancellationToken cancellationToken)
     {
-        if (wanted is null) return [];
         var have = found.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
         var missing = wanted.Where(slug => !have.Contains(slug)).ToList();
-        return missing.Count == 0 ? [] : await db.Actors.AsNoTracking().Where(a => missing.Contains(a.Slug)).Select(a => new ActorRef(a.Slug, a.Name)).ToListAsync(cancellationToken);
+        if (missing.Count == 0) return [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Actors.AsNoTracking().Where(a => missing.Contains(a.Slug)).Select(a => new ActorRef(a.Slug, a.Name)).ToListAsync(cancellationToken);
     }
 }

@@ -38,7 +38,7 @@ public static class ChangesApi
         var all = found.Documents.Select(d => new ChangeJson("document", d.PublishedOn ?? date, DatePrecision.Day, d.Key, d.Title, null, null))
             .Concat(found.Statements.Select(s => new ChangeJson("statement", s.When.Value, s.When.Precision, s.DocumentKey, null, StatementJson.From(s), null)))
             .Concat(found.Shifts.Select(s => new ChangeJson("shift", s.Shift.Date.Value, s.Shift.Date.Precision, null, null, null,
-                new ShiftChangeJson(s.ActorSlug, s.Question, s.Shift.Kind, s.Shift.From, s.Shift.To, s.Shift.StatementKey))))
+                new ShiftChangeJson(s.Actor.Slug, s.Question, s.Shift.Kind, s.Shift.From, s.Shift.To, s.Shift.StatementKey))))
             .OrderByDescending(c => c.Date).ThenBy(c => c.Type, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new Paged<ChangeJson>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count));
     }

@@ -59,9 +59,9 @@ public static class ChangesFeed
                 Entry(xml, $"{baseUrl}/statements?actor={statement.ActorSlug}#{statement.Key}", $"{statement.ActorName} ({statement.When}): {statement.Summary}",
                     statement.When.Value, statement.Quote is null ? statement.Summary : $"{statement.Summary} Quote: \u201c{statement.Quote}\u201d");
             foreach (var shift in changes.Shifts)
-                Entry(xml, $"{baseUrl}/actors/{shift.ActorSlug}?question={shift.Question}#shift-{shift.Shift.Date.Value:yyyy-MM-dd}",
-                    $"{shift.ActorName} shifts on {shift.Question}: {BandChip.Label(shift.Shift.From).ToLowerInvariant()} to {BandChip.Label(shift.Shift.To).ToLowerInvariant()}",
-                    shift.Shift.Date.Value, $"On {shift.Shift.Date}, {shift.ActorName}'s stance on {shift.Question} moved from {BandChip.Label(shift.Shift.From).ToLowerInvariant()} to {BandChip.Label(shift.Shift.To).ToLowerInvariant()}.");
+                Entry(xml, $"{baseUrl}/actors/{shift.Actor.Slug}?question={shift.Question}#shift-{shift.Shift.Date.Value:yyyy-MM-dd}",
+                    $"{shift.Actor.Name} shifts on {shift.Question}: {BandChip.Label(shift.Shift.From).ToLowerInvariant()} to {BandChip.Label(shift.Shift.To).ToLowerInvariant()}",
+                    shift.Shift.Date.Value, $"On {shift.Shift.Date}, {shift.Actor.Name}'s stance on {shift.Question} moved from {BandChip.Label(shift.Shift.From).ToLowerInvariant()} to {BandChip.Label(shift.Shift.To).ToLowerInvariant()}.");
 
             xml.WriteEndElement();
             xml.WriteEndDocument();

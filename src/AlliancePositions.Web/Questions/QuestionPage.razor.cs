@@ -35,8 +35,9 @@ public sealed partial class QuestionPage
     private QuestionSummary? question;
     private QuestionStances? stances;
     private IReadOnlyList<(BlocSummary Bloc, BlocQuestionCohesion Cohesion)> blocs = [];
-    private IReadOnlyList<QuestionShift> shifts = [];
+    private IReadOnlyList<ActorShift> shifts = [];
     private (string A, string B)? selected;
+    private (ActorStance First, ActorStance Second)? shown;
     private IReadOnlyList<EvidenceSpan> spans = [];
 
     protected override async Task OnParametersSetAsync()
@@ -61,16 +62,17 @@ public sealed partial class QuestionPage
         stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, null, ct);
         if (question is null || stances is null) return;
         blocs = await Countries.CohesionOnQuestionAsync(Slug, axes.AsOf, axes.KnownAt, ct);
-        shifts = await QuestionShift.LoadAsync(StanceQueries, stances.Stances.Select(s => s.Actor),
-            new Dictionary<string, string> { [question.Slug] = question.Title }, Slug, axes.AsOf, axes.KnownAt, ct);
+        shifts = stances.Shifts;
     }
 
     private async Task LoadEvidenceAsync(CancellationToken ct)
     {
         selected = ParsePair(Pair) is { } pair && Find(pair.A) is not null && Find(pair.B) is not null ? pair : null;
-        if (selected is not { } chosen) { spans = []; return; }
-        var keys = new[] { Find(chosen.A)!, Find(chosen.B)! }.SelectMany(s => s.Stance.Evidence).Select(e => e.Item.StatementKey).Distinct().ToList();
-        spans = await Statements.EvidenceSpansAsync(keys, ct);
+        if (selected is not { } chosen) { (spans, shown) = ([], null); return; }
+        var (first, second) = (Find(chosen.A)!, Find(chosen.B)!);
+        var withTexts = await StanceQueries.WithTextsAsync([first.Stance, second.Stance], ct);
+        shown = (first with { Stance = withTexts[0] }, second with { Stance = withTexts[1] });
+        spans = await Statements.EvidenceSpansAsync(withTexts.SelectMany(s => s.Evidence).Select(e => e.Item.StatementKey).Distinct().ToList(), ct);
     }
 
     private ActorStance? Find(string slug) => stances?.Stances.FirstOrDefault(s => s.Actor.Slug == slug);

@@ -30,7 +30,9 @@ public static class QuestionsApi
         var axes = TimeAxes.From(asOf, knownAt, clock);
         if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
         if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, null, cancellationToken) is not { } found) return TypedResults.NotFound();
-        return TypedResults.Ok(found.Stances.Where(s => s.Stance.Band != StanceBand.NoRecord).Select(StanceJson.From).ToList());
+        var withRecord = found.Stances.Where(s => s.Stance.Band != StanceBand.NoRecord).ToList();
+        var withTexts = await stances.WithTextsAsync(withRecord.Select(s => s.Stance).ToList(), cancellationToken);
+        return TypedResults.Ok(withRecord.Select((s, i) => StanceJson.From(s with { Stance = withTexts[i] })).ToList());
     }
 
     static async Task<Results<Ok<AgreementJson>, NotFound, ValidationProblem>> GetAgreementAsync(string slug, string? asOf, string? knownAt, string? actors,

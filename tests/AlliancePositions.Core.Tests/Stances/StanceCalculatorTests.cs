@@ -201,4 +201,28 @@ public class StanceCalculatorTests
         Assert.Equal(Side.Oppose, StanceBand.LeansOppose.ToSide());
         Assert.Null(StanceBand.NotEnoughEvidence.ToSide());
     }
+
+    [Fact]
+    public void A_long_record_lists_its_heaviest_items_and_writes_the_sums_instead_of_every_term()
+    {
+        // 25 statements, one a month through 2023, alternating +2 and -1; the latest weigh most (recency), so the ten
+        // listed are the ten latest, in date order. The position still comes from all 25.
+        var evidence = Enumerable.Range(0, 25)
+            .Select(i => new EvidenceBuilder().Key($"s{i:00}").On(2022 + (i / 12), (i % 12) + 1, 1).Position(i % 2 == 0 ? 2 : -1).Build())
+            .ToList();
+        var asOf = new DateOnly(2024, 1, 31);
+
+        var stance = StanceCalculator.Compute(evidence, asOf, asOf);
+
+        Assert.Equal(25, stance.EvidenceCount);
+        Assert.Equal(StanceCalculator.EvidenceShown, stance.Evidence.Count);
+        Assert.Equal(Enumerable.Range(15, 10).Select(i => $"s{i:00}"), stance.Evidence.Select(e => e.Item.StatementKey));
+        var weights = evidence.Select(e => Methodology.SourceWeight(e.Source) * Methodology.CredibilityWeight(e.Credibility) * Methodology.Recency(e.Date.Value, asOf)).ToList();
+        var expected = evidence.Select((e, i) => e.Position * weights[i]).Sum() / weights.Sum();
+        Assert.Equal(expected, stance.Position!.Value, 12);
+        Assert.Equal(weights[24] / weights.Sum(), stance.Evidence[^1].Share, 12);
+        Assert.True(stance.Evidence.Sum(e => e.Share) < 1);
+        Assert.StartsWith("Σ position × weight / Σ weight over 25 statements = ", stance.Arithmetic, StringComparison.Ordinal);
+        Assert.EndsWith("(the 10 heaviest are listed)", stance.Arithmetic, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AlliancePositions.Core.Stances;
+
+/// <summary>
+/// Every actor's stances on a question at (asOf, knownAt), kept until the corpus next changes. Stances only move when
+/// the data does, yet the home page, the question list, the question page, countries, blocs and changes all need
+/// every actor's stance on every question: without this each of those pages would replay the whole question's
+/// evidence on every visit. Any write through the app's contexts clears it (<see cref="Invalidation"/>).
+/// </summary>
+/// <remarks>
+/// The cache lives in the app's process, which is right for the embedded SQLite database. Several app instances over
+/// one PostgreSQL database would each need to hear of the others' writes (LISTEN/NOTIFY, or a version row read per
+/// request); <see cref="Invalidate"/> is the one call that would change.
+/// </remarks>
+public sealed class StanceCache : IDisposable
+{
+    /// <summary>Questions × dates kept at once; each entry holds one question's stances and shifts (no matrix until asked).</summary>
+    public const int Capacity = 256;
+
+    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private long version;
+
+    /// <summary>Moves on every change of the corpus; a result computed across a change is not kept.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref version);
+        entries.Compact(1.0);
+    }
+
+    /// <summary>
+    /// The cached stances, or computes them once however many callers ask at the same time. The computation is not
+    /// tied to the first caller's cancellation: a visitor who leaves must not fail the others waiting for it.
+    /// </summary>
+    public async Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt,
+        Func<CancellationToken, Task<QuestionStances?>> compute, CancellationToken cancellationToken)
+    {
+        var key = (question, asOf, knownAt);
+        var seen = Version;
+        var pending = entries.GetOrCreate(key, entry =>
+        {
+            entry.Size = 1;
+            return new Lazy<Task<QuestionStances?>>(() => compute(CancellationToken.None));
+        })!;
+        try
+        {
+            var result = await pending.Value.WaitAsync(cancellationToken);
+            // Computed from data that has changed since: give it to this caller, keep it for no one.
+            if (Version != seen) entries.Remove(key);
+            return result;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            entries.Remove(key);
+            throw;
+        }
+    }
+
+    public void Dispose() => entries.Dispose();
+
+    /// <summary>
+    /// Clears the cache after anything is written through an app context: saved changes, committed transactions (an
+    /// import commits once at the end), and commands run without a result set (bulk and raw SQL writes).
+    /// </summary>
+    public sealed class Invalidation(StanceCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+    {
+        public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            if (result > 0) cache.Invalidate();
+            return result;
+        }
+
+        public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(SavedChanges(eventData, result));
+
+        public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => cache.Invalidate();
+
+        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            cache.Invalidate();
+            return Task.CompletedTask;
+        }
+
+        public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+        {
+            if (result > 0) cache.Invalidate();
+            return result;
+        }
+
+        public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(NonQueryExecuted(command, eventData, result));
+    }
+}

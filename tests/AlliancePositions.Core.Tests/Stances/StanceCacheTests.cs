@@ -1,0 +1,132 @@
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Tests.Corpus.Generation;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Tests.Stances;
+
+public class StanceCacheTests
+{
+    private static readonly DateOnly AfterTheReport = new(2024, 4, 30);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_question_is_computed_once_until_a_saved_change_then_again_from_the_new_data()
+    {
+        using var cache = new StanceCache();
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var queries = new StanceQueries(database, cache);
+
+        var first = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var again = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        Assert.Same(first, again);
+
+        await using (var db = database.CreateDbContext())
+        {
+            foreach (var coding in await db.Codings.Where(c => c.Statement.Actor.Slug == "emmanuel-macron" && c.Question.Slug == "troop-deployment").ToListAsync(Ct))
+                coding.Position = -2;
+            await db.SaveChangesAsync(Ct);
+        }
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+
+        Assert.NotSame(first, after);
+        Assert.Equal(1.25, first!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position!.Value, 3);
+        Assert.Equal(StanceBand.Opposes, after!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Band);
+    }
+
+    [Fact]
+    public async Task A_bulk_update_outside_change_tracking_clears_it_too()
+    {
+        using var cache = new StanceCache();
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var queries = new StanceQueries(database, cache);
+        var before = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+
+        await using (var db = database.CreateDbContext())
+            await db.Codings.Where(c => c.Statement.Actor.Slug == "olaf-scholz").ExecuteUpdateAsync(c => c.SetProperty(x => x.Position, 2), Ct);
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+
+        Assert.Equal(StanceBand.Opposes, before!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
+        Assert.Equal(StanceBand.Supports, after!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
+    }
+
+    [Fact]
+    public async Task Callers_at_the_same_time_share_one_computation_and_one_who_leaves_does_not_fail_the_other()
+    {
+        using var cache = new StanceCache();
+        var computations = 0;
+        var release = new TaskCompletionSource<QuestionStances?>();
+        Task<QuestionStances?> Compute(CancellationToken _) { Interlocked.Increment(ref computations); return release.Task; }
+        using var leaving = new CancellationTokenSource();
+
+        var staying = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, Compute, Ct);
+        var leaver = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, Compute, leaving.Token);
+        await leaving.CancelAsync();
+        var result = Empty("q");
+        release.SetResult(result);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaver);
+        Assert.Same(result, await staying);
+        Assert.Same(result, await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, Compute, Ct));
+        Assert.Equal(1, computations);
+    }
+
+    [Fact]
+    public async Task A_result_computed_while_the_data_changed_is_not_kept()
+    {
+        using var cache = new StanceCache();
+        var computations = 0;
+        Task<QuestionStances?> ComputeDuringAWrite(CancellationToken _)
+        {
+            computations++;
+            cache.Invalidate();
+            return Task.FromResult<QuestionStances?>(Empty("q"));
+        }
+
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, ComputeDuringAWrite, Ct);
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, ComputeDuringAWrite, Ct);
+
+        Assert.Equal(2, computations);
+    }
+
+    [Fact]
+    public async Task Each_date_pair_is_its_own_entry()
+    {
+        using var cache = new StanceCache();
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var queries = new StanceQueries(database, cache);
+        var early = new DateOnly(2024, 2, 26);
+
+        var before = await queries.ForQuestionAsync("troop-deployment", early, early, null, Ct);
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+
+        Assert.Empty(before!.Stances);
+        Assert.NotEmpty(after!.Stances);
+    }
+
+    [Fact]
+    public async Task A_question_s_shifts_are_each_actor_s_shifts_from_their_own_history()
+    {
+        // The home and question pages list shifts from the question's stances; the actor page from the actor's
+        // history. Both must tell the same story (the actor's history also names meetings before each shift).
+        await using var database = await GeneratedDatabase.CreateAsync(2_000, actors: 40);
+        await using var db = database.CreateDbContext();
+        var question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
+        var asOf = new DateOnly(2024, 6, 30);
+        var queries = new StanceQueries(database);
+
+        var stances = await queries.ForQuestionAsync(question, asOf, asOf, null, Ct);
+
+        Assert.NotEmpty(stances!.Shifts);
+        Assert.Equal(stances.Shifts.OrderByDescending(s => s.Shift.Date).Select(s => s.Shift.Date), stances.Shifts.Select(s => s.Shift.Date));
+        foreach (var actor in stances.Stances.Select(s => s.Actor))
+        {
+            var history = await queries.HistoryAsync(actor.Slug, asOf, asOf, Ct);
+            var expected = history.TryGetValue(question, out var h) ? h.Shifts.Where(s => s.Date.Value <= asOf).ToList() : [];
+            var found = stances.Shifts.Where(s => s.Actor.Slug == actor.Slug).Select(s => s.Shift).Reverse().ToList();
+            Assert.Equal(expected.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey, s.ByRetraction)),
+                found.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey, s.ByRetraction)));
+        }
+    }
+
+    private static QuestionStances Empty(string question) => new(question, AfterTheReport, AfterTheReport, [], []);
+}
