@@ -25,10 +25,16 @@ public sealed record AgreementMatrix(IReadOnlyList<AgreementCell> Cells, IReadOn
                 cells.Add(new AgreementCell(actors[i], actors[j], agreement));
             }
         }
-        var coalitions = Enum.GetValues<Side>()
+        return new AgreementMatrix(cells, CoalitionsOf(stanceByActor));
+    }
+
+    /// <summary>The coalitions alone: one pass over the actors, where the cells take n² / 2 pairs.</summary>
+    public static IReadOnlyList<Coalition> CoalitionsOf(IReadOnlyDictionary<string, Stance> stanceByActor)
+    {
+        var actors = stanceByActor.Keys.Order(StringComparer.Ordinal).ToList();
+        return Enum.GetValues<Side>()
             .Select(side => new Coalition(side, actors.Where(a => stanceByActor[a].Side == side).ToList()))
             .Where(c => c.Actors.Count > 0)
             .ToList();
-        return new AgreementMatrix(cells, coalitions);
     }
 }

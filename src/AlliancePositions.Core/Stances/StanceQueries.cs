@@ -19,6 +19,7 @@ public sealed record ActorShift(ActorRef Actor, string Question, Shift Shift);
 public sealed class QuestionStances(string question, DateOnly asOf, DateOnly knownAt, IReadOnlyList<ActorStance> stances, IReadOnlyList<ActorShift> shifts)
 {
     private AgreementMatrix? matrix;
+    private IReadOnlyList<Coalition>? coalitions;
 
     public string Question => question;
     public DateOnly AsOf => asOf;
@@ -28,6 +29,9 @@ public sealed class QuestionStances(string question, DateOnly asOf, DateOnly kno
 
     /// <summary>Built on first use: lists and the home page need the bands, not n² pairs.</summary>
     public AgreementMatrix Matrix => matrix ??= AgreementMatrix.ForQuestion(Stances.ToDictionary(s => s.Actor.Slug, s => s.Stance));
+
+    /// <summary>The matrix's coalitions without its cells, for pages that list sides but draw no matrix.</summary>
+    public IReadOnlyList<Coalition> Coalitions => coalitions ??= matrix?.Coalitions ?? AgreementMatrix.CoalitionsOf(Stances.ToDictionary(s => s.Actor.Slug, s => s.Stance));
 
     public static string MethodologyVersion => AlliancePositions.Core.Stances.Methodology.Version;
 

@@ -10,7 +10,9 @@ namespace AlliancePositions.Web.Questions;
 
 /// <summary>
 /// One question: the agreement heat map, coalitions, bloc cohesion and shifts at (asOf, knownAt), and the evidence
-/// behind a chosen pair. The pair lives in the URL (<c>pair=a,b</c>) so a view of the evidence can be cited.
+/// behind a chosen pair. The pair lives in the URL (<c>pair=a,b</c>) so a view of the evidence can be cited, and so
+/// do the matrix's actors (<c>actors=a,b,c</c>; by default the most documented): the page draws what is chosen, not
+/// every pair of every actor on record (the downloads have the whole matrix).
 /// </summary>
 public sealed partial class QuestionPage
 {
@@ -27,6 +29,13 @@ public sealed partial class QuestionPage
     [SupplyParameterFromQuery] public string? AsOf { get; set; }
     [SupplyParameterFromQuery] public string? KnownAt { get; set; }
     [SupplyParameterFromQuery] public string? Pair { get; set; }
+    [SupplyParameterFromQuery] public string? Actors { get; set; }
+
+    /// <summary>Actors the matrix shows unless the URL names others: those with the most counting statements.</summary>
+    public const int DefaultMatrixActors = 20;
+
+    /// <summary>Past this a heat map stops being readable (and its cells grow as the square).</summary>
+    public const int MaxMatrixActors = 40;
 
     private readonly CancellationTokenSource disposed = new();
     private TimeAxes axes = null!;
@@ -34,6 +43,7 @@ public sealed partial class QuestionPage
     private (string Slug, DateOnly AsOf, DateOnly KnownAt)? loadedFor;
     private QuestionSummary? question;
     private QuestionStances? stances;
+    private QuestionStances? matrix;
     private IReadOnlyList<(BlocSummary Bloc, BlocQuestionCohesion Cohesion)> blocs = [];
     private IReadOnlyList<ActorShift> shifts = [];
     private (string A, string B)? selected;
@@ -53,7 +63,45 @@ public sealed partial class QuestionPage
             loadedFor = (Slug, axes.AsOf, axes.KnownAt);
             state = LoadState.Loaded;
         }
+        matrix = stances is null ? null : stances.Only(MatrixActors(stances, Actors));
         await LoadEvidenceAsync(ct);
+    }
+
+    /// <summary>The URL's actors that have a record (in its order, at most <see cref="MaxMatrixActors"/>), else the most documented.</summary>
+    public static IReadOnlyList<string> MatrixActors(QuestionStances stances, string? actors)
+    {
+        var known = stances.Stances.Select(s => s.Actor.Slug).ToHashSet(StringComparer.Ordinal);
+        var chosen = actors?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(known.Contains).Distinct(StringComparer.Ordinal).Take(MaxMatrixActors).ToList();
+        return chosen is { Count: > 0 } ? chosen : stances.Stances.OrderByDescending(s => s.Stance.EvidenceCount)
+            .ThenBy(s => s.Actor.Name, StringComparer.Ordinal).Take(DefaultMatrixActors).Select(s => s.Actor.Slug).ToList();
+    }
+
+    private string MatrixCaption => matrix!.Stances.Count == stances!.Stances.Count
+        ? $"All {stances.Stances.Count} actors with a record."
+        : Actors is null
+            ? $"The {matrix.Stances.Count} most documented of {stances.Stances.Count:N0} actors with a record (by counting statements). Add or remove actors, or download the whole matrix."
+            : $"{matrix.Stances.Count} of {stances.Stances.Count:N0} actors with a record, as chosen.";
+
+    private Task<IEnumerable<ActorRef>> SearchActors(string? text, CancellationToken cancellationToken)
+    {
+        var shownNow = matrix!.Stances.Select(s => s.Actor.Slug).ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult(stances!.Stances.Select(s => s.Actor).Where(a => !shownNow.Contains(a.Slug)
+            && (string.IsNullOrWhiteSpace(text) || a.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))));
+    }
+
+    private Task AddActorAsync(ActorRef? actor) =>
+        actor is null ? Task.CompletedTask : ShowActorsAsync(matrix!.Stances.Select(s => s.Actor.Slug).Append(actor.Slug));
+
+    private Task RemoveActorAsync(string slug) => ShowActorsAsync(matrix!.Stances.Select(s => s.Actor.Slug).Where(s => s != slug));
+
+    private Task ResetActorsAsync() => ShowActorsAsync(null);
+
+    private Task ShowActorsAsync(IEnumerable<string>? slugs)
+    {
+        var list = slugs?.ToList();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("actors", list is null ? null : string.Join(',', list)));
+        return Task.CompletedTask;
     }
 
     private async Task LoadQuestionAsync(CancellationToken ct)

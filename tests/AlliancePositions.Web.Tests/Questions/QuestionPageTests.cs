@@ -9,10 +9,11 @@ public class QuestionPageTests : SeededComponentTest
 {
     public QuestionPageTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-    private IRenderedComponent<QuestionPage> RenderQuestion(string slug, string? knownAt = null, string? pair = null)
+    private IRenderedComponent<QuestionPage> RenderQuestion(string slug, string? knownAt = null, string? pair = null, string? actors = null)
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameters($"/questions/{slug}", new Dictionary<string, object?> { ["knownAt"] = knownAt, ["pair"] = pair }));
+        navigation.NavigateTo(navigation.GetUriWithQueryParameters($"/questions/{slug}",
+            new Dictionary<string, object?> { ["knownAt"] = knownAt, ["pair"] = pair, ["actors"] = actors }));
         return Render<QuestionPage>(p => p.Add(c => c.Slug, slug));
     }
 
@@ -25,6 +26,39 @@ public class QuestionPageTests : SeededComponentTest
         Assert.Equal("Emmanuel Macron and Olaf Scholz: disagree, score 0.19", cell.GetAttribute("aria-label"));
         Assert.Contains("disagree", cell.TextContent, StringComparison.Ordinal);
         Assert.Equal("Should Western troops be deployed to Ukraine?", page.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void The_matrix_draws_only_the_actors_in_the_url_and_removing_one_updates_the_url()
+    {
+        var page = RenderQuestion("troop-deployment", actors: "olaf-scholz,emmanuel-macron,no-such-actor");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button.cell")));
+
+        Assert.Equal(2, page.FindAll("table.heatmap th.row-head").Count);
+        Assert.Equal(2, page.FindAll("button.cell").Count);
+        Assert.Contains("2 of", page.Find(".matrix-actors").TextContent, StringComparison.Ordinal);
+        // The coalitions still list every actor with a position, not only those drawn.
+        Assert.True(page.FindAll(".coalitions .actor-chip").Count > 2, page.Find(".coalitions").TextContent);
+
+        page.Find(".matrix-chips .mud-chip-close-button").Click();
+        Assert.EndsWith("actors=olaf-scholz", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_choice_the_matrix_takes_the_most_documented_actors()
+    {
+        static Core.Stances.ActorStance Actor(int i) => new(new Core.Stances.ActorRef($"a{i:00}", $"Actor {i:00}"),
+            Core.Stances.Stance.NoRecord with { EvidenceCount = i });
+        var day = new DateOnly(2024, 1, 1);
+        var stances = new Core.Stances.QuestionStances("q", day, day, Enumerable.Range(1, 30).Select(Actor).ToList(), []);
+
+        var shown = QuestionPage.MatrixActors(stances, null);
+
+        Assert.Equal(Enumerable.Range(11, 20).Reverse().Select(i => $"a{i:00}"), shown);
+        Assert.Equal(["a03", "a01"], QuestionPage.MatrixActors(stances, "a03,unknown,a01,a03"));
+        Assert.Equal(QuestionPage.MaxMatrixActors, QuestionPage.MatrixActors(
+            new Core.Stances.QuestionStances("q", day, day, Enumerable.Range(1, 60).Select(Actor).ToList(), []),
+            string.Join(',', Enumerable.Range(1, 60).Select(i => $"a{i:00}"))).Count);
     }
 
     [Fact]
