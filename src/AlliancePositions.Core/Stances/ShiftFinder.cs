@@ -8,11 +8,15 @@ public static class ShiftFinder
     /// from not-enough-evidence are not shifts: there is no position on one side of them to compare.
     /// </summary>
     public static IReadOnlyList<Shift> Find(
-        IReadOnlyList<EvidenceItem> evidence, DateOnly knownAt, IReadOnlyList<MeetingAttendance> meetings, string actorKey)
+        IReadOnlyList<EvidenceItem> evidence, DateOnly knownAt, IReadOnlyList<MeetingAttendance> meetings, string actorKey) =>
+        FromTimeline(StanceTimeline.Walk(evidence, knownAt, until: null), meetings, actorKey);
+
+    /// <summary>The shifts along a replay already made (the stance calculator's, when it needs both).</summary>
+    internal static IReadOnlyList<Shift> FromTimeline(IEnumerable<TimelinePoint> timeline, IReadOnlyList<MeetingAttendance> meetings, string actorKey)
     {
         var shifts = new List<Shift>();
         var previous = StanceBand.NoRecord;
-        foreach (var point in StanceTimeline.Walk(evidence, knownAt, until: null))
+        foreach (var point in timeline)
         {
             if (point.BandChanged && Classify(previous, point.Band) is { } kind)
             {

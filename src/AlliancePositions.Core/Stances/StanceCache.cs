@@ -36,10 +36,11 @@ public sealed class StanceCache : IDisposable
     /// The cached stances, or computes them once however many callers ask at the same time. The computation is not
     /// tied to the first caller's cancellation: a visitor who leaves must not fail the others waiting for it.
     /// </summary>
-    public async Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt,
+    /// <param name="actors">The chosen actors' keys in a canonical order, or null for every actor on record.</param>
+    public async Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, string? actors,
         Func<CancellationToken, Task<QuestionStances?>> compute, CancellationToken cancellationToken)
     {
-        var key = (question, asOf, knownAt);
+        var key = (question, asOf, knownAt, actors);
         var seen = Version;
         var pending = entries.GetOrCreate(key, entry =>
         {
@@ -59,6 +60,10 @@ public sealed class StanceCache : IDisposable
             throw;
         }
     }
+
+    /// <summary>Every actor's stances when they are already computed (or being computed), else null.</summary>
+    public Task<QuestionStances?>? Find(string question, DateOnly asOf, DateOnly knownAt) =>
+        entries.TryGetValue((question, asOf, knownAt, (string?)null), out Lazy<Task<QuestionStances?>>? pending) ? pending!.Value : null;
 
     public void Dispose() => entries.Dispose();
 

@@ -15,7 +15,20 @@ public static class StanceCalculator
     /// </summary>
     public const int EvidenceShown = 10;
 
-    public static Stance Compute(IReadOnlyList<EvidenceItem> evidence, DateOnly asOf, DateOnly knownAt)
+    public static Stance Compute(IReadOnlyList<EvidenceItem> evidence, DateOnly asOf, DateOnly knownAt) =>
+        ComputeWithShifts(evidence, asOf, knownAt).Stance;
+
+    /// <summary>
+    /// The stance and the band changes that led to it up to <paramref name="asOf"/> (as <see cref="ShiftFinder"/>
+    /// finds them, without meetings), from one replay of the evidence instead of two.
+    /// </summary>
+    public static (Stance Stance, IReadOnlyList<Shift> Shifts) ComputeWithShifts(IReadOnlyList<EvidenceItem> evidence, DateOnly asOf, DateOnly knownAt)
+    {
+        var timeline = StanceTimeline.Walk(evidence, knownAt, asOf).ToList();
+        return (Compute(evidence, asOf, knownAt, timeline), ShiftFinder.FromTimeline(timeline, [], ""));
+    }
+
+    private static Stance Compute(IReadOnlyList<EvidenceItem> evidence, DateOnly asOf, DateOnly knownAt, List<TimelinePoint> timeline)
     {
         var counting = evidence.Where(e => e.CountsAt(asOf, knownAt)).ToList();
         counting.Sort(EvidenceItem.Chronologically);
@@ -26,7 +39,7 @@ public static class StanceCalculator
 
         var weighted = Weigh(counting, asOf);
         var (band, position) = Evaluate(weighted);
-        var since = StanceTimeline.Walk(evidence, knownAt, asOf).LastOrDefault(p => p.BandChanged)?.Date;
+        var since = timeline.LastOrDefault(p => p.BandChanged)?.Date;
         var qualifiers = counting.Select(e => e.Qualifier).OfType<string>()
             .Where(q => q.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         // Confidence is about how much and how good the evidence is, not how old: recency only decides whose words

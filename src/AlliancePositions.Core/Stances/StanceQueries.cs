@@ -58,11 +58,12 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     public async Task<QuestionStances?> ForQuestionAsync(string questionSlug, DateOnly asOf, DateOnly knownAt,
         IReadOnlyCollection<string>? actors, CancellationToken cancellationToken)
     {
-        // Without a cache, only the chosen actors' evidence is read: the cost follows what is shown. With one, the
-        // whole question is computed once and every later choice of actors is a filter of it.
-        var found = cache is not null
-            ? await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, token => ComputeAsync(questionSlug, asOf, knownAt, null, token), cancellationToken)
-            : await ComputeAsync(questionSlug, asOf, knownAt, actors, cancellationToken);
+        // Only the chosen actors' evidence is read: the cost follows what is shown. With a cache, a choice is kept
+        // as its own entry, unless every actor's stances are at hand already: then it is a filter of those.
+        var chosenKey = actors is null ? null : string.Join(',', actors.Order(StringComparer.Ordinal));
+        var found = cache is null ? await ComputeAsync(questionSlug, asOf, knownAt, actors, cancellationToken)
+            : cache.Find(questionSlug, asOf, knownAt) is { } all ? await all.WaitAsync(cancellationToken)
+            : await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, chosenKey, token => ComputeAsync(questionSlug, asOf, knownAt, actors, token), cancellationToken);
         if (found is null || actors is null) return found;
         var chosen = found.Only(actors);
         var missing = await MissingActorsAsync(actors, chosen.Stances.Select(s => s.Actor), cancellationToken);
@@ -80,14 +81,15 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var codings = db.Codings.Where(c => c.QuestionId == questionId);
         if (actors is not null) codings = codings.Where(c => actors.Contains(c.Statement.Actor.Slug));
         var evidence = await LoadEvidenceAsync(db, codings, asOf, knownAt, cancellationToken);
+        var actorRefs = await ActorRefsAsync(db, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
         var stances = new List<ActorStance>();
         var shifts = new List<ActorShift>();
-        foreach (var actor in evidence.GroupBy(e => e.Actor))
+        foreach (var byActor in evidence.GroupBy(e => e.ActorId))
         {
-            var items = actor.Select(e => e.Item).ToList();
-            stances.Add(new ActorStance(actor.Key, StanceCalculator.Compute(items, asOf, knownAt)));
-            shifts.AddRange(ShiftFinder.Find(items, knownAt, [], actor.Key.Slug)
-                .Where(s => s.Date.Value <= asOf).Select(s => new ActorShift(actor.Key, questionSlug, s)));
+            if (!actorRefs.TryGetValue(byActor.Key, out var actor)) continue; // a deleted actor speaks no more
+            var (stance, actorShifts) = StanceCalculator.ComputeWithShifts(byActor.Select(e => e.Item).ToList(), asOf, knownAt);
+            stances.Add(new ActorStance(actor, stance));
+            shifts.AddRange(actorShifts.Select(s => new ActorShift(actor, questionSlug, s)));
         }
         return new QuestionStances(questionSlug, asOf, knownAt,
             stances.OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
@@ -117,10 +119,31 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     /// <summary>An actor's stance on every question they have a record on, by question slug.</summary>
     public async Task<IReadOnlyDictionary<string, Stance>> ForActorAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
     {
-        var evidence = await ActorEvidenceAsync(actorSlug, asOf, knownAt, cancellationToken);
-        var questions = evidence.Keys.ToList();
-        var stances = await WithTextsAsync(questions.Select(q => StanceCalculator.Compute(evidence[q], asOf, knownAt)).ToList(), cancellationToken);
-        return questions.Select((q, i) => (q, stances[i])).ToDictionary(p => p.q, p => p.Item2);
+        var computed = await CachedForActorAsync(actorSlug, asOf, knownAt, cancellationToken);
+        if (computed is null)
+        {
+            var evidence = await ActorEvidenceAsync(actorSlug, asOf, knownAt, cancellationToken);
+            computed = evidence.Select(p => (p.Key, StanceCalculator.Compute(p.Value, asOf, knownAt))).ToList();
+        }
+        var stances = await WithTextsAsync(computed.Select(c => c.Stance).ToList(), cancellationToken);
+        return computed.Select((c, i) => (c.Question, stances[i])).ToDictionary(p => p.Question, p => p.Item2);
+    }
+
+    /// <summary>The actor's stances read from the cached questions when every question is there, else null.</summary>
+    private async Task<List<(string Question, Stance Stance)>?> CachedForActorAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    {
+        if (cache is null) return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = new List<Task<QuestionStances?>>();
+        foreach (var question in await db.Questions.AsNoTracking().Select(q => q.Slug).ToListAsync(cancellationToken))
+        {
+            if (cache.Find(question, asOf, knownAt) is not { } found) return null;
+            pending.Add(found);
+        }
+        var mine = new List<(string Question, Stance Stance)>();
+        foreach (var found in await Task.WhenAll(pending).WaitAsync(cancellationToken))
+            if (found?.Stances.FirstOrDefault(s => s.Actor.Slug == actorSlug) is { } stance) mine.Add((found.Question, stance.Stance));
+        return mine;
     }
 
     /// <summary>An actor's line over time on each question (a point per change of evidence) and the shifts, as known at <paramref name="knownAt"/>.</summary>
@@ -148,14 +171,17 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var actorId = await db.Actors.Where(a => a.Slug == actorSlug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
         if (actorId is null) return [];
         var rows = await LoadEvidenceAsync(db, db.Codings.Where(c => c.Statement.ActorId == actorId), asOf, knownAt, cancellationToken);
-        return rows.GroupBy(r => r.Question).ToDictionary(g => g.Key, g => g.Select(r => r.Item).ToList());
+        var questions = await db.Questions.AsNoTracking().ToDictionaryAsync(q => q.Id, q => q.Slug, cancellationToken);
+        return rows.GroupBy(r => r.QuestionId).ToDictionary(g => questions[g.Key], g => g.Select(r => r.Item).ToList());
     }
 
-    private sealed record LoadedEvidence(ActorRef Actor, string Question, EvidenceItem Item);
+    private sealed record LoadedEvidence(int ActorId, int QuestionId, EvidenceItem Item);
 
     /// <summary>
     /// One item per statement and question from the given codings: the coders' mean position, the statement's
-    /// maintained KnownFrom and SourceGrade, and the date it was retracted (if ever). No texts: see <see cref="WithTextsAsync"/>.
+    /// maintained KnownFrom and SourceGrade, and the date it was retracted (if ever). Ids, not names, and no texts
+    /// (see <see cref="WithTextsAsync"/>): a question at a million statements is a hundred thousand rows, and what each
+    /// row carries is paid a hundred thousand times.
     /// </summary>
     private static async Task<List<LoadedEvidence>> LoadEvidenceAsync(AppDbContext db, IQueryable<Coding> codings, DateOnly asOf, DateOnly knownAt,
         CancellationToken cancellationToken)
@@ -164,8 +190,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             .Where(c => c.Statement.Date <= asOf && (c.Statement.KnownFrom ?? c.Statement.Date) <= knownAt)
             .Select(c => new
             {
-                Question = c.Question.Slug, c.Position, c.Qualifier,
-                ActorSlug = c.Statement.Actor.Slug, ActorName = c.Statement.Actor.Name, c.Statement.Key, c.Statement.Date, c.Statement.DatePrecision,
+                c.StatementId, c.QuestionId, c.Position, c.Qualifier, c.Statement.ActorId, c.Statement.Key, c.Statement.Date, c.Statement.DatePrecision,
                 c.Statement.KnownFrom, c.Statement.SourceGrade, c.Statement.Credibility, c.Statement.Kind,
                 RetractedOn = db.StatementRelations.Where(r => r.ToStatementId == c.StatementId && r.Type == RelationType.Retracts)
                     .Select(r => (DateOnly?)r.FromStatement.Date).Min(),
@@ -173,15 +198,19 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             })
             .ToListAsync(cancellationToken);
         // Several coders may read one statement: the statement counts once, at their mean position.
-        return rows.GroupBy(r => (r.Key, r.Question)).Select(g =>
+        return rows.GroupBy(r => (r.StatementId, r.QuestionId)).Select(g =>
         {
             var r = g.First();
+            var position = g.Count() == 1 ? r.Position : g.Average(x => (double)x.Position);
             var qualifier = g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null);
-            return new LoadedEvidence(new ActorRef(r.ActorSlug, r.ActorName), r.Question, new EvidenceItem(
-                r.Key, new PartialDate(r.Date, r.DatePrecision), r.KnownFrom, r.SourceGrade, r.Credibility, r.Kind, g.Average(x => (double)x.Position),
+            return new LoadedEvidence(r.ActorId, r.QuestionId, new EvidenceItem(
+                r.Key, new PartialDate(r.Date, r.DatePrecision), r.KnownFrom, r.SourceGrade, r.Credibility, r.Kind, position,
                 qualifier, null, null, r.RetractedOn, r.IsDenial));
         }).ToList();
     }
+
+    private static async Task<Dictionary<int, ActorRef>> ActorRefsAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken) =>
+        await db.Actors.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => new ActorRef(a.Slug, a.Name), cancellationToken);
 
     private async Task<List<ActorRef>> MissingActorsAsync(IReadOnlyCollection<string> wanted, IEnumerable<ActorRef> found, CancellationToken cancellationToken)
     {

@@ -76,6 +76,8 @@ public static class DatabaseStartupSetup
     {
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         services.AddHostedService<DatabaseStartup>();
+        // After the database is ready: hosted services start in the order they are added.
+        services.AddHostedService<StanceCacheWarmer>();
         return services;
     }
 }

@@ -58,15 +58,15 @@ public class StanceCacheTests
         Task<QuestionStances?> Compute(CancellationToken _) { Interlocked.Increment(ref computations); return release.Task; }
         using var leaving = new CancellationTokenSource();
 
-        var staying = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, Compute, Ct);
-        var leaver = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, Compute, leaving.Token);
+        var staying = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, Compute, Ct);
+        var leaver = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, Compute, leaving.Token);
         await leaving.CancelAsync();
         var result = Empty("q");
         release.SetResult(result);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaver);
         Assert.Same(result, await staying);
-        Assert.Same(result, await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, Compute, Ct));
+        Assert.Same(result, await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, Compute, Ct));
         Assert.Equal(1, computations);
     }
 
@@ -82,8 +82,8 @@ public class StanceCacheTests
             return Task.FromResult<QuestionStances?>(Empty("q"));
         }
 
-        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, ComputeDuringAWrite, Ct);
-        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, ComputeDuringAWrite, Ct);
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, ComputeDuringAWrite, Ct);
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, ComputeDuringAWrite, Ct);
 
         Assert.Equal(2, computations);
     }

@@ -1,0 +1,54 @@
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Stances;
+
+namespace AlliancePositions.Web.Hosting;
+
+/// <summary>
+/// Computes every question's stances for today (as of and known at) in the background: after start-up, after the
+/// corpus changes (once writes have paused for <see cref="Quiet"/>), and when the date turns. Most visits ask for
+/// today, so the home page, lists and question pages then read a warm <see cref="StanceCache"/> instead of making
+/// their first visitor wait for every question at once.
+/// </summary>
+internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances, TopicQueries topics, TimeProvider clock,
+    ILogger<StanceCacheWarmer> logger) : BackgroundService
+{
+    /// <summary>How long writes must pause before the cache is warmed again (an import or an editing session is many writes).</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        (long Version, DateOnly Day)? warmed = null;
+        var (seenVersion, quietSince) = (cache.Version, clock.GetUtcNow());
+        using var timer = new PeriodicTimer(Tick, clock);
+        do
+        {
+            var now = clock.GetUtcNow();
+            if (cache.Version != seenVersion) (seenVersion, quietSince) = (cache.Version, now);
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var due = warmed is null || warmed.Value.Day != today || (warmed.Value.Version != seenVersion && now - quietSince >= Quiet);
+            if (!due) continue;
+            try
+            {
+                warmed = (seenVersion, today);
+                await WarmAsync(today, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A page computes what it needs itself; a failed warm-up only costs its first visitor time.
+                logger.LogWarning(exception, "Warming the stance cache failed; pages compute stances on demand");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task WarmAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var questions = await topics.ListQuestionsAsync(cancellationToken);
+        foreach (var question in questions) await stances.ForQuestionAsync(question.Slug, today, today, null, cancellationToken);
+        logger.LogInformation("Stances of {Questions} question(s) for {Day} computed in {Seconds:0.0} s", questions.Count, today,
+            clock.GetElapsedTime(started).TotalSeconds);
+    }
+}

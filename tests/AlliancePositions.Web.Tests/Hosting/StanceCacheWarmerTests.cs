@@ -1,0 +1,28 @@
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Stances;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlliancePositions.Web.Tests.Hosting;
+
+public class StanceCacheWarmerTests
+{
+    [Fact]
+    public async Task After_start_up_every_question_s_stances_for_today_are_computed_before_anyone_asks()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient(); // starts the host
+        var cache = app.Services.GetRequiredService<StanceCache>();
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var questions = await app.Services.GetRequiredService<TopicQueries>().ListQuestionsAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(questions);
+
+        // Nothing but the warmer computes stances here; give it a moment on a slow machine.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (questions.Any(q => cache.Find(q.Slug, today, today) is null) && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        Assert.All(questions, q => Assert.NotNull(cache.Find(q.Slug, today, today)));
+        var troops = await cache.Find("troop-deployment", today, today)!;
+        Assert.Contains(troops!.Stances, s => s.Actor.Slug == "olaf-scholz");
+    }
+}
