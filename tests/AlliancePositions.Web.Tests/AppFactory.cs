@@ -18,6 +18,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>Another corpus folder than the repository's seeds/, as <c>Seed:Directory</c> sets it.</summary>
     public string? SeedDirectory { get; init; }
 
+    /// <summary>An existing database file to serve (a generated corpus, say) instead of a fresh one loaded with the seed.</summary>
+    public string? DatabaseFile { get; init; }
+
     /// <summary>A corpus folder shipped with the tests (TestData/...).</summary>
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
@@ -26,6 +29,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Directory", dataDirectory);
         if (SeedDirectory is not null) builder.UseSetting("Seed:Directory", SeedDirectory);
+        if (DatabaseFile is not null) builder.UseSetting($"ConnectionStrings:{Web.Hosting.StorageSetup.ConnectionStringName}", $"Data Source={DatabaseFile}");
     }
 
     public const string TestPassword = "Correct-Horse-42-battery";

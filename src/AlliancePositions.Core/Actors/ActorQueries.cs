@@ -60,7 +60,8 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
 
     /// <summary>
     /// The actor's statements and meetings in date order (newest first), filtered by topic (with sub-topics) and
-    /// question; paged on the server. Null when no actor has the slug.
+    /// question; paged on the server. Null when no actor has the slug. Past <see cref="Page{T}.CountCap"/> entries the
+    /// total is capped (<see cref="Page{T}.TotalIsCapped"/>), as the statement list's is; the last page's is exact.
     /// </summary>
     public async Task<Page<TimelineItem>?> TimelineAsync(string slug, TimelineFilter filter, CancellationToken cancellationToken)
     {
@@ -87,12 +88,23 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
         if (filter.KnownAt is { } knownAt) statements = statements.Where(s => (s.KnownFrom ?? s.Date) <= knownAt);
 
         // Merge the two date-ordered streams on the server side: only the keys of the page are read, then its rows.
+        // SQLite merges the UNION ALL (MERGE) with each side read in order off its index (statements off
+        // IX_Statements_Actor_Date_Key), so the cost follows the page's reach, not the actor's history.
         var entries = await statements.Select(s => new { Type = "statement", s.Key, s.Date })
             .Concat(meetings.Select(m => new { Type = "meeting", m.Key, m.Date }))
             .OrderByDescending(e => e.Date).ThenBy(e => e.Type).ThenBy(e => e.Key)
             .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(cancellationToken);
         var total = (page - 1) * pageSize + entries.Count;
-        if (entries.Count > pageSize) total = await statements.CountAsync(cancellationToken) + await meetings.CountAsync(cancellationToken);
+        var totalIsCapped = false;
+        if (entries.Count > pageSize)
+        {
+            // Count at most one past the cap, as the statement list does: the page says "10,000+" rather than counting
+            // the whole history of the busiest actors (78,000 statements at 1M) on every page.
+            var counted = await statements.Take(Page<TimelineItem>.CountCap + 1).CountAsync(cancellationToken);
+            if (counted <= Page<TimelineItem>.CountCap) counted += await meetings.Take(Page<TimelineItem>.CountCap + 1).CountAsync(cancellationToken);
+            total = Math.Min(counted, Page<TimelineItem>.CountCap);
+            totalIsCapped = counted > Page<TimelineItem>.CountCap;
+        }
         entries = entries.Take(pageSize).ToList();
 
         var statementKeys = entries.Where(e => e.Type == "statement").Select(e => e.Key).ToList();
@@ -107,7 +119,7 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
             ? new TimelineItem("statement", e.Key, rows[e.Key].When, rows[e.Key].Summary, rows[e.Key], relations.GetValueOrDefault(e.Key) ?? [], [])
             : new TimelineItem("meeting", e.Key, new PartialDate(meetingRows[e.Key].Date, meetingRows[e.Key].DatePrecision), meetingRows[e.Key].Title, null, [],
                 meetingRows[e.Key].Participants)).ToList();
-        return new Page<TimelineItem>(items, total);
+        return new Page<TimelineItem>(items, total, totalIsCapped);
     }
 
     private static async Task<Dictionary<string, List<TimelineRelation>>> RelationsAsync(AppDbContext db, List<string> keys, CancellationToken cancellationToken)

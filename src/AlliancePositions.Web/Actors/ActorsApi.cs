@@ -130,7 +130,8 @@ public static class ActorsApi
             var items = await actors.TimelineAsync(slug, filter, cancellationToken);
             if (items is null || items.Items.Count == 0) break;
             foreach (var item in items.Items) AppendRow(csv, item);
-            if (page * Paging.MaxPageSize >= items.Total) break;
+            // A short page is the last one. The total cannot tell: past 10,000 entries it is capped ("10,000+").
+            if (items.Items.Count < Paging.MaxPageSize) break;
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
     }

@@ -872,8 +872,9 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("IX_Statements_Meeting");
 
-                    b.HasIndex("ActorId", "Date")
-                        .HasDatabaseName("IX_Statements_Actor_Date");
+                    b.HasIndex("ActorId", "Date", "Key", "DeletedAt", "KnownFrom")
+                        .IsDescending(false, true, false, false, false)
+                        .HasDatabaseName("IX_Statements_Actor_Date_Key");
 
                     b.ToTable("Statements");
                 });
