@@ -21,6 +21,7 @@ public class AgreementBenchmarks
     public static IEnumerable<string> Sizes => Corpora.Selected;
 
     private StanceQueries stances = null!;
+    private StanceQueries cached = null!;
     private SqliteConnection connection = null!;
     private List<string> actors = [];
     private string question = "";
@@ -32,6 +33,9 @@ public class AgreementBenchmarks
         stances = new StanceQueries(Corpora.Factory(Size));
         connection = OpenWithFunctions(Corpora.ConnectionString(Size));
         actors = BusiestOn(connection, question, Actors);
+        // What a visit gets once the app has computed the question since the last write (StanceCacheWarmer).
+        cached = new StanceQueries(Corpora.Factory(Size), new StanceCache());
+        _ = cached.ForQuestionAsync(question, AsOf, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -39,6 +43,9 @@ public class AgreementBenchmarks
 
     [Benchmark(Description = "agreement: stance service")]
     public async Task<int> StanceService() => (await stances.ForQuestionAsync(question, AsOf, AsOf, actors, CancellationToken.None))!.Matrix.Cells.Count;
+
+    [Benchmark(Description = "agreement: stance service, cached")]
+    public async Task<int> StanceServiceCached() => (await cached.ForQuestionAsync(question, AsOf, AsOf, actors, CancellationToken.None))!.Matrix.Cells.Count;
 
     [Benchmark(Baseline = true, Description = "agreement: hand-written SQL")]
     public int HandWrittenSql() => Positions(connection, question, actors, AsOf, AsOf).Count;
