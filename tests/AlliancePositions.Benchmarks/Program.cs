@@ -9,6 +9,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // dotnet run -c Release --project tests/AlliancePositions.Benchmarks [-- --sizes 10k,100k,1m] [--skip-import]
+// --import-only: measure corpus import alone at every selected size (10k and 100k are practical), print it, and stop.
 // Reads (and if missing, generates) generated/{size}.db, runs the benchmarks in-process with a short job, measures
 // import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
 // --replot docs/performance/x.md: redraw the plot of an earlier results table (beside it, same name, .png) and stop.
@@ -27,6 +28,16 @@ if (unknown.Count > 0)
     return 2;
 }
 foreach (var size in Corpora.Selected) await Corpora.EnsureAsync(size);
+if (args.Contains("--import-only"))
+{
+    foreach (var size in Corpora.Selected)
+    {
+        var import = await ImportMeasurement.MeasureAsync(size);
+        Console.WriteLine(FormattableString.Invariant(
+            $"Import {size}: {import.ImporterPerSecond:N0} statements/s ({import.ImporterSeconds:F2} s); sqlite3 .import CSV {import.SqliteCliPerSecond:N0}/s ({import.SqliteCliSeconds:F2} s); ratio {import.Ratio:F3}"));
+    }
+    return 0;
+}
 
 // The hand-written reference must compute what the service computes, or the ratio means nothing.
 foreach (var size in Corpora.Selected.Take(1))

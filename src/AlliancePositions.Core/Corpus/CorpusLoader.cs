@@ -45,65 +45,109 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
 
     /// <summary>
     /// Adds the corpus's records in one transaction. A record whose key is already stored is not added again: the
-    /// stored one is used for references (import has checked that it is identical).
+    /// stored one is used for references (import has checked that it is identical). The new records are written by
+    /// the bulk insert (prepared commands, not change tracking: a corpus is tens of thousands of rows), in order so that
+    /// what a record refers to is written before it.
     /// </summary>
     public async Task<int> LoadAsync(ValidatedCorpus corpus, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ChangedBy = "corpus";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        int added;
+        // Disposed before the commit: it gives the connection back as it found it.
+        using (var rows = BulkInsert.For(db)) added = await WriteAsync(db, rows, corpus, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    private static async Task<int> WriteAsync(AppDbContext db, IBulkInsert rows, ValidatedCorpus corpus, CancellationToken cancellationToken)
+    {
         var file = corpus.File;
         var added = 0;
-        T Add<T>(T entity) where T : class { db.Add(entity); added++; return entity; }
+        void Add<T>(IReadOnlyCollection<T> entities) where T : class { rows.Insert(entities, cancellationToken); added += entities.Count; }
 
         var topics = await Existing(db.Topics, t => t.Slug, file.Topics.Select(t => t.Slug), cancellationToken);
-        foreach (var t in file.Topics.Where(t => !topics.ContainsKey(t.Slug))) topics[t.Slug] = Add(new Topic { Slug = t.Slug, Name = t.Name });
-        foreach (var t in file.Topics.Where(t => t.Parent is not null && topics[t.Slug].Id == 0)) topics[t.Slug].Parent = topics[t.Parent!];
+        var newTopics = file.Topics.Where(t => !topics.ContainsKey(t.Slug)).ToList();
+        foreach (var t in newTopics) topics[t.Slug] = new Topic { Slug = t.Slug, Name = t.Name };
+        foreach (var t in newTopics.Where(t => t.Parent is not null)) topics[t.Slug].Parent = topics[t.Parent!];
+        Add(ParentsFirst(newTopics.Select(t => topics[t.Slug]).ToList()));
         var questions = await Existing(db.Questions, q => q.Slug, file.Questions.Select(q => q.Slug), cancellationToken);
-        foreach (var q in file.Questions.Where(q => !questions.ContainsKey(q.Slug)))
-            questions[q.Slug] = Add(new Question { Slug = q.Slug, Title = q.Title, Topic = topics[q.Topic], MinusTwoMeans = q.MinusTwo, PlusTwoMeans = q.PlusTwo });
+        Add(New(file.Questions, q => q.Slug, questions, q =>
+            new Question { Slug = q.Slug, Title = q.Title, Topic = topics[q.Topic], MinusTwoMeans = q.MinusTwo, PlusTwoMeans = q.PlusTwo }));
         var countries = await Existing(db.Countries, c => c.Code, file.Countries.Select(c => c.Code.ToUpperInvariant()), cancellationToken);
-        foreach (var c in file.Countries.Where(c => !countries.ContainsKey(c.Code.ToUpperInvariant())))
-            countries[c.Code.ToUpperInvariant()] = Add(new Country { Code = c.Code.ToUpperInvariant(), Name = c.Name, LeadingOffice = Wire<OfficeKind>(c.LeadingOffice), LeadingOfficeTitle = c.LeadingOfficeTitle });
+        Add(New(file.Countries, c => c.Code.ToUpperInvariant(), countries, c =>
+            new Country { Code = c.Code.ToUpperInvariant(), Name = c.Name, LeadingOffice = Wire<OfficeKind>(c.LeadingOffice), LeadingOfficeTitle = c.LeadingOfficeTitle }));
         var blocs = await Existing(db.Blocs, b => b.Slug, file.Blocs.Select(b => b.Slug), cancellationToken);
-        foreach (var bloc in file.Blocs.Where(b => !blocs.ContainsKey(b.Slug)))
-            Add(new Bloc
-            {
-                Slug = bloc.Slug, Name = bloc.Name,
-                Members = (bloc.Members ?? []).Select(m => new BlocMembership { Country = countries[m.Country.ToUpperInvariant()], From = Day(m.From), To = OptionalDay(m.To) }).ToList(),
-            });
+        var newBlocs = New(file.Blocs, b => b.Slug, blocs, bloc => new Bloc
+        {
+            Slug = bloc.Slug, Name = bloc.Name,
+            Members = (bloc.Members ?? []).Select(m => new BlocMembership { Country = countries[m.Country.ToUpperInvariant()], From = Day(m.From), To = OptionalDay(m.To) }).ToList(),
+        });
+        Add(newBlocs);
+        rows.Insert(newBlocs.SelectMany(b => b.Members), cancellationToken);
         var outlets = await Existing(db.Outlets, o => o.Slug, file.Outlets.Select(o => o.Slug), cancellationToken);
-        foreach (var o in file.Outlets.Where(o => !outlets.ContainsKey(o.Slug)))
-            outlets[o.Slug] = Add(new Outlet { Slug = o.Slug, Name = o.Name, Reliability = o.Reliability is null ? SourceGrade.F : Enum.Parse<SourceGrade>(o.Reliability) });
+        Add(New(file.Outlets, o => o.Slug, outlets, o =>
+            new Outlet { Slug = o.Slug, Name = o.Name, Reliability = o.Reliability is null ? SourceGrade.F : Enum.Parse<SourceGrade>(o.Reliability) }));
         var coders = await Existing(db.Coders, c => c.Key, file.Coders.Select(c => c.Key), cancellationToken);
-        foreach (var c in file.Coders.Where(c => !coders.ContainsKey(c.Key))) coders[c.Key] = Add(new Coder { Key = c.Key, DisplayName = c.DisplayName });
+        Add(New(file.Coders, c => c.Key, coders, c => new Coder { Key = c.Key, DisplayName = c.DisplayName }));
         var actors = await Existing(db.Actors, a => a.Slug, file.Actors.Select(a => a.Slug), cancellationToken);
-        foreach (var a in file.Actors.Where(a => !actors.ContainsKey(a.Slug))) actors[a.Slug] = Add(ToActor(a));
+        var newActors = New(file.Actors, a => a.Slug, actors, ToActor);
+        Add(newActors);
+        rows.Insert(newActors.SelectMany(a => a.Roles), cancellationToken);
 
         var documents = await Existing(db.Documents, d => d.Key, file.Documents.Select(d => d.Key), cancellationToken);
         var annotationKeys = file.Documents.SelectMany(d => d.Annotations ?? []).Select(a => a.Key).ToList();
         var annotations = await Existing(db.Annotations, a => a.Key, annotationKeys, cancellationToken);
-        foreach (var d in file.Documents.Where(d => !documents.ContainsKey(d.Key)))
-        {
-            var document = Add(ToDocument(d, corpus.Texts[d.Key], outlets));
-            documents[d.Key] = document;
-            foreach (var annotation in document.Annotations) annotations[annotation.Key] = annotation;
-        }
+        var newDocuments = New(file.Documents, d => d.Key, documents, d => ToDocument(d, corpus.Texts[d.Key], outlets));
+        Add(newDocuments);
+        var newAnnotations = newDocuments.SelectMany(d => d.Annotations).ToList();
+        rows.Insert(newAnnotations, cancellationToken);
+        foreach (var annotation in newAnnotations) annotations[annotation.Key] = annotation;
         var meetings = await Existing(db.Meetings, m => m.Key, file.Meetings.Select(m => m.Key), cancellationToken);
-        foreach (var m in file.Meetings.Where(m => !meetings.ContainsKey(m.Key)))
-            meetings[m.Key] = Add(new Meeting
-            {
-                Key = m.Key, Kind = Wire<MeetingKind>(m.Kind), Title = m.Title, Date = Day(m.Date), DatePrecision = Wire<DatePrecision>(m.DatePrecision),
-                Place = m.Place, Note = m.Note,
-                Participants = (m.Participants ?? []).Select(p => actors[p]).ToList(),
-                Topics = (m.Topics ?? []).Select(t => topics[t]).ToList(),
-                ReportedIn = (m.ReportedIn ?? []).Select(k => documents[k]).ToList(),
-            });
-        added += await AddStatementsAsync(db, file.Statements, actors, topics, annotations, meetings, questions, coders, cancellationToken);
+        Add(New(file.Meetings, m => m.Key, meetings, m => new Meeting
+        {
+            Key = m.Key, Kind = Wire<MeetingKind>(m.Kind), Title = m.Title, Date = Day(m.Date), DatePrecision = Wire<DatePrecision>(m.DatePrecision),
+            Place = m.Place, Note = m.Note,
+            Participants = (m.Participants ?? []).Select(p => actors[p]).ToList(),
+            Topics = (m.Topics ?? []).Select(t => topics[t]).ToList(),
+            ReportedIn = (m.ReportedIn ?? []).Select(k => documents[k]).ToList(),
+        }));
+        added += await AddStatementsAsync(db, rows, file.Statements, actors, topics, annotations, meetings, questions, coders, cancellationToken);
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>The file's records whose key is not stored, made into entities and added to <paramref name="byKey"/>.</summary>
+    private static List<TEntity> New<TRecord, TEntity>(List<TRecord> records, Func<TRecord, string> key, Dictionary<string, TEntity> byKey,
+        Func<TRecord, TEntity> create)
+    {
+        var created = new List<TEntity>();
+        foreach (var record in records.Where(r => !byKey.ContainsKey(key(r))))
+        {
+            var entity = create(record);
+            byKey[key(record)] = entity;
+            created.Add(entity);
+        }
+        return created;
+    }
+
+    /// <summary>New topics in an order where each parent comes before its children, so its key exists when they are written.</summary>
+    private static List<Topic> ParentsFirst(List<Topic> topics)
+    {
+        var ordered = new List<Topic>(topics.Count);
+        var placed = new HashSet<Topic>(ReferenceEqualityComparer.Instance);
+        while (ordered.Count < topics.Count)
+        {
+            var ready = topics.Where(t => !placed.Contains(t) && (t.Parent is null || t.Parent.Id != 0 || placed.Contains(t.Parent))).ToList();
+            if (ready.Count == 0) throw new InvalidOperationException("The new topics' parents form a cycle.");
+            foreach (var topic in ready)
+            {
+                placed.Add(topic);
+                ordered.Add(topic);
+            }
+        }
+        return ordered;
     }
 
     /// <summary>The stored records among <paramref name="keys"/>, tracked, by key.</summary>
@@ -154,12 +198,13 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
         return document;
     }
 
-    private static async Task<int> AddStatementsAsync(AppDbContext db, List<CorpusStatement> items, Dictionary<string, Actor> actors, Dictionary<string, Topic> topics,
-        Dictionary<string, Annotation> annotations, Dictionary<string, Meeting> meetings, Dictionary<string, Question> questions, Dictionary<string, Coder> coders,
-        CancellationToken cancellationToken)
+    private static async Task<int> AddStatementsAsync(AppDbContext db, IBulkInsert rows, List<CorpusStatement> items, Dictionary<string, Actor> actors,
+        Dictionary<string, Topic> topics, Dictionary<string, Annotation> annotations, Dictionary<string, Meeting> meetings, Dictionary<string, Question> questions,
+        Dictionary<string, Coder> coders, CancellationToken cancellationToken)
     {
         var statements = await Existing(db.Statements, s => s.Key, items.Select(s => s.Key), cancellationToken);
         var fresh = items.Where(s => !statements.ContainsKey(s.Key)).ToList();
+        var created = new List<Statement>(fresh.Count);
         foreach (var s in fresh)
         {
             var statement = new Statement
@@ -171,24 +216,33 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
                 Evidence = s.Evidence.Select(a => annotations[a]).ToList(),
                 Codings = (s.Codings ?? []).Select(c => new Coding { Question = questions[c.Question], Coder = coders[c.Coder], Position = c.Position, Qualifier = c.Qualifier }).ToList(),
             };
-            await LoadEvidenceDocumentsAsync(db, statement, cancellationToken);
-            statement.SummariseEvidence();
-            db.Statements.Add(statement);
             statements[s.Key] = statement;
+            created.Add(statement);
         }
+        await LoadEvidenceDocumentsAsync(db, created, cancellationToken);
+        foreach (var statement in created) statement.SummariseEvidence();
+        rows.Insert(created, cancellationToken);
+        rows.Insert(created.SelectMany(s => s.Codings), cancellationToken);
+        // Relations last: a relation may point to a statement later in the file, which must be written first.
         foreach (var s in fresh)
             foreach (var relation in s.Relations ?? [])
-                statements[s.Key].Relations.Add(new StatementRelation { Type = Wire<RelationType>(relation.Type), ToStatement = statements[relation.Statement] });
+                statements[s.Key].Relations.Add(new StatementRelation { FromStatement = statements[s.Key], Type = Wire<RelationType>(relation.Type), ToStatement = statements[relation.Statement] });
+        rows.Insert(created.SelectMany(s => s.Relations), cancellationToken);
         return fresh.Count;
     }
 
-    /// <summary>Stored annotations were loaded without their documents; summarising the evidence needs them.</summary>
-    private static async Task LoadEvidenceDocumentsAsync(AppDbContext db, Statement statement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stored annotations were loaded without their documents, and stored documents without their outlets; summarising
+    /// the evidence needs both. Loaded in a few queries (not one per statement), which the context fixes up onto the
+    /// tracked annotations.
+    /// </summary>
+    private static async Task LoadEvidenceDocumentsAsync(AppDbContext db, List<Statement> statements, CancellationToken cancellationToken)
     {
-        foreach (var annotation in statement.Evidence.Where(a => a.Id != 0 && a.Document is null))
-            await db.Entry(annotation).Reference(a => a.Document).LoadAsync(cancellationToken);
-        foreach (var document in statement.Evidence.Select(a => a.Document).Where(d => d.Id != 0 && d.OutletId is not null && d.Outlet is null))
-            await db.Entry(document).Reference(d => d.Outlet).LoadAsync(cancellationToken);
+        var documentIds = statements.SelectMany(s => s.Evidence)
+            .Where(a => a.Id != 0 && (a.Document is null || a.Document.Id != 0 && a.Document.OutletId is not null && a.Document.Outlet is null))
+            .Select(a => a.DocumentId).Distinct().ToList();
+        foreach (var chunk in documentIds.Chunk(500))
+            await db.Documents.IgnoreQueryFilters().Include(d => d.Outlet).Where(d => chunk.Contains(d.Id)).LoadAsync(cancellationToken);
     }
 
     private static T Wire<T>(string text) where T : struct, Enum =>

@@ -86,9 +86,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             switch (entry.State)
             {
                 case EntityState.Added:
-                    entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
-                    entry.Entity.CreatedBy = entry.Entity.UpdatedBy = ChangedBy;
-                    entry.Entity.Version = 1;
+                    StampAdded(entry.Entity, now);
                     break;
                 case EntityState.Modified:
                     entry.Entity.UpdatedAt = now;
@@ -98,5 +96,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             }
         }
         AuditEntries.AddRange(audit);
+    }
+
+    /// <summary>A new record's audit columns, as every write path (SaveChanges and the bulk insert) sets them.</summary>
+    internal void StampAdded(EditableRecord record, DateTimeOffset now)
+    {
+        record.CreatedAt = record.UpdatedAt = now;
+        record.CreatedBy = record.UpdatedBy = ChangedBy;
+        record.Version = 1;
     }
 }

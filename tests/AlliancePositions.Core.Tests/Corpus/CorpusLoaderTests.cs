@@ -211,6 +211,48 @@ public class CorpusLoaderTests
     }
 
     [Fact]
+    public async Task A_failure_while_writing_leaves_nothing_written()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+            // The database refuses the last rows the loader writes (the codings), after everything else is sent.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER RefuseCoding BEFORE INSERT ON Codings WHEN new.Qualifier = 'training only' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                TestContext.Current.CancellationToken);
+        var loader = new CorpusLoader(database, Clock, NullLogger<CorpusLoader>.Instance);
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () =>
+            await loader.LoadAsync(await ReadAsync(TestCorpus.Valid()), TestContext.Current.CancellationToken));
+
+        await using var check = database.CreateDbContext();
+        Assert.False(await CorpusLoader.HoldsCorpusAsync(check, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await check.Annotations.IgnoreQueryFilters().CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await check.Statements.IgnoreQueryFilters().CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await check.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM StatementSearch").SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_new_statement_on_stored_evidence_is_summarised_from_the_stored_document()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var loader = new CorpusLoader(database, Clock, NullLogger<CorpusLoader>.Instance);
+        var valid = TestCorpus.Valid();
+        await loader.LoadAsync(await ReadAsync(valid), TestContext.Current.CancellationToken);
+
+        // The same file plus one statement quoting a stored annotation: only that statement is new.
+        var again = valid with { Statements = [.. valid.Statements, valid.Statements[0] with { Key = "minister-again", Meeting = null, Relations = null }] };
+        Assert.Equal(1, await loader.LoadAsync(await ReadAsync(again), TestContext.Current.CancellationToken));
+
+        await using var db = database.CreateDbContext();
+        var original = await db.Statements.SingleAsync(s => s.Key == "minister-instructors", TestContext.Current.CancellationToken);
+        var added = await db.Statements.Include(s => s.Evidence).SingleAsync(s => s.Key == "minister-again", TestContext.Current.CancellationToken);
+        Assert.Equal("q-minister", Assert.Single(added.Evidence).Key);
+        Assert.Equal(new DateOnly(2024, 3, 1), added.KnownFrom);
+        Assert.Equal(SourceGrade.C, added.SourceGrade);
+        Assert.Equal(original.SearchText, added.SearchText);
+    }
+
+    [Fact]
     public async Task Over_long_text_fields_are_reported_with_the_maximum()
     {
         var valid = TestCorpus.Valid();

@@ -39,6 +39,21 @@ public class CorpusApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_import_body_is_read_as_utf8_with_or_without_a_byte_order_mark()
+    {
+        using var analyst = await app.CreateClientAsync("Analyst");
+        var json = "{ \"formatVersion\": 1, \"coders\": [ { \"key\": \"bom-coder\", \"displayName\": \"Zoë Łukasiewicz 😀\" } ] }";
+        var body = new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(json)]);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await analyst.PostAsync("/api/import", body, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.Equal("Zoë Łukasiewicz 😀", await db.Coders.Where(c => c.Key == "bom-coder").Select(c => c.DisplayName).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task Import_needs_an_analyst()
     {
         using var anonymous = app.CreateClient();

@@ -65,30 +65,6 @@ public static class SyntheticCorpus
         return new string(chars);
     }
 
-    private sealed class Table
-    {
-        private readonly SqliteCommand command;
-        private readonly SqliteParameter[] parameters;
-
-        public Table(SqliteConnection connection, string name, params string[] columns)
-        {
-            command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-            parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value))).ToArray();
-        }
-
-        public int Count { get; private set; }
-
-        public SqliteTransaction? Transaction { set => command.Transaction = value; }
-
-        public void Insert(params object?[] values)
-        {
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
-            Count++;
-        }
-    }
-
     private sealed record ActorInfo(int Id, string Name, int Country);
 
     private sealed record StanceModel(double Base, double DriftPerYear, DateOnly? ReversedFrom);
@@ -108,10 +84,10 @@ public static class SyntheticCorpus
 
         private readonly Random random = new(options.Seed);
         private readonly Stopwatch clock = Stopwatch.StartNew();
-        private readonly List<Table> tables = [];
+        private readonly List<SqlitePreparedInsert> tables = [];
         private SqliteTransaction? transaction;
 
-        private Table topics = null!, questions = null!, countries = null!, blocs = null!, memberships = null!, outlets = null!, coders = null!,
+        private SqlitePreparedInsert topics = null!, questions = null!, countries = null!, blocs = null!, memberships = null!, outlets = null!, coders = null!,
             actors = null!, tenures = null!, documents = null!, annotations = null!, statements = null!, evidence = null!, statementTopics = null!,
             relations = null!, codings = null!, meetings = null!, participants = null!, meetingTopics = null!;
 
@@ -167,9 +143,9 @@ public static class SyntheticCorpus
             transaction = null;
         }
 
-        private Table Add(string name, params string[] columns)
+        private SqlitePreparedInsert Add(string name, params string[] columns)
         {
-            var table = new Table(connection, name, columns);
+            var table = new SqlitePreparedInsert(connection, name, columns);
             tables.Add(table);
             return table;
         }

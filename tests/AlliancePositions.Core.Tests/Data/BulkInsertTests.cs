@@ -1,0 +1,194 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Countries;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Meetings;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlliancePositions.Core.Tests.Data;
+
+public class BulkInsertTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Tables =
+    [
+        "Topics", "Questions", "Countries", "Blocs", "BlocMemberships", "Outlets", "Coders", "Actors", "RoleTenures", "Documents", "DocumentCitations",
+        "Annotations", "Meetings", "MeetingParticipants", "MeetingTopics", "MeetingReports", "Statements", "StatementTopics", "StatementEvidence",
+        "Codings", "StatementRelations", "StatementSearch", "AuditEntries",
+    ];
+
+    [Fact]
+    public async Task It_writes_the_rows_SaveChanges_writes_for_the_same_records()
+    {
+        await using var tracked = await TestDatabase.CreateAsync();
+        await using (var db = Context(tracked))
+        {
+            foreach (var batch in new Graph().InsertOrder) db.AddRange(batch);
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var bulk = await TestDatabase.CreateAsync();
+        await using (var db = Context(bulk))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            using (var rows = BulkInsert.For(db))
+                foreach (var batch in new Graph().InsertOrder) Insert(rows, batch);
+            await transaction.CommitAsync(Ct);
+        }
+
+        foreach (var table in Tables)
+            Assert.Equal(await RowsAsync(tracked, table), await RowsAsync(bulk, table));
+        Assert.NotEmpty(await RowsAsync(bulk, "StatementEvidence"));
+        Assert.NotEmpty(await RowsAsync(bulk, "MeetingParticipants"));
+    }
+
+    [Fact]
+    public async Task New_keys_follow_the_largest_the_table_ever_had()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = Context(database);
+        db.Coders.AddRange(new Coder { Key = "first", DisplayName = "First" }, new Coder { Key = "second", DisplayName = "Second" });
+        await db.SaveChangesAsync(Ct);
+        // A hard-deleted row's key is not handed out again, as SQLite's AUTOINCREMENT would not.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM Coders WHERE Key = 'second'", Ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var third = new Coder { Key = "third", DisplayName = "Third" };
+        var cacheSize = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(Ct);
+        using (var rows = BulkInsert.For(db)) rows.Insert([third], Ct);
+        await transaction.CommitAsync(Ct);
+        // The load's larger page cache is not left on the (pooled) connection.
+        Assert.Equal(cacheSize, await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(Ct));
+
+        Assert.Equal(3, third.Id);
+        Assert.Equal(3, await db.Coders.Where(c => c.Key == "third").Select(c => c.Id).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task It_refuses_to_write_outside_a_transaction_or_for_an_audited_change()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = Context(database);
+        Assert.Throws<InvalidOperationException>(() => BulkInsert.For(db));
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        db.AuditChanges = true;
+        Assert.Throws<InvalidOperationException>(() => BulkInsert.For(db));
+    }
+
+    private static void Insert(IBulkInsert rows, object[] batch)
+    {
+        // The records of one batch share a type; the generic call needs it at compile time.
+        switch (batch[0])
+        {
+            case Topic: rows.Insert(batch.Cast<Topic>().ToList(), Ct); break;
+            case Question: rows.Insert(batch.Cast<Question>().ToList(), Ct); break;
+            case Country: rows.Insert(batch.Cast<Country>().ToList(), Ct); break;
+            case Bloc: rows.Insert(batch.Cast<Bloc>().ToList(), Ct); break;
+            case BlocMembership: rows.Insert(batch.Cast<BlocMembership>().ToList(), Ct); break;
+            case Outlet: rows.Insert(batch.Cast<Outlet>().ToList(), Ct); break;
+            case Coder: rows.Insert(batch.Cast<Coder>().ToList(), Ct); break;
+            case Actor: rows.Insert(batch.Cast<Actor>().ToList(), Ct); break;
+            case RoleTenure: rows.Insert(batch.Cast<RoleTenure>().ToList(), Ct); break;
+            case Document: rows.Insert(batch.Cast<Document>().ToList(), Ct); break;
+            case Annotation: rows.Insert(batch.Cast<Annotation>().ToList(), Ct); break;
+            case Meeting: rows.Insert(batch.Cast<Meeting>().ToList(), Ct); break;
+            case Statement: rows.Insert(batch.Cast<Statement>().ToList(), Ct); break;
+            case Coding: rows.Insert(batch.Cast<Coding>().ToList(), Ct); break;
+            case StatementRelation: rows.Insert(batch.Cast<StatementRelation>().ToList(), Ct); break;
+            default: throw new InvalidOperationException(batch[0].GetType().Name);
+        }
+    }
+
+    private static AppDbContext Context(TestDatabase database)
+    {
+        var db = database.CreateDbContext();
+        db.ChangedBy = "corpus";
+        db.Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1)));
+        return db;
+    }
+
+    private static async Task<List<string>> RowsAsync(TestDatabase database, string table)
+    {
+        await using var db = database.CreateDbContext();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = connection.CreateCommand();
+        // The full-text index is compared by what it finds for each row, which is what its triggers must keep right.
+        command.CommandText = table == "StatementSearch"
+            ? "SELECT s.Id, (SELECT COUNT(*) FROM StatementSearch WHERE StatementSearch MATCH '\"troops\"' AND rowid = s.Id) FROM Statements s ORDER BY s.Id"
+            : $"SELECT * FROM \"{table}\" ORDER BY rowid";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)} ({reader.GetFieldType(i).Name})")));
+        // Rows compare as a set: the order a join table's links went in is not part of what was written.
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    /// <summary>A small corpus touching every kind of row the corpus loader writes, built the same way for both paths.</summary>
+    private sealed class Graph
+    {
+        public Graph()
+        {
+            var security = new Topic { Slug = "security", Name = "Security" };
+            var deployment = new Topic { Slug = "deployment", Name = "Deployment", Parent = security };
+            var question = new Question { Slug = "send-troops", Title = "Send troops?", Topic = deployment, MinusTwoMeans = "Never", PlusTwoMeans = "Now" };
+            var netherlands = new Country { Code = "NL", Name = "Netherlands", LeadingOffice = OfficeKind.HeadOfGovernment, LeadingOfficeTitle = "Prime Minister" };
+            var bloc = new Bloc { Slug = "test-bloc", Name = "Test bloc" };
+            var membership = new BlocMembership { Bloc = bloc, Country = netherlands, From = new DateOnly(1949, 4, 4) };
+            bloc.Members.Add(membership);
+            var daily = new Outlet { Slug = "daily", Name = "Daily", Reliability = SourceGrade.C };
+            var wire = new Outlet { Slug = "wire", Name = "Wire", Reliability = SourceGrade.A };
+            var coder = new Coder { Key = "analyst", DisplayName = "Analyst" };
+            var minister = new Actor { Slug = "jan", Name = "Jan", Kind = ActorKind.Person, CountryCode = "NL", Aliases = ["the minister", "Jan M."] };
+            var role = new RoleTenure { Actor = minister, Office = "Minister", OfficeKind = OfficeKind.DefenceMinister, CountryCode = "NL", From = new DateOnly(2020, 1, 1) };
+            minister.Roles.Add(role);
+            var other = new Actor { Slug = "piet", Name = "Piet", Kind = ActorKind.Unnamed, Note = "an official" };
+            const string text = "The minister said: \"We will send instructors, not combat troops.\" Later: \"no troops\".";
+            var document = new Document
+            {
+                Key = DocumentText.KeyOf(DocumentText.Sha256(text)), Title = "Report", Outlet = daily, Url = "https://example.org/r", PublishedOn = new DateOnly(2024, 3, 1),
+                RetrievedOn = new DateOnly(2024, 3, 2), Language = "en", Text = text, Sha256 = DocumentText.Sha256(text),
+                ReliabilityOverride = SourceGrade.B, ReliabilityReason = "transcript", CitedOutlets = [wire],
+            };
+            var first = new Annotation { Key = "q-one", Document = document, Start = 20, End = 64, Exact = text[20..64], Prefix = text[..20], Suffix = text[64..80], Tags = ["key"] };
+            var second = new Annotation { Key = "q-two", Document = document, Start = 74, End = 83, Exact = text[74..83], Note = "later", Translation = "none" };
+            document.Annotations.AddRange([first, second]);
+            var meeting = new Meeting
+            {
+                Key = "talks", Kind = MeetingKind.Bilateral, Title = "Talks", Date = new DateOnly(2024, 2, 1), DatePrecision = DatePrecision.Month,
+                Place = "The Hague", Participants = [minister, other], Topics = [deployment], ReportedIn = [document],
+            };
+            var said = new Statement
+            {
+                Key = "instructors", Actor = minister, Kind = StatementKind.Quote, Date = new DateOnly(2024, 2, 20), DatePrecision = DatePrecision.Day,
+                Summary = "Instructors, not troops", Credibility = Credibility.Probable, Meeting = meeting, Topics = [deployment, security], Evidence = [first, second],
+            };
+            said.Codings.Add(new Coding { Question = question, Coder = coder, Position = -1, Qualifier = "training only" });
+            var reported = new Statement
+            {
+                Key = "no-troops", Actor = other, Kind = StatementKind.Reported, Date = new DateOnly(2024, 1, 1), DatePrecision = DatePrecision.Year,
+                Summary = "No troops", Evidence = [second],
+            };
+            reported.Codings.Add(new Coding { Question = question, Coder = coder, Position = -2 });
+            reported.Relations.Add(new StatementRelation { FromStatement = reported, Type = RelationType.Clarifies, ToStatement = said });
+            said.SummariseEvidence();
+            reported.SummariseEvidence();
+            InsertOrder =
+            [
+                [security, deployment], [question], [netherlands], [bloc], [membership], [daily, wire], [coder], [minister, other], [role], [document],
+                [first, second], [meeting], [said, reported], [.. said.Codings, .. reported.Codings], [.. reported.Relations],
+            ];
+        }
+
+        /// <summary>Records by table, each after what it refers to.</summary>
+        public object[][] InsertOrder { get; }
+    }
+}
