@@ -1,6 +1,7 @@
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Tests.Corpus.Generation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AlliancePositions.Core.Tests.Stances;
 
@@ -46,6 +47,31 @@ public class StanceCacheTests
         var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
 
         Assert.Equal(StanceBand.Opposes, before!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
+        Assert.Equal(StanceBand.Supports, after!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
+    }
+
+    [Fact]
+    public async Task A_write_on_the_context_s_own_connection_clears_it_when_its_transaction_commits()
+    {
+        // The corpus loader's bulk insert writes with plain commands on the context's connection, which no command
+        // interceptor sees; the commit of its transaction is what tells the cache.
+        using var cache = new StanceCache();
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var queries = new StanceQueries(database, cache);
+        var before = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+
+        await using (var db = database.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = "UPDATE Codings SET Position = 2 WHERE StatementId IN (SELECT s.Id FROM Statements s JOIN Actors a ON a.Id = s.ActorId WHERE a.Slug = 'olaf-scholz')";
+            await command.ExecuteNonQueryAsync(Ct);
+            Assert.Same(before, await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct));
+            await transaction.CommitAsync(Ct);
+        }
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+
         Assert.Equal(StanceBand.Supports, after!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
     }
 
