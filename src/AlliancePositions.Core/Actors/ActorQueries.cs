@@ -58,6 +58,15 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Those of the keys no actor has, in the order given: one query for a whole list.</summary>
+    public async Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
+    {
+        if (slugs.Count == 0) return [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await db.Actors.AsNoTracking().Where(a => slugs.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken);
+        return slugs.Except(known, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>
     /// The actor's statements and meetings in date order (newest first), filtered by topic (with sub-topics) and
     /// question; paged on the server. Null when no actor has the slug. Past <see cref="Page{T}.CountCap"/> entries the

@@ -41,9 +41,9 @@ public static class QuestionsApi
         var axes = TimeAxes.From(asOf, knownAt, clock);
         if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
         var wanted = actors?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        var unknown = new List<string>();
-        foreach (var actor in wanted ?? []) if (await actorQueries.FindAsync(actor, cancellationToken) is null) unknown.Add($"No actor has the key \"{actor}\".");
-        if (unknown.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actors"] = unknown.ToArray() });
+        var unknown = await actorQueries.UnknownAsync(wanted ?? [], cancellationToken);
+        if (unknown.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actors"] = unknown.Select(a => $"No actor has the key \"{a}\".").ToArray() });
         if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, wanted, cancellationToken) is not { } found) return TypedResults.NotFound();
         return TypedResults.Ok(AgreementJson.From(found));
     }

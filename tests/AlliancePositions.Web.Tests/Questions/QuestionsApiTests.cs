@@ -18,6 +18,17 @@ public class QuestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Every_unknown_actor_of_an_agreement_request_is_named_in_one_answer()
+    {
+        using var client = app.CreateClient();
+        var response = await client.GetAsync("/api/questions/troop-deployment/agreement?actors=nobody,olaf-scholz,no-one", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["No actor has the key \"nobody\".", "No actor has the key \"no-one\"."],
+            problem.RootElement.GetProperty("errors").GetProperty("actors").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task The_heat_map_svg_names_the_pair_and_the_stamp()
     {
         using var client = app.CreateClient();
