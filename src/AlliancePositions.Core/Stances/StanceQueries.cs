@@ -60,14 +60,20 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     {
         // Only the chosen actors' evidence is read: the cost follows what is shown. With a cache, a choice is kept
         // as its own entry, unless every actor's stances are at hand already: then it is a filter of those.
-        var chosenKey = actors is null ? null : string.Join(',', actors.Order(StringComparer.Ordinal));
-        var found = cache is null ? await ComputeAsync(questionSlug, asOf, knownAt, actors, cancellationToken)
-            : cache.Find(questionSlug, asOf, knownAt) is { } all ? await all.WaitAsync(cancellationToken)
-            : await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, chosenKey, token => ComputeAsync(questionSlug, asOf, knownAt, actors, token), cancellationToken);
-        if (found is null || actors is null) return found;
-        var chosen = found.Only(actors);
+        if (cache is null) return await ComputeAsync(questionSlug, asOf, knownAt, actors, cancellationToken);
+        if (actors is null)
+            return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, null, token => ComputeAsync(questionSlug, asOf, knownAt, null, token), cancellationToken);
+        if (cache.Find(questionSlug, asOf, knownAt) is { } pending)
+            return await pending.WaitAsync(cancellationToken) is { } all ? await WithMissingAsync(all.Only(actors), actors, cancellationToken) : null;
+        return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, string.Join(',', actors.Order(StringComparer.Ordinal)),
+            token => ComputeAsync(questionSlug, asOf, knownAt, actors, token), cancellationToken);
+    }
+
+    /// <summary>The chosen actors without a record join the answer with a no-record stance, so every one asked for is there.</summary>
+    private async Task<QuestionStances> WithMissingAsync(QuestionStances chosen, IReadOnlyCollection<string> actors, CancellationToken cancellationToken)
+    {
         var missing = await MissingActorsAsync(actors, chosen.Stances.Select(s => s.Actor), cancellationToken);
-        return missing.Count == 0 ? chosen : new QuestionStances(questionSlug, asOf, knownAt,
+        return missing.Count == 0 ? chosen : new QuestionStances(chosen.Question, chosen.AsOf, chosen.KnownAt,
             chosen.Stances.Concat(missing.Select(a => new ActorStance(a, Stance.NoRecord))).OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
             chosen.Shifts);
     }
@@ -91,9 +97,10 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             stances.Add(new ActorStance(actor, stance));
             shifts.AddRange(actorShifts.Select(s => new ActorShift(actor, questionSlug, s)));
         }
-        return new QuestionStances(questionSlug, asOf, knownAt,
+        var found = new QuestionStances(questionSlug, asOf, knownAt,
             stances.OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
             shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToList());
+        return actors is null ? found : await WithMissingAsync(found, actors, cancellationToken);
     }
 
     /// <summary>

@@ -35,6 +35,30 @@ public class StanceCacheTests
     }
 
     [Fact]
+    public async Task A_choice_of_actors_is_kept_as_its_own_entry_and_names_those_without_a_record()
+    {
+        using var cache = new StanceCache();
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var queries = new StanceQueries(database, cache);
+        string[] chosen = ["olaf-scholz", "joe-biden", "emmanuel-macron"];
+
+        var first = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, chosen, Ct);
+        var again = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, chosen.Reverse().ToList(), Ct);
+
+        Assert.Same(first, again);
+        Assert.Equal(["Emmanuel Macron", "Joe Biden", "Olaf Scholz"], first!.Stances.Select(s => s.Actor.Name));
+        Assert.Equal(StanceBand.NoRecord, first.Stances.Single(s => s.Actor.Slug == "joe-biden").Stance.Band);
+        Assert.Null(cache.Find("troop-deployment", AfterTheReport, AfterTheReport));
+
+        // Once every actor's stances are cached, a choice is a filter of them, with the same answer.
+        var all = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var filtered = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, ["emmanuel-macron", "joe-biden", "olaf-scholz"], Ct);
+        Assert.NotSame(first, filtered);
+        Assert.Equal(first.Stances.Select(s => (s.Actor, s.Stance.Band, s.Stance.Position)), filtered!.Stances.Select(s => (s.Actor, s.Stance.Band, s.Stance.Position)));
+        Assert.True(all!.Stances.Count > 3);
+    }
+
+    [Fact]
     public async Task A_bulk_update_outside_change_tracking_clears_it_too()
     {
         using var cache = new StanceCache();
