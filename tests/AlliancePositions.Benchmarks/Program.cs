@@ -13,6 +13,14 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // Reads (and if missing, generates) generated/{size}.db, runs the benchmarks in-process with a short job, measures
 // import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
 // --replot docs/performance/x.md: redraw the plot of an earlier results table (beside it, same name, .png) and stop.
+// --visit-pages <base url> --size 1m [--pid N]: time every page of a running app in Chromium instead (PageVisits).
+var visit = args.SkipWhile(a => a != "--visit-pages").Skip(1).FirstOrDefault();
+if (visit is not null)
+{
+    var pid = args.SkipWhile(a => a != "--pid").Skip(1).FirstOrDefault();
+    return await PageVisits.RunAsync(visit, args.SkipWhile(a => a != "--size").Skip(1).FirstOrDefault() ?? "1m",
+        pid is null ? null : int.Parse(pid, CultureInfo.InvariantCulture));
+}
 var replot = args.SkipWhile(a => a != "--replot").Skip(1).FirstOrDefault();
 if (replot is not null)
 {

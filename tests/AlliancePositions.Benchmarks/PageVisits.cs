@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace AlliancePositions.Benchmarks;
+
+/// <summary>
+/// Every page of a running app, visited one after the other in headless Chromium, each timed until its interactive
+/// render is done and no loading bar is left, with the app's working set after each (Linux: VmRSS of the app's process).
+/// Start the app on a generated database first, e.g.
+/// <c>ConnectionStrings__AlliancePositions="Data Source=$PWD/generated/1m.db" dotnet run -c Release --project src/AlliancePositions.Web --urls http://127.0.0.1:5099</c>,
+/// then <c>dotnet run -c Release --project tests/AlliancePositions.Benchmarks -- --visit-pages http://127.0.0.1:5099 --size 1m --pid $(pgrep -f bin/Release/net10.0/AlliancePositions.Web)</c>.
+/// </summary>
+public static class PageVisits
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    public static async Task<int> RunAsync(string baseUrl, string size, int? pid)
+    {
+        var chromium = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium";
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        Console.WriteLine($"| Page | Time (ms) | Working set after (MB) |\n|---|---:|---:|\n| (before) | | {WorkingSet(pid)} |");
+        foreach (var path in Paths(size))
+        {
+            var watch = Stopwatch.StartNew();
+            await page.GotoAsync(baseUrl.TrimEnd('/') + path, new() { Timeout = 180_000 });
+            await page.Locator("#interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 180_000 });
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-progress-linear, .mud-progress-circular').length === 0",
+                null, new() { Timeout = 180_000, PollingInterval = 100 });
+            Console.WriteLine($"| `{path}` | {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} | {WorkingSet(pid)} |");
+        }
+        return 0;
+    }
+
+    /// <summary>Each page once, with keys taken from the corpus: its busiest actor, first question, document, meeting, country and bloc.</summary>
+    private static List<string> Paths(string size)
+    {
+        string Key(string sql) => Uri.EscapeDataString(Corpora.Scalar(size, sql));
+        var busiest = Key("SELECT a.Slug FROM Statements s JOIN Actors a ON a.Id = s.ActorId GROUP BY a.Id ORDER BY COUNT(*) DESC LIMIT 1");
+        var other = Key("SELECT Slug FROM Actors ORDER BY Slug LIMIT 1");
+        var question = Key("SELECT Slug FROM Questions ORDER BY Id LIMIT 1");
+        var term = Key("SELECT Name FROM Countries ORDER BY Code LIMIT 1");
+        return
+        [
+            "/", "/questions", $"/questions/{question}", $"/questions/{question}?pair={busiest},{other}", "/actors", $"/actors/{busiest}",
+            $"/actors/{other}", "/statements", $"/statements?question={question}&q={term}", "/meetings",
+            $"/meetings/{Key("SELECT Key FROM Meetings ORDER BY Id LIMIT 1")}", "/documents", $"/documents/{Key("SELECT Key FROM Documents ORDER BY Id LIMIT 1")}",
+            "/countries", $"/countries/{Key("SELECT Code FROM Countries ORDER BY Code LIMIT 1")}", "/blocs", $"/blocs/{Key("SELECT Slug FROM Blocs ORDER BY Slug LIMIT 1")}",
+            "/changes", $"/search?q={term}",
+        ];
+    }
+
+    private static string WorkingSet(int? pid)
+    {
+        if (pid is null || !File.Exists($"/proc/{pid}/status")) return "";
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? "" : (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
+    }
+}
