@@ -49,7 +49,14 @@ public partial class QueryPlanTests
         await Capture("statement filter", () => statements.SearchAsync(
             new StatementFilter(Topic: topic, Actor: busiest, Text: "Bakhmut", From: new DateOnly(2016, 1, 1), To: new DateOnly(2025, 12, 31)), Ct));
         await Capture("actor timeline", () => new ActorQueries(database).TimelineAsync(busiest, new TimelineFilter(), Ct));
-        await Capture("question stances", () => new StanceQueries(database).ForQuestionAsync(question, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1), null, Ct));
+        var day = new DateOnly(2025, 1, 1);
+        var stances = new StanceQueries(database);
+        QuestionStances? found = null;
+        await Capture("question stances", async () => found = await stances.ForQuestionAsync(question, day, day, null, Ct));
+        await Capture("chosen actors' stances", () => stances.ForQuestionAsync(question, day, day, [busiest], Ct));
+        await Capture("texts of listed evidence", () => stances.WithTextsAsync(found!.Stances.Select(s => s.Stance).ToList(), Ct));
+        await Capture("actor's stances", () => stances.ForActorAsync(busiest, day, day, Ct));
+        await Capture("actor's history", () => stances.HistoryAsync(busiest, day, day, Ct));
 
         Assert.All(plans, plan => Assert.True(plan.Value.Count == 0, $"{plan.Key} scans a whole table:\n{string.Join("\n", plan.Value)}"));
     }
