@@ -48,4 +48,21 @@ public class QuestionPageBrowserTests(BrowserFixture browser)
         Assert.Contains("methodology", text, StringComparison.Ordinal);
         Assert.Contains("emmanuel-macron,Emmanuel Macron,leans-support", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Analyst_narrows_the_matrix_to_two_actors_then_adds_a_third_by_name()
+    {
+        var page = await browser.OpenAsync("/questions/troop-deployment?actors=emmanuel-macron,olaf-scholz");
+        var rows = page.Locator("table.heatmap th.row-head");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+
+        var add = page.GetByLabel("Add an actor to the matrix");
+        await add.ClickAsync();
+        await add.PressSequentiallyAsync("Estonian");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Estonian Defence Ministry" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("actors=emmanuel-macron%2Colaf-scholz%2Cestonian-defence-ministry"));
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = MacronAndScholz, Exact = true })).ToBeVisibleAsync();
+    }
 }
