@@ -17,6 +17,26 @@ public class HomePageTests : SeededComponentTest
     }
 
     [Fact]
+    public async Task While_a_question_is_still_being_worked_out_the_page_counts_the_questions_done()
+    {
+        // Hold the first question's computation open, as a large corpus at a new date would.
+        var questions = await Services.GetRequiredService<Core.Questions.TopicQueries>().ListQuestionsAsync(TestContext.Current.CancellationToken);
+        var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var held = new TaskCompletionSource<Core.Stances.QuestionStances?>();
+        var pending = Services.GetRequiredService<Core.Stances.StanceCache>()
+            .GetOrComputeAsync(questions[0].Slug, today, today, null, _ => held.Task, TestContext.Current.CancellationToken);
+
+        var page = Render<HomePage>();
+        page.WaitForAssertion(() => Assert.Contains($"Working out every actor's stance: 0 of {questions.Count} questions.", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll(".split-row"));
+
+        held.SetResult(new Core.Stances.QuestionStances(questions[0].Slug, today, today, [], []));
+        await pending;
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".split-row")));
+        Assert.DoesNotContain("Working out every actor's stance", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_split_shows_Macron_on_the_support_side_and_Scholz_on_the_oppose_side()
     {
         var page = Render<HomePage>();
