@@ -45,7 +45,9 @@ public sealed class StanceCache : IDisposable
         var pending = entries.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
-            return new Lazy<Task<QuestionStances?>>(() => compute(CancellationToken.None));
+            // On the thread pool, not on the first caller's context: a Blazor circuit that asked first must stay free to
+            // render (its progress, other components) while a large question is worked out.
+            return new Lazy<Task<QuestionStances?>>(() => Task.Run(() => compute(CancellationToken.None)));
         })!;
         try
         {

@@ -121,6 +121,33 @@ public class StanceCacheTests
     }
 
     [Fact]
+    public async Task The_computation_runs_off_the_first_caller_s_context()
+    {
+        // A Blazor circuit that asks first must stay free to render while a large question is worked out.
+        using var cache = new StanceCache();
+        var callers = new SynchronizationContext();
+        SynchronizationContext? computedOn = callers;
+        var previous = SynchronizationContext.Current;
+        Task<QuestionStances?> pending;
+        SynchronizationContext.SetSynchronizationContext(callers);
+        try
+        {
+            pending = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, _ =>
+            {
+                computedOn = SynchronizationContext.Current;
+                return Task.FromResult<QuestionStances?>(Empty("q"));
+            }, Ct);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+        await pending;
+
+        Assert.NotSame(callers, computedOn);
+    }
+
+    [Fact]
     public async Task A_result_computed_while_the_data_changed_is_not_kept()
     {
         using var cache = new StanceCache();
