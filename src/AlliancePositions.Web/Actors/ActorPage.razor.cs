@@ -48,6 +48,7 @@ public partial class ActorPage
     private ChartPointSelection? selected;
     private string? loadedProfile;
     private string? loadedTimeline;
+    private string? loadedChart;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -71,6 +72,16 @@ public partial class ActorPage
             timeline = await Actors.TimelineAsync(Slug, filter, token);
             loadedTimeline = timelineKey;
         }
+
+        // The chart last: it replays everything the actor said on every question, seconds for the most prolific voices
+        // of a large corpus, so the stances and the timeline are shown first and the chart follows.
+        if (profileKey != loadedChart)
+        {
+            StateHasChanged();
+            chart = await StanceChartData.LoadAsync(Stances, TopicQueries, Statements, new ActorRef(actor.Slug, actor.Name),
+                compareActor is null ? null : new ActorRef(compareActor.Slug, compareActor.Name), axes, token);
+            loadedChart = profileKey;
+        }
     }
 
     private async Task LoadProfileAsync(CancellationToken token)
@@ -89,9 +100,6 @@ public partial class ActorPage
         compareMissing = !string.IsNullOrWhiteSpace(Compare) && Compare != Slug && compareActor is null;
         compareStances = compareActor is null ? null : await Stances.ForActorAsync(compareActor.Slug, axes.AsOf, axes.KnownAt, token);
         overall = compareStances is null ? null : Agreement.Overall(stances, compareStances);
-
-        chart = await StanceChartData.LoadAsync(Stances, TopicQueries, Statements, new ActorRef(actor.Slug, actor.Name),
-            compareActor is null ? null : new ActorRef(compareActor.Slug, compareActor.Name), axes, token);
     }
 
     private void Select(ChartPointSelection selection) => selected = selection;

@@ -25,8 +25,10 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
         ActorRef actor, ActorRef? compare, TimeAxes axes, CancellationToken cancellationToken)
     {
         var questions = await topics.ListQuestionsAsync(cancellationToken);
-        var mine = await stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, cancellationToken);
-        var theirs = compare is null ? null : await stances.HistoryAsync(compare.Slug, axes.AsOf, axes.KnownAt, cancellationToken);
+        // On the thread pool: a page's circuit stays free to render while a long history is replayed.
+        var mine = await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, cancellationToken), cancellationToken);
+        var theirs = compare is null ? null
+            : await Task.Run(() => stances.HistoryAsync(compare.Slug, axes.AsOf, axes.KnownAt, cancellationToken), cancellationToken);
 
         var panels = new List<ChartPanel>();
         foreach (var question in questions)

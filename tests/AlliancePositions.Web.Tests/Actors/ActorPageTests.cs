@@ -82,7 +82,8 @@ public class ActorPageTests : SeededComponentTest
             Assert.Contains("Disagree", troops.TextContent, StringComparison.Ordinal);
         });
         Assert.Matches(@"Overall agreement with Olaf Scholz:\s*\d+%\s*on \d+ shared questions?", page.Find(".overall-agreement").TextContent);
-        Assert.Contains("Olaf Scholz", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+        // The chart follows the stances and the timeline (it replays the whole history).
+        page.WaitForAssertion(() => Assert.Contains("Olaf Scholz", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]

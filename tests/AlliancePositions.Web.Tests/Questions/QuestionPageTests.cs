@@ -41,7 +41,7 @@ public class QuestionPageTests : SeededComponentTest
         Assert.True(page.FindAll(".coalitions .actor-chip").Count > 2, page.Find(".coalitions").TextContent);
 
         page.Find(".matrix-chips .mud-chip-close-button").Click();
-        Assert.EndsWith("actors=olaf-scholz", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.EndsWith("actors=olaf-scholz", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
     }
 
     [Fact]
