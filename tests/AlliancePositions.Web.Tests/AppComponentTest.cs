@@ -9,6 +9,9 @@ public abstract class AppComponentTest : BunitContext
 {
     protected AppComponentTest()
     {
+        // Pages load from a real SQLite database (and shared stance computations run on the thread pool): on a loaded
+        // 2-core CI machine that can take longer than bUnit's 1-second default. The assertions are unchanged.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
     }

@@ -94,7 +94,7 @@ public class QuestionPageTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button.cell")));
         page.Find("button.cell[aria-label^='Emmanuel Macron and Olaf Scholz']").Click();
         var navigation = Services.GetRequiredService<NavigationManager>();
-        Assert.Contains("pair=emmanuel-macron%2Colaf-scholz", navigation.Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("pair=emmanuel-macron%2Colaf-scholz", navigation.Uri, StringComparison.Ordinal));
     }
 
     [Fact]
