@@ -165,10 +165,13 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var attendance = meetings.Select(m => new MeetingAttendance(m.Key, m.Title, new PartialDate(m.Date, m.DatePrecision), m.Participants)).ToList();
         return evidence.ToDictionary(p => p.Key, p =>
         {
-            var line = StanceTimeline.Walk(p.Value, knownAt, asOf)
+            // One replay for both: the line stops at asOf; the shifts, as before, also see retractions after it
+            // (the evidence itself is already cut at asOf by the query).
+            var timeline = StanceTimeline.Walk(p.Value, knownAt, until: null).ToList();
+            var line = timeline.TakeWhile(point => point.Date.Value <= asOf)
                 .Select(point => new StancePoint(point.Date, point.Position, point.Band, point.Cause.StatementKey))
                 .ToList();
-            return ((IReadOnlyList<StancePoint>)line, ShiftFinder.Find(p.Value.Where(e => e.Date.Value <= asOf).ToList(), knownAt, attendance, actorSlug));
+            return ((IReadOnlyList<StancePoint>)line, ShiftFinder.FromTimeline(timeline, attendance, actorSlug));
         });
     }
 
