@@ -20,11 +20,16 @@ public sealed record ActorVersion(string Slug, int Version, string Name, string 
 /// </summary>
 public sealed class ActorService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<ActorService> logger)
 {
+    /// <summary>Two creates of the same name at once each get their own slug ("-2"), as one after the other would.</summary>
     public async Task<WriteResult<ActorSummary>> CreateAsync(CreateActorRequest request, Editor editor, CancellationToken cancellationToken)
     {
         var errors = Check(request, out var kind);
         if (errors.Any) return WriteResult<ActorSummary>.Invalid(errors.ToDictionary());
+        return await UniqueKeys.RetryOnClashAsync(() => InsertAsync(request, kind, editor, cancellationToken));
+    }
 
+    private async Task<WriteResult<ActorSummary>> InsertAsync(CreateActorRequest request, ActorKind kind, Editor editor, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stem = Slug.From(request.Name);
         var taken = await db.Actors.IgnoreQueryFilters().Where(a => a.Slug == stem || a.Slug.StartsWith(stem + "-")).Select(a => a.Slug).ToListAsync(cancellationToken);

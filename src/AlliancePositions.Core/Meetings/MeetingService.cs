@@ -25,7 +25,11 @@ public sealed record MeetingVersion(string Key, int Version, string Kind, string
 /// </summary>
 public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<MeetingService> logger)
 {
-    public async Task<WriteResult<string>> CreateAsync(CreateMeetingRequest request, Editor editor, CancellationToken cancellationToken)
+    /// <summary>Two meetings of the same kind on the same date, created at once, get their own keys ("-2"), as one after the other would.</summary>
+    public Task<WriteResult<string>> CreateAsync(CreateMeetingRequest request, Editor editor, CancellationToken cancellationToken) =>
+        UniqueKeys.RetryOnClashAsync(() => CreateOnceAsync(request, editor, cancellationToken));
+
+    private async Task<WriteResult<string>> CreateOnceAsync(CreateMeetingRequest request, Editor editor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var meeting = new Meeting { Key = "", Title = "" };

@@ -45,7 +45,11 @@ public sealed record AnnotationVersion(string Id, string Document, int Version, 
 /// </summary>
 public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<DocumentService> logger)
 {
-    public async Task<WriteResult<CreatedDocument>> CreateAsync(CreateDocumentRequest request, Editor editor, CancellationToken cancellationToken)
+    /// <summary>The same text sent twice at once is stored once; the other request gets the 409 naming it, as it would later.</summary>
+    public Task<WriteResult<CreatedDocument>> CreateAsync(CreateDocumentRequest request, Editor editor, CancellationToken cancellationToken) =>
+        UniqueKeys.RetryOnClashAsync(() => CreateOnceAsync(request, editor, cancellationToken));
+
+    private async Task<WriteResult<CreatedDocument>> CreateOnceAsync(CreateDocumentRequest request, Editor editor, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         InputRules.Required(errors, "text", request.Text, InputRules.MaxDocumentText, "The text");

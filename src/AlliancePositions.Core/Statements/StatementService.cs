@@ -67,8 +67,14 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
     public Task<WriteResult<StatementVersion>> RestoreAsync(string key, Editor editor, CancellationToken cancellationToken) =>
         SetDeletedAsync(key, deleted: false, editor, cancellationToken);
 
-    /// <summary>Codes the statement on a question for the editor's coder; a second coding by the same coder replaces the first.</summary>
-    public async Task<WriteResult<string>> CodeAsync(string key, CodingRequest request, Editor editor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Codes the statement on a question for the editor's coder; a second coding by the same coder replaces the first,
+    /// also when both arrive at once (and a new user's first codings at once make one coder, not a clash).
+    /// </summary>
+    public Task<WriteResult<string>> CodeAsync(string key, CodingRequest request, Editor editor, CancellationToken cancellationToken) =>
+        UniqueKeys.RetryOnClashAsync(() => CodeOnceAsync(key, request, editor, cancellationToken), lastWriteWins: true);
+
+    private async Task<WriteResult<string>> CodeOnceAsync(string key, CodingRequest request, Editor editor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var statement = await db.Statements.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
