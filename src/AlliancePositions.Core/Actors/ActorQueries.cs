@@ -105,7 +105,8 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
             .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(cancellationToken);
         var total = (page - 1) * pageSize + entries.Count;
         var totalIsCapped = false;
-        if (entries.Count > pageSize)
+        // A page past the end says nothing about how many entries there are before it: count them, as for a full page.
+        if (entries.Count > pageSize || (entries.Count == 0 && page > 1))
         {
             // Count at most one past the cap, as the statement list does: the page says "10,000+" rather than counting
             // the whole history of the busiest actors (78,000 statements at 1M) on every page.

@@ -202,6 +202,7 @@ internal sealed class CorpusRules(CorpusFile corpus, string fileName, DateOnly t
             return null;
         }
         if (date > today) Add(path, $"{text} is in the future");
+        else if (!SupportedDates.Contains(date)) Add(path, SupportedDates.OutOfRange("the date", date));
         return date;
     }
 

@@ -102,19 +102,14 @@ public static class ActorsApi
         CancellationToken cancellationToken) =>
         (await service.RestoreAsync(slug, Accounts.AccountsApi.ToEditor(user), cancellationToken)).ToHttp(restored => WriteResults.Versioned(response, restored, restored.Version));
 
-    private static DateOnly? ReadDate(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (Empty(text) is not { } value) return null;
-        if (TimeAxes.ParseDate(value) is { } date) return date;
-        errors[name] = [$"\"{value}\" is not a date; use YYYY-MM-DD."];
-        return null;
-    }
+    private static DateOnly? ReadDate(string? text, string name, Dictionary<string, string[]> errors) => QueryDate.Read(text, name, errors);
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> GetTimelineCsv(string slug, string? topic, string? question, string? asOf,
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetTimelineCsv(string slug, string? topic, string? question, string? asOf,
         string? knownAt, ActorQueries actors, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var axes = TimeAxes.From(asOf, knownAt, clock);
+        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var csv = new StringBuilder();
         csv.Append("# Timeline of ").AppendLine(actor.Name);
         csv.Append("# ").AppendLine(axes.Stamp);
@@ -136,13 +131,14 @@ public static class ActorsApi
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
+    private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
         ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
         IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var axes = TimeAxes.From(asOf, knownAt, clock);
+        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var other = string.IsNullOrWhiteSpace(compare) || compare == slug ? null : await actors.FindAsync(compare, cancellationToken);
-        var axes = TimeAxes.From(asOf, knownAt, clock);
         var data = await StanceChartData.LoadAsync(stances, topics, statements, new ActorRef(actor.Slug, actor.Name),
             other is null ? null : new ActorRef(other.Slug, other.Name), axes, cancellationToken);
 

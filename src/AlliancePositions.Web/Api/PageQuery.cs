@@ -4,15 +4,16 @@ using AlliancePositions.Core.Paging;
 namespace AlliancePositions.Web.Api;
 
 /// <summary>
-/// <c>page</c> (from 1) and <c>pageSize</c> (default 50, at most 500) as the URL spells them; a value that cannot be
-/// read is a field error, not a silent default.
+/// <c>page</c> (1 to <see cref="Paging.MaxPage"/>) and <c>pageSize</c> (default 50, at most 500) as the URL spells
+/// them; a value that cannot be read or is out of range is a field error, not a silent default. Every paged list reads
+/// its paging here, so the bounds are checked once.
 /// </summary>
 public sealed record PageQuery(string? Page = null, string? PageSize = null)
 {
     public (int Page, int PageSize, Dictionary<string, string[]> Errors) Read()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        return (Number(Page, "page", int.MaxValue, 1, errors), Number(PageSize, "pageSize", Paging.MaxPageSize, Paging.DefaultPageSize, errors), errors);
+        return (Number(Page, "page", Paging.MaxPage, 1, errors), Number(PageSize, "pageSize", Paging.MaxPageSize, Paging.DefaultPageSize, errors), errors);
     }
 
     private static int Number(string? text, string name, int max, int fallback, Dictionary<string, string[]> errors)

@@ -1,5 +1,3 @@
-using AlliancePositions.Web.Components.Shared;
-
 namespace AlliancePositions.Web.Changes;
 
 /// <summary>Reads <c>since=YYYY-MM-DD</c> for the changes page and its feed: missing means 30 days ago.</summary>
@@ -10,9 +8,7 @@ public static class ChangesSinceQuery
     public static (DateOnly Since, string? Error) Read(string? since, TimeProvider clock)
     {
         var fallback = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-DefaultDays);
-        if (string.IsNullOrWhiteSpace(since)) return (fallback, null);
-        return TimeAxes.ParseDate(since.Trim()) is { } date
-            ? (date, null)
-            : (fallback, $"\"{since}\" is not a date; use YYYY-MM-DD.");
+        var (date, problem) = Api.QueryDate.Read(since, "since");
+        return (date ?? fallback, problem);
     }
 }

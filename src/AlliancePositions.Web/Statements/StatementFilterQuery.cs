@@ -18,13 +18,12 @@ public sealed record StatementFilterQuery(
     /// <summary>The filter, with each value that could not be read left out and reported under its query name.</summary>
     public StatementFilterBinding Bind()
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (page, pageSize, errors) = new Api.PageQuery(Page, PageSize).Read();
         var filter = new StatementFilter(
             Topic: Trimmed(Topic), Actor: Trimmed(Actor), Question: Trimmed(Question),
             Kind: ReadKind(errors), Credibility: ReadCredibility(errors), Text: Trimmed(Q),
             From: ReadDate(From, "from", errors), To: ReadDate(To, "to", errors), Sort: ReadSort(errors),
-            Page: ReadNumber(Page, "page", 1, int.MaxValue, 1, errors),
-            PageSize: ReadNumber(PageSize, "pageSize", 1, Core.Paging.Paging.MaxPageSize, Core.Paging.Paging.DefaultPageSize, errors));
+            Page: page, PageSize: pageSize);
         return new StatementFilterBinding(filter, errors);
     }
 
@@ -65,13 +64,7 @@ public sealed record StatementFilterQuery(
         return null;
     }
 
-    private static DateOnly? ReadDate(string? value, string name, Dictionary<string, string[]> errors)
-    {
-        if (Trimmed(value) is not { } text) return null;
-        if (TimeAxes.ParseDate(text) is { } date) return date;
-        errors[name] = [$"\"{text}\" is not a date; use YYYY-MM-DD."];
-        return null;
-    }
+    private static DateOnly? ReadDate(string? value, string name, Dictionary<string, string[]> errors) => Api.QueryDate.Read(value, name, errors);
 
     private StatementSort ReadSort(Dictionary<string, string[]> errors)
     {
@@ -79,14 +72,6 @@ public sealed record StatementFilterQuery(
         if (WireNames.TryParse<StatementSort>(text, out var sort)) return sort;
         errors["sort"] = [$"\"{text}\" is not a sort order; use one of {string.Join(", ", WireNames.All<StatementSort>())}."];
         return StatementSort.DateDescending;
-    }
-
-    private static int ReadNumber(string? value, string name, int min, int max, int fallback, Dictionary<string, string[]> errors)
-    {
-        if (Trimmed(value) is not { } text) return fallback;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max) return number;
-        errors[name] = [$"\"{text}\" is not a whole number from {min} to {max.ToString("N0", CultureInfo.InvariantCulture)}."];
-        return fallback;
     }
 }
 

@@ -9,7 +9,7 @@ namespace AlliancePositions.Web.Components.Shared;
 /// </summary>
 public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem = null)
 {
-    public const string Format = "yyyy-MM-dd";
+    public const string Format = Api.QueryDate.Format;
 
     public static TimeAxes From(string? asOf, string? knownAt, TimeProvider clock)
     {
@@ -20,15 +20,12 @@ public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem =
         return new TimeAxes(asOfDate, knownAtDate, problems.Count == 0 ? null : string.Join(" ", problems));
     }
 
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
+    /// <summary>Reads through <see cref="Api.QueryDate"/>: a date that is not YYYY-MM-DD or not in the supported range is a problem.</summary>
     private static DateOnly Parse(string? text, string name, DateOnly today, List<string> problems)
     {
-        if (string.IsNullOrWhiteSpace(text)) return today;
-        if (ParseDate(text) is { } date) return date;
-        problems.Add($"\"{text}\" is not a date for {name} (use YYYY-MM-DD); showing today instead.");
-        return today;
+        var (date, problem) = Api.QueryDate.Read(text, name);
+        if (problem is not null) problems.Add($"{problem} Showing today instead.");
+        return date ?? today;
     }
 
     /// <summary>"as of 30 Apr 2024, known at 30 Apr 2024 · methodology 1.0": the stamp on every export.</summary>
