@@ -40,6 +40,7 @@ try
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
     builder.Services.AddProblemDetails();
+    builder.Services.AddExceptionHandler<BadRequestProblems>();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
     builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -65,7 +66,7 @@ try
     app.MapApiDocumentation();
     app.MapChangesFeed();
 
-    var api = app.MapGroup("/api");
+    var api = app.MapGroup("/api").WithBodyLimit(BodyLimits.Json);
     api.MapAccountsApi();
     api.MapActorsApi();
     api.MapCorpusApi();

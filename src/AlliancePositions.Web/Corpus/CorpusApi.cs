@@ -1,19 +1,25 @@
 using AlliancePositions.Core.Corpus;
 using AlliancePositions.Web.Accounts;
+using AlliancePositions.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AlliancePositions.Web.Corpus;
 
 public static class CorpusApi
 {
-    /// <summary>Imports larger than this are refused with 413; a year of a busy team's corpus fits several times over.</summary>
-    public const long MaxImportBytes = 200L * 1024 * 1024;
+    /// <summary>Imports larger than this are refused with 413 (see <see cref="BodyLimits.Import"/> for why this size).</summary>
+    public const long MaxImportBytes = BodyLimits.Import;
+
+    /// <summary>
+    /// One import at a time: each holds its whole corpus in memory while it is validated, so two at once would double
+    /// the peak, and their writes are serialised by the database anyway. A waiting import has not read its body yet.
+    /// </summary>
+    private static readonly SemaphoreSlim OneImport = new(1, 1);
 
     public static RouteGroupBuilder MapCorpusApi(this RouteGroupBuilder api)
     {
         api.MapGet("/export", ExportAsync).RequireAuthorization(Policies.Read);
-        api.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Analyst).DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes));
+        api.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Analyst).DisableAntiforgery().WithBodyLimit(MaxImportBytes);
         return api;
     }
 
@@ -32,9 +38,10 @@ public static class CorpusApi
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request, CorpusImporter importer,
         CancellationToken cancellationToken)
     {
-        var json = await ReadBodyAsync(request, cancellationToken);
+        await OneImport.WaitAsync(cancellationToken);
         try
         {
+            var json = await ReadBodyAsync(request, cancellationToken);
             return TypedResults.Ok(await importer.ImportAsync(json, "import", cancellationToken));
         }
         catch (CorpusValidationException invalid)
@@ -47,11 +54,15 @@ public static class CorpusApi
                 statusCode: StatusCodes.Status409Conflict, title: "Conflicting records",
                 extensions: new Dictionary<string, object?> { ["errors"] = ByPath(conflict.Conflicts) });
         }
+        finally
+        {
+            OneImport.Release();
+        }
     }
 
     /// <summary>
     /// The body as text, decoded once from a buffer of its size: a StreamReader would first build the text in a
-    /// StringBuilder and then copy it into the string, holding two UTF-16 copies of a body of up to 200 MB.
+    /// StringBuilder and then copy it into the string, holding two UTF-16 copies of the body.
     /// </summary>
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public static class DocumentsApi
         documents.MapGet("", ListAsync).RequireAuthorization(Policies.Read).WithSummary("Documents, newest first, paged");
         documents.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Read).WithSummary("A document with its text and annotations; its ETag is the version");
         var writes = documents.MapGroup("").RequireAuthorization(Policies.Analyst);
-        writes.MapPost("", CreateAsync).Accepts<CreateDocumentRequest>("application/json")
+        writes.MapPost("", CreateAsync).Accepts<CreateDocumentRequest>("application/json").WithBodyLimit(BodyLimits.Document)
             .WithSummary("Adds a document; the same text again is a 409 naming the existing document");
         writes.MapPost("/{id}/annotations", AnnotateAsync).Accepts<CreateAnnotationRequest>("application/json")
             .WithSummary("Annotates a span; exact must equal the text at start..end (UTF-16 code units, end exclusive)");

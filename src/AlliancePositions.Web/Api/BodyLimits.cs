@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace AlliancePositions.Web.Api;
+
+/// <summary>
+/// The largest request body each endpoint reads, in bytes. A larger body is refused with 413 and a problem body as soon
+/// as the server sees it (from its Content-Length, or while it streams in), before it is buffered or parsed; see
+/// <see cref="BadRequestProblems"/>. The API group sets <see cref="Json"/>; an endpoint that takes more says so.
+/// </summary>
+public static class BodyLimits
+{
+    /// <summary>Every JSON write: the longest note, quote or summary (10,000 characters) fits many times over.</summary>
+    public const long Json = 1024 * 1024;
+
+    /// <summary>A new document: up to 1,000,000 characters of text, which JSON may escape to six bytes each.</summary>
+    public const long Document = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// A corpus import. It is validated whole in memory (the text, the JSON tree and the schema's own tree, about ten
+    /// times the body at the peak), so the limit is what bounds the memory an import takes; imports also run one at
+    /// a time. A larger corpus is imported in parts, or loaded with the seed loader at start-up.
+    /// </summary>
+    public const long Import = 32 * 1024 * 1024;
+
+    /// <summary>Sets this endpoint's (or group's) body limit; the server enforces it and answers 413 beyond it.</summary>
+    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, long bytes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestSizeLimitAttribute(bytes));
+}

@@ -1,0 +1,280 @@
+using System.Collections;
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlliancePositions.Web.Tests.Api;
+
+/// <summary>
+/// Hostile input against every write endpoint the app maps under /api (read from its endpoint data source, so a new
+/// endpoint is fuzzed without touching this test), as a signed-in Admin: malformed JSON, wrong types, control
+/// characters, huge strings and arrays, deep nesting, edge numbers and dates, edge paging, odd keys in the route.
+/// No answer may be a 5xx, and a refused request (4xx) must not have committed anything to the database. The inputs
+/// come from a fixed seed, so a failure names a request that can be replayed.
+/// </summary>
+public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const int Seed = 1313;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Malformed =
+    [
+        "", " ", "{", "}", "[", "{\"a\":}", "nul", "\"a string\"", "42", "[1,2,3]", "{\"name\":\"x\",}", "{'single':'quotes'}",
+        "{\"a\":1}{\"b\":2}", "\u0000", "{\"\u0000\":\"\u0000\"}", "{\"a\":\"\\ud800\"}", "{\"a\":1e999999}", "\uFEFF{}",
+        new string('[', 5000) + new string(']', 5000), Nest("{\"x\":", 3000, "}"),
+    ];
+
+    private static readonly string[] HostileStrings =
+    [
+        "", " ", "\u0001\u0007\u001b[31m", "\u0000", "a\u0000b", "\ud800", "\u202eevil", "=HYPERLINK(\"http://x\")", "<script>alert(1)</script>",
+        "javascript:alert(1)", "../../etc/passwd", "%00", "\r\n\r\nInjected: header", new string('x', 100_000), new string('é', 20_000),
+    ];
+
+    private static readonly JsonNode?[] EdgeNumbers = [0, -1, int.MaxValue, int.MinValue, 2147483648L, -2147483649L, 1.5, 1e308, null];
+
+    private static readonly string[] EdgeDates =
+    [
+        "0001-01-01", "1899-12-31", "1900-01-01", "2100-12-31", "2101-01-01", "3000-01-01", "9999-12-31", "2024-02-30", "10000-01-01",
+        "2024-02-26T00:00:00Z", "", "yesterday",
+    ];
+
+    private static readonly string[] EdgeQueries =
+    [
+        "", "?page=2147483647&pageSize=2147483647", "?page=-1&pageSize=0", "?asOf=0001-01-01&knownAt=9999-12-31", "?since=3000-01-01&from=0001-01-01",
+    ];
+
+    // No "%00": the in-memory test server throws on a NUL in the path before the app sees it (Kestrel answers 400).
+    private static readonly string[] HostileKeys = ["nothing", "..%2F..", new string('k', 5000), "%E2%80%AE", "%C3%28", "a b"];
+
+    [Fact]
+    public async Task No_write_endpoint_answers_5xx_or_writes_anything_when_it_refuses_hostile_input()
+    {
+        using var admin = await app.CreateClientAsync("Admin");
+        var keys = await FixturesAsync(admin);
+        await using var probe = app.CreateDbContext();
+        await probe.Database.OpenConnectionAsync(Ct);
+        var connection = probe.Database.GetDbConnection();
+        var random = new Random(Seed);
+        var failures = new List<string>();
+        var sent = 0;
+
+        foreach (var (method, pattern, bodyType) in WriteEndpoints())
+        {
+            foreach (var (path, query, body) in Requests(pattern, bodyType, keys, random))
+            {
+                var before = await DataVersionAsync(connection);
+                using var request = new HttpRequestMessage(new HttpMethod(method), path + query);
+                if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } };
+                if (method == "PUT") request.Headers.TryAddWithoutValidation("If-Match", await CurrentVersionAsync(admin, path));
+                var response = await admin.SendAsync(request, Ct);
+                sent++;
+
+                var status = (int)response.StatusCode;
+                var what = $"{method} {Shorten(path + query)} {Shorten(body is null ? "(no body)" : Encoding.UTF8.GetString(body))}";
+                if (status >= 500) failures.Add($"{status} for {what}: {Shorten(await response.Content.ReadAsStringAsync(Ct))}");
+                // A refused sign-in counts the failure against the account (lockout): that write is the point of it.
+                else if (status >= 400 && pattern != "/api/auth/login" && await DataVersionAsync(connection) != before)
+                    failures.Add($"{status} but the database changed for {what}");
+            }
+        }
+
+        Assert.True(sent > 500, $"only {sent} requests were sent");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+    }
+
+    /// <summary>Every POST, PUT, PATCH and DELETE under /api, with the type of its JSON body when it has one.</summary>
+    private List<(string Method, string Pattern, Type? Body)> WriteEndpoints()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m is "POST" or "PUT" or "PATCH" or "DELETE")
+                .Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'), BodyType(e))))
+            // Deletes last, so the records the other endpoints are aimed at are still there for them.
+            .OrderBy(e => e.m == "DELETE").ThenBy(e => e.Item2, StringComparer.Ordinal).ThenBy(e => e.m, StringComparer.Ordinal).ToList();
+        Assert.Contains(endpoints, e => e.Item2 == "/api/actors" && e.m == "POST" && e.Item3 is not null);
+        return endpoints;
+    }
+
+    private static Type? BodyType(Endpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } accepted) return accepted;
+        var parameters = endpoint.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [];
+        return parameters.Select(p => p.ParameterType)
+            .Select(t => t.IsGenericType && t.Name.StartsWith("JsonBody", StringComparison.Ordinal) ? t.GetGenericArguments()[0] : t)
+            .FirstOrDefault(t => t.Namespace?.StartsWith("AlliancePositions", StringComparison.Ordinal) == true && t.Name.EndsWith("Request", StringComparison.Ordinal));
+    }
+
+    /// <summary>The requests for one endpoint: hostile bodies on real keys, then a plausible body on hostile keys.</summary>
+    private static IEnumerable<(string Path, string Query, byte[]? Body)> Requests(string pattern, Type? bodyType, Dictionary<string, string> keys, Random random)
+    {
+        var path = Fill(pattern, name => keys.GetValueOrDefault($"{Section(pattern)}:{name}") ?? "nothing");
+        string Query() => EdgeQueries[random.Next(EdgeQueries.Length)];
+        foreach (var text in Malformed) yield return (path, Query(), Encoding.UTF8.GetBytes(text));
+        yield return (path, Query(), [0xC3, 0x28, 0xA0, 0xA1]);
+        yield return (path, Query(), null);
+        if (bodyType is not null)
+            foreach (var body in Bodies(bodyType, random)) yield return (path, Query(), Encoding.UTF8.GetBytes(body.ToJsonString()));
+        foreach (var key in HostileKeys)
+            yield return (Fill(pattern, _ => key), Query(), bodyType is null ? null : Encoding.UTF8.GetBytes(Plausible(bodyType, 0).ToJsonString()));
+    }
+
+    /// <summary>A plausible body, then for each property: every hostile value of its kind and a wrong type, the rest left plausible.</summary>
+    private static IEnumerable<JsonObject> Bodies(Type type, Random random)
+    {
+        yield return Plausible(type, 0);
+        yield return new JsonObject();
+        var huge = Plausible(type, 0);
+        huge["unexpected"] = new JsonArray(Enumerable.Range(0, 100_000).Select(i => (JsonNode?)i).ToArray());
+        yield return huge;
+        foreach (var property in Properties(type))
+        {
+            foreach (var value in Hostile(property.PropertyType, random))
+            {
+                var body = Plausible(type, 0);
+                body[Name(property)] = value;
+                yield return body;
+            }
+        }
+    }
+
+    private static IEnumerable<JsonNode?> Hostile(Type type, Random random)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        yield return null;
+        yield return JsonNode.Parse(Nest("{\"x\":", 60, "}"));
+        if (type == typeof(string))
+        {
+            foreach (var text in HostileStrings) yield return text;
+            yield return random.Next();
+            yield return new JsonObject();
+        }
+        else if (type == typeof(int) || type == typeof(long) || type == typeof(double))
+        {
+            foreach (var number in EdgeNumbers) yield return number?.DeepClone();
+            yield return "12";
+            yield return true;
+        }
+        else if (type == typeof(DateOnly))
+        {
+            foreach (var date in EdgeDates) yield return date;
+            yield return 20240226;
+        }
+        else if (typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            yield return "not a list";
+            yield return new JsonArray(Enumerable.Range(0, 20_000).Select(i => (JsonNode?)$"item-{i}").ToArray());
+            yield return new JsonArray(HostileStrings.Select(s => (JsonNode?)s).ToArray());
+            yield return new JsonArray(null, 1, new JsonObject());
+        }
+        else if (type.IsClass)
+        {
+            yield return "not an object";
+            yield return new JsonArray();
+            yield return Plausible(type, 1);
+        }
+    }
+
+    /// <summary>A body whose every property has a value of the right type (strings "x", dates in range, lists of one).</summary>
+    private static JsonObject Plausible(Type type, int depth)
+    {
+        var body = new JsonObject();
+        foreach (var property in Properties(type)) body[Name(property)] = PlausibleValue(property.PropertyType, depth);
+        return body;
+    }
+
+    private static JsonNode? PlausibleValue(Type type, int depth)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string)) return "x";
+        if (type == typeof(int) || type == typeof(long) || type == typeof(double)) return 1;
+        if (type == typeof(bool)) return true;
+        if (type == typeof(DateOnly)) return "2024-02-26";
+        if (typeof(IEnumerable).IsAssignableFrom(type)) return new JsonArray("x");
+        return depth < 3 && type.IsClass ? Plausible(type, depth + 1) : null;
+    }
+
+    private static IEnumerable<PropertyInfo> Properties(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead);
+
+    private static string Name(PropertyInfo property) => JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+
+    private static string Fill(string pattern, Func<string, string> value)
+    {
+        var path = new StringBuilder();
+        foreach (var segment in pattern.Split('/'))
+            path.Append(segment.StartsWith('{') ? value(segment.Trim('{', '}')) : segment).Append('/');
+        return path.ToString().TrimEnd('/');
+    }
+
+    private static string Section(string pattern) => pattern.Split('/').ElementAtOrDefault(2) ?? "";
+
+    /// <summary>A record of each kind to aim the fuzz at, so bodies reach validation instead of stopping at 404.</summary>
+    private static async Task<Dictionary<string, string>> FixturesAsync(HttpClient admin)
+    {
+        var text = $"A fuzzing report {Guid.NewGuid():N} says no ground troops would be sent.";
+        var document = await ReadAsync(await admin.PostAsJsonAsync("/api/documents", new { title = "Fuzz", text }, Ct));
+        var documentId = document.GetProperty("id").GetString()!;
+        var start = text.IndexOf("no ground", StringComparison.Ordinal);
+        var annotation = await ReadAsync(await admin.PostAsJsonAsync($"/api/documents/{documentId}/annotations", new { start, end = text.Length - 1, exact = text[start..^1] }, Ct));
+        var actor = await ReadAsync(await admin.PostAsJsonAsync("/api/actors", new { name = $"Fuzz {Guid.NewGuid():N}", kind = "person" }, Ct));
+        var statement = await ReadAsync(await admin.PostAsJsonAsync("/api/statements", new
+        {
+            actor = "olaf-scholz", kind = "quote", date = "2024-02-26", datePrecision = "day", summary = "Rules out ground troops",
+            topics = Array.Empty<string>(), annotationIds = new[] { annotation.GetProperty("id").GetString() }, credibility = 2,
+        }, Ct));
+        var meeting = await ReadAsync(await admin.PostAsJsonAsync("/api/meetings",
+            new { kind = "call", date = "2024-03-05", datePrecision = "day", participants = new[] { "olaf-scholz", "emmanuel-macron" } }, Ct));
+        return new Dictionary<string, string>
+        {
+            ["actors:slug"] = actor.GetProperty("slug").GetString()!,
+            ["documents:id"] = documentId,
+            ["documents:annotationId"] = annotation.GetProperty("id").GetString()!,
+            ["statements:id"] = statement.GetProperty("id").GetString()!,
+            ["meetings:key"] = meeting.GetProperty("key").GetString()!,
+        };
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    /// <summary>The version to send as If-Match, so a PUT gets past the version check to the body: the ETag of a GET.</summary>
+    private static async Task<string> CurrentVersionAsync(HttpClient client, string path)
+    {
+        var parts = path.Split('/');
+        if (parts is [_, "api", "documents", var document, "annotations", var annotation])
+        {
+            var read = await client.GetAsync($"/api/documents/{document}", Ct);
+            if (!read.IsSuccessStatusCode) return "\"1\"";
+            var found = (await read.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("annotations").EnumerateArray()
+                .FirstOrDefault(a => a.GetProperty("id").GetString() == annotation);
+            return found.ValueKind == JsonValueKind.Object ? $"\"{found.GetProperty("version").GetInt32()}\"" : "\"1\"";
+        }
+        var response = await client.GetAsync(path, Ct);
+        return response.Headers.ETag?.Tag ?? "\"1\"";
+    }
+
+    /// <summary>SQLite's count of commits by other connections: unchanged means the app wrote nothing.</summary>
+    private static async Task<long> DataVersionAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static string Nest(string open, int depth, string close) =>
+        string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth));
+
+    private static string Shorten(string text) => text.Length <= 160 ? text : $"{text[..160]}… ({text.Length:N0} chars)";
+}
