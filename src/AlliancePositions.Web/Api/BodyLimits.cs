@@ -18,7 +18,7 @@ public static class BodyLimits
     /// <summary>
     /// A corpus import. It is validated whole in memory (the text, the JSON tree and the schema's own tree, about ten
     /// times the body at the peak), so the limit is what bounds the memory an import takes; imports also run one at
-    /// a time. A larger corpus is imported in parts, or loaded with the seed loader at start-up.
+    /// a time. A larger corpus goes into an empty database through the seed loader at start-up.
     /// </summary>
     public const long Import = 32 * 1024 * 1024;
 

@@ -18,8 +18,9 @@ namespace AlliancePositions.Web.Tests.Api;
 /// Hostile input against every write endpoint the app maps under /api (read from its endpoint data source, so a new
 /// endpoint is fuzzed without touching this test), as a signed-in Admin: malformed JSON, wrong types, control
 /// characters, huge strings and arrays, deep nesting, edge numbers and dates, edge paging, odd keys in the route.
-/// No answer may be a 5xx, and a refused request (4xx) must not have committed anything to the database. The inputs
-/// come from a fixed seed, so a failure names a request that can be replayed.
+/// No answer may be a 5xx, and a refused request (4xx) must not have committed anything to the database. The reads get
+/// the same edge dates, paging and keys in their queries and paths. The inputs come from a fixed seed, so a failure
+/// names a request that can be replayed.
 /// </summary>
 public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -89,6 +90,43 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         Assert.True(sent > 500, $"only {sent} requests were sent");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+    }
+
+    [Fact]
+    public async Task No_read_endpoint_answers_5xx_to_edge_dates_paging_or_keys()
+    {
+        using var admin = await app.CreateClientAsync("Admin");
+        var keys = await FixturesAsync(admin);
+        var questions = await admin.GetFromJsonAsync<JsonElement>("/api/questions", Ct);
+        keys["questions:slug"] = questions[0].GetProperty("slug").GetString()!;
+        string[] queries =
+        [
+            .. EdgeQueries, "?asOf=1900-01-01&knownAt=2100-12-31", "?asOf=2100-12-31&knownAt=1900-01-01", "?page=1000000&pageSize=500",
+            "?q=%01%02%1B&topic=..%2F..&question=%E2%80%AE&kind=%00", "?actors=" + string.Join(",", Enumerable.Range(0, 2000).Select(i => $"a{i}")),
+            "?compare=" + keys["actors:slug"] + "&from=2100-12-31&to=1900-01-01", "?since=1900-01-01&credibility=99999999999&sort=%0D%0A",
+        ];
+        var patterns = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true
+                && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/')).Distinct().Order(StringComparer.Ordinal).ToList();
+        var failures = new List<string>();
+
+        foreach (var pattern in patterns)
+        {
+            var paths = HostileKeys.Select(key => Fill(pattern, _ => key)).Prepend(Fill(pattern, name => keys.GetValueOrDefault($"{Section(pattern)}:{name}") ?? "nothing"));
+            foreach (var path in paths.Distinct())
+            {
+                foreach (var query in queries)
+                {
+                    var response = await admin.GetAsync(path + query, Ct);
+                    if ((int)response.StatusCode >= 500)
+                        failures.Add($"{(int)response.StatusCode} for GET {Shorten(path + query)}: {Shorten(await response.Content.ReadAsStringAsync(Ct))}");
+                }
+            }
+        }
+
+        Assert.True(patterns.Count > 10, $"only {patterns.Count} read endpoints were found");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
 
