@@ -26,6 +26,8 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const int Seed = 1313;
 
+    private const int ValuesPerProperty = 5;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly string[] Malformed =
@@ -90,6 +92,7 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         Assert.True(sent > 500, $"only {sent} requests were sent");
+        TestContext.Current.SendDiagnosticMessage($"{sent} write requests sent");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
 
@@ -166,7 +169,11 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
             yield return (Fill(pattern, _ => key), Query(), bodyType is null ? null : Encoding.UTF8.GetBytes(Plausible(bodyType, 0).ToJsonString()));
     }
 
-    /// <summary>A plausible body, then for each property: every hostile value of its kind and a wrong type, the rest left plausible.</summary>
+    /// <summary>
+    /// A plausible body, then for each property a draw of hostile values of its kind (wrong types among them), the
+    /// rest left plausible. A draw rather than all of them keeps the run well under a minute; over the endpoints'
+    /// properties every value is sent many times.
+    /// </summary>
     private static IEnumerable<JsonObject> Bodies(Type type, Random random)
     {
         yield return Plausible(type, 0);
@@ -176,7 +183,7 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         yield return huge;
         foreach (var property in Properties(type))
         {
-            foreach (var value in Hostile(property.PropertyType, random))
+            foreach (var value in Hostile(property.PropertyType, random).OrderBy(_ => random.Next()).Take(ValuesPerProperty))
             {
                 var body = Plausible(type, 0);
                 body[Name(property)] = value;
@@ -210,7 +217,7 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         else if (typeof(IEnumerable).IsAssignableFrom(type))
         {
             yield return "not a list";
-            yield return new JsonArray(Enumerable.Range(0, 20_000).Select(i => (JsonNode?)$"item-{i}").ToArray());
+            yield return new JsonArray(Enumerable.Range(0, 2_000).Select(i => (JsonNode?)$"item-{i}").ToArray());
             yield return new JsonArray(HostileStrings.Select(s => (JsonNode?)s).ToArray());
             yield return new JsonArray(null, 1, new JsonObject());
         }
