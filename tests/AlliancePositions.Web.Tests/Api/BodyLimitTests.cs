@@ -24,7 +24,7 @@ public sealed class KestrelApp : IAsyncLifetime
 
 /// <summary>
 /// A body over its endpoint's limit is a 413 with a problem body, refused as the server reads it, and nothing is
-/// written: JSON writes take 1 MiB, a new document 8 MiB, an import 32 MiB.
+/// written: JSON writes take 1 MiB, a new document 8 MiB, an import 16 MiB.
 /// </summary>
 public class BodyLimitTests(KestrelApp server) : IClassFixture<KestrelApp>
 {
@@ -108,13 +108,13 @@ public class BodyLimitTests(KestrelApp server) : IClassFixture<KestrelApp>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task An_import_over_32_MiB_is_a_413_problem_and_imports_nothing(bool chunked)
+    public async Task An_import_over_16_MiB_is_a_413_problem_and_imports_nothing(bool chunked)
     {
         using var client = await AnalystAsync();
         var key = $"big-{Guid.NewGuid():N}";
         var json = Sized($"{{\"formatVersion\":1,\"coders\":[{{\"key\":\"{key}\",\"displayName\":\"", "\"}]}", BodyLimits.Import + 100);
 
-        await AssertTooLargeAsync(await PostAsync(client, "/api/import", json, chunked), "33,554,432");
+        await AssertTooLargeAsync(await PostAsync(client, "/api/import", json, chunked), "16,777,216");
 
         await using var db = App.CreateDbContext();
         Assert.False(await db.Coders.AnyAsync(c => c.Key == key, Ct));
