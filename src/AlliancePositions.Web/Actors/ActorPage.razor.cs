@@ -94,11 +94,11 @@ public partial class ActorPage
         questions = await TopicQueries.ListQuestionsAsync(token);
         topics = await TopicQueries.ListTopicsAsync(token);
         choices = (await Actors.ListAsync(null, 1, Paging.MaxPageSize, token)).Items;
-        stances = await Stances.ForActorAsync(Slug, axes.AsOf, axes.KnownAt, token);
+        stances = await Stances.ForActorAsync(Slug, axes.AsOf, axes.KnownAt, StanceLens.Default, token);
 
         compareActor = string.IsNullOrWhiteSpace(Compare) || Compare == Slug ? null : await Actors.FindAsync(Compare, token);
         compareMissing = !string.IsNullOrWhiteSpace(Compare) && Compare != Slug && compareActor is null;
-        compareStances = compareActor is null ? null : await Stances.ForActorAsync(compareActor.Slug, axes.AsOf, axes.KnownAt, token);
+        compareStances = compareActor is null ? null : await Stances.ForActorAsync(compareActor.Slug, axes.AsOf, axes.KnownAt, StanceLens.Default, token);
         overall = compareStances is null ? null : Agreement.Overall(stances, compareStances);
     }
 

@@ -73,7 +73,7 @@ public static class ActorsApi
         var axes = TimeAxes.From(asOf, knownAt, clock);
         if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
         if (await actors.FindAsync(slug, cancellationToken) is null) return TypedResults.NotFound();
-        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, cancellationToken);
+        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, StanceLens.Default, cancellationToken);
         return TypedResults.Ok(history.Where(h => Empty(question) is not { } only || h.Key == only).OrderBy(h => h.Key, StringComparer.Ordinal)
             .SelectMany(h => h.Value.Shifts.Select(shift => ShiftJson.Of(h.Key, shift))).ToList());
     }

@@ -107,7 +107,7 @@ public sealed partial class QuestionPage
     private async Task LoadQuestionAsync(CancellationToken ct)
     {
         question = await Topics.FindQuestionAsync(Slug, ct);
-        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, null, ct);
+        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, StanceLens.Default, null, ct);
         if (question is null || stances is null) return;
         blocs = await Countries.CohesionOnQuestionAsync(Slug, axes.AsOf, axes.KnownAt, ct);
         shifts = stances.Shifts;

@@ -29,7 +29,7 @@ public static class QuestionsApi
     {
         var axes = TimeAxes.From(asOf, knownAt, clock);
         if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
-        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, null, cancellationToken) is not { } found) return TypedResults.NotFound();
+        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, StanceLens.Default, null, cancellationToken) is not { } found) return TypedResults.NotFound();
         var withRecord = found.Stances.Where(s => s.Stance.Band != StanceBand.NoRecord).ToList();
         var withTexts = await stances.WithTextsAsync(withRecord.Select(s => s.Stance).ToList(), cancellationToken);
         return TypedResults.Ok(withRecord.Select((s, i) => StanceJson.From(s with { Stance = withTexts[i] })).ToList());
@@ -44,7 +44,7 @@ public static class QuestionsApi
         var unknown = await actorQueries.UnknownAsync(wanted ?? [], cancellationToken);
         if (unknown.Count > 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actors"] = unknown.Select(a => $"No actor has the key \"{a}\".").ToArray() });
-        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, wanted, cancellationToken) is not { } found) return TypedResults.NotFound();
+        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, StanceLens.Default, wanted, cancellationToken) is not { } found) return TypedResults.NotFound();
         return TypedResults.Ok(AgreementJson.From(found));
     }
 
@@ -63,7 +63,7 @@ public static class QuestionsApi
         var axes = TimeAxes.From(asOf, knownAt, clock);
         if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
         if (await topics.FindQuestionAsync(slug, cancellationToken) is not { } question) return TypedResults.NotFound();
-        var found = await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, null, cancellationToken);
+        var found = await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, StanceLens.Default, null, cancellationToken);
         if (found is null) return TypedResults.NotFound();
         var name = $"agreement-{slug}-asof-{axes.AsOf:yyyy-MM-dd}-knownat-{axes.KnownAt:yyyy-MM-dd}.{extension}";
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(render(question, found, axes)), contentType, name);

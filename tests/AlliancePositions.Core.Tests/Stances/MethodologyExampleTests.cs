@@ -9,7 +9,11 @@ namespace AlliancePositions.Core.Tests.Stances;
 public class MethodologyExampleTests
 {
     [Fact]
-    public void Methodology_version_is_stated() => Assert.Equal("1.0", Methodology.Version);
+    public void Methodology_2_0_is_the_default_and_1_0_stays_available()
+    {
+        Assert.Equal("2.0", Methodology.Version);
+        Assert.Equal(["1.0", "2.0"], Methodology.Versions);
+    }
 
     [Theory]
     [InlineData("macron", 0.7876, 0.5041, 0.473, StanceBand.Supports, "Feb 2024", "(2 × 0.504) / 0.504 = 2.00 → supports")]

@@ -24,7 +24,7 @@ public class HomePageTests : SeededComponentTest
         var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var held = new TaskCompletionSource<Core.Stances.QuestionStances?>();
         var pending = Services.GetRequiredService<Core.Stances.StanceCache>()
-            .GetOrComputeAsync(questions[0].Slug, today, today, null, _ => held.Task, TestContext.Current.CancellationToken);
+            .GetOrComputeAsync(questions[0].Slug, today, today, StanceLens.Default, null, _ => held.Task, TestContext.Current.CancellationToken);
 
         var page = Render<HomePage>();
         page.WaitForAssertion(() => Assert.Contains($"Working out every actor's stance: 0 of {questions.Count} questions.", page.Markup, StringComparison.Ordinal));
