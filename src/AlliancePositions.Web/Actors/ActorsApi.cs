@@ -68,12 +68,12 @@ public static class ActorsApi
     }
 
     private static async Task<Results<Ok<List<ShiftJson>>, NotFound, ValidationProblem>> GetShiftsAsync(string slug, string? question, string? asOf, string? knownAt,
-        ActorQueries actors, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
+        string? method, string? view, ActorQueries actors, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var axes = TimeAxes.From(asOf, knownAt, clock);
-        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         if (await actors.FindAsync(slug, cancellationToken) is null) return TypedResults.NotFound();
-        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, StanceLens.Default, cancellationToken);
+        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken);
         return TypedResults.Ok(history.Where(h => Empty(question) is not { } only || h.Key == only).OrderBy(h => h.Key, StringComparer.Ordinal)
             .SelectMany(h => h.Value.Shifts.Select(shift => ShiftJson.Of(h.Key, shift))).ToList());
     }
@@ -120,7 +120,7 @@ public static class ActorsApi
         csv.Append("# ").AppendLine(axes.Stamp);
         csv.Append("# asOf=").Append(axes.AsOf.ToString(TimeAxes.Format, CultureInfo.InvariantCulture))
             .Append(" knownAt=").Append(axes.KnownAt.ToString(TimeAxes.Format, CultureInfo.InvariantCulture))
-            .Append(" methodology=").AppendLine(Methodology.Version);
+            .Append(" methodology=").AppendLine(axes.Lens.Method);
         csv.Append("# topic=").Append(topic ?? "(all)").Append(" question=").AppendLine(question ?? "(all)");
         csv.AppendLine("type,key,date,kind,title,quote,grade,codings,relations,participants");
 
@@ -136,13 +136,14 @@ public static class ActorsApi
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
-        ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
+    private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
+        string? method, string? view, ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
         IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var other = string.IsNullOrWhiteSpace(compare) || compare == slug ? null : await actors.FindAsync(compare, cancellationToken);
-        var axes = TimeAxes.From(asOf, knownAt, clock);
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var data = await StanceChartData.LoadAsync(stances, topics, statements, new ActorRef(actor.Slug, actor.Name),
             other is null ? null : new ActorRef(other.Slug, other.Name), axes, cancellationToken);
 

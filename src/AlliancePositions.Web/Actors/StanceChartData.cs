@@ -26,9 +26,9 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
     {
         var questions = await topics.ListQuestionsAsync(cancellationToken);
         // On the thread pool: a page's circuit stays free to render while a long history is replayed.
-        var mine = await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, StanceLens.Default, cancellationToken), cancellationToken);
+        var mine = await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
         var theirs = compare is null ? null
-            : await Task.Run(() => stances.HistoryAsync(compare.Slug, axes.AsOf, axes.KnownAt, StanceLens.Default, cancellationToken), cancellationToken);
+            : await Task.Run(() => stances.HistoryAsync(compare.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
 
         var panels = new List<ChartPanel>();
         foreach (var question in questions)

@@ -60,12 +60,12 @@ public static class AgreementExport
                 var agreement = same ? null : lookup.Between(actors[row].Actor.Slug, actors[column].Actor.Slug);
                 var fill = same ? "#ffffff" : AgreementScale.Colour(agreement!.Score);
                 svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" stroke="#ffffff" stroke-width="2">""");
-                if (!same) svg.Append(CultureInfo.InvariantCulture, $"<title>{Xml(AgreementScale.Describe(actors[row].Actor.Name, actors[column].Actor.Name, agreement!))}</title>");
+                if (!same) svg.Append(CultureInfo.InvariantCulture, $"<title>{Xml(AgreementScale.Describe(actors[row].Actor.Name, actors[column].Actor.Name, agreement!, actors[row].Stance.EvidenceCount + actors[column].Stance.EvidenceCount))}</title>");
                 svg.Append("</rect>");
                 if (same) continue;
                 var colour = AgreementScale.TextColour(agreement!.Score);
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2}" text-anchor="middle" fill="{colour}">{AgreementScale.ScoreText(agreement.Score)}</text>""");
-                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 14}" text-anchor="middle" font-size="10" fill="{colour}">{Xml(AgreementScale.Word(agreement.Relation))}</text>""");
+                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 14}" text-anchor="middle" font-size="10" fill="{colour}">{Xml(AgreementScale.Word(agreement))}</text>""");
             }
         }
         Legend(svg, 8, top + actors.Count * cell + 24);

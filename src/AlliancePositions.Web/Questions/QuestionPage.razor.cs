@@ -28,6 +28,8 @@ public sealed partial class QuestionPage
     [Parameter] public string Slug { get; set; } = "";
     [SupplyParameterFromQuery] public string? AsOf { get; set; }
     [SupplyParameterFromQuery] public string? KnownAt { get; set; }
+    [SupplyParameterFromQuery] public string? Method { get; set; }
+    [SupplyParameterFromQuery] public string? View { get; set; }
     [SupplyParameterFromQuery] public string? Pair { get; set; }
     [SupplyParameterFromQuery] public string? Actors { get; set; }
 
@@ -52,7 +54,7 @@ public sealed partial class QuestionPage
 
     protected override async Task OnParametersSetAsync()
     {
-        axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        axes = TimeAxes.From(AsOf, KnownAt, Clock).Through(Method, View);
         // The prerender shows the loading state; the interactive render loads once. A new pair alone reloads only its evidence.
         if (!RendererInfo.IsInteractive) return;
         var ct = disposed.Token;
@@ -107,7 +109,7 @@ public sealed partial class QuestionPage
     private async Task LoadQuestionAsync(CancellationToken ct)
     {
         question = await Topics.FindQuestionAsync(Slug, ct);
-        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, StanceLens.Default, null, ct);
+        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, null, ct);
         if (question is null || stances is null) return;
         blocs = await Countries.CohesionOnQuestionAsync(Slug, axes.AsOf, axes.KnownAt, ct);
         shifts = stances.Shifts;

@@ -24,13 +24,13 @@ public class HomePageTests : SeededComponentTest
         var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var held = new TaskCompletionSource<Core.Stances.QuestionStances?>();
         var pending = Services.GetRequiredService<Core.Stances.StanceCache>()
-            .GetOrComputeAsync(questions[0].Slug, today, today, StanceLens.Default, null, _ => held.Task, TestContext.Current.CancellationToken);
+            .GetOrComputeAsync(questions[0].Slug, today, today, Core.Stances.StanceLens.Default, null, _ => held.Task, TestContext.Current.CancellationToken);
 
         var page = Render<HomePage>();
         page.WaitForAssertion(() => Assert.Contains($"Working out every actor's stance: 0 of {questions.Count} questions.", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll(".split-row"));
 
-        held.SetResult(new Core.Stances.QuestionStances(questions[0].Slug, today, today, [], []));
+        held.SetResult(new Core.Stances.QuestionStances(questions[0].Slug, today, today, Core.Stances.StanceLens.Default, [], []));
         await pending;
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".split-row")));
         Assert.DoesNotContain("Working out every actor's stance", page.Markup, StringComparison.Ordinal);

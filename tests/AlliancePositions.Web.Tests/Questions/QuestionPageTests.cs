@@ -50,14 +50,14 @@ public class QuestionPageTests : SeededComponentTest
         static Core.Stances.ActorStance Actor(int i) => new(new Core.Stances.ActorRef($"a{i:00}", $"Actor {i:00}"),
             Core.Stances.Stance.NoRecord with { EvidenceCount = i });
         var day = new DateOnly(2024, 1, 1);
-        var stances = new Core.Stances.QuestionStances("q", day, day, Enumerable.Range(1, 30).Select(Actor).ToList(), []);
+        var stances = new Core.Stances.QuestionStances("q", day, day, Core.Stances.StanceLens.Default, Enumerable.Range(1, 30).Select(Actor).ToList(), []);
 
         var shown = QuestionPage.MatrixActors(stances, null);
 
         Assert.Equal(Enumerable.Range(11, 20).Reverse().Select(i => $"a{i:00}"), shown);
         Assert.Equal(["a03", "a01"], QuestionPage.MatrixActors(stances, "a03,unknown,a01,a03"));
         Assert.Equal(QuestionPage.MaxMatrixActors, QuestionPage.MatrixActors(
-            new Core.Stances.QuestionStances("q", day, day, Enumerable.Range(1, 60).Select(Actor).ToList(), []),
+            new Core.Stances.QuestionStances("q", day, day, Core.Stances.StanceLens.Default, Enumerable.Range(1, 60).Select(Actor).ToList(), []),
             string.Join(',', Enumerable.Range(1, 60).Select(i => $"a{i:00}"))).Count);
     }
 
