@@ -39,6 +39,9 @@ public class HomePageTests : SeededComponentTest
     [Fact]
     public void The_split_shows_Macron_on_the_support_side_and_Scholz_on_the_oppose_side()
     {
+        // Shortly after the seed report: two years on, methodology 2.0 rightly finds its evidence too old to place them.
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/?asOf=2024-04-30");
         var page = Render<HomePage>();
         page.WaitForAssertion(() =>
         {
@@ -48,7 +51,7 @@ public class HomePageTests : SeededComponentTest
             Assert.Contains("Olaf Scholz", rows["Opposes"], StringComparison.Ordinal);
         });
         var macron = page.FindAll("a.actor-chip").First(a => a.TextContent == "Emmanuel Macron");
-        Assert.Equal("/actors/emmanuel-macron", macron.GetAttribute("href"));
+        Assert.Equal("/actors/emmanuel-macron?asOf=2024-04-30", macron.GetAttribute("href"));
     }
 
     [Fact]

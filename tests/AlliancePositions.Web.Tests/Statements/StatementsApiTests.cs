@@ -16,7 +16,7 @@ public class StatementsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("methodology 1.0", lines[0], StringComparison.Ordinal);
+        Assert.Contains("methodology 2.0", lines[0], StringComparison.Ordinal);
         Assert.Contains("topic=troop-deployment", lines[0], StringComparison.Ordinal);
         Assert.Equal(string.Join(',', StatementCsv.Columns), lines[1]);
         Assert.Equal(7, lines.Length - 2);
