@@ -58,7 +58,7 @@ public partial class ActorPage
         if (!RendererInfo.IsInteractive) return;
         var token = disposal.Token;
 
-        var profileKey = string.Join('|', Slug, axes.AsOf, axes.KnownAt, Compare);
+        var profileKey = string.Join('|', Slug, axes.AsOf, axes.KnownAt, axes.Lens, Compare);
         if (profileKey != loadedProfile)
         {
             await LoadProfileAsync(token);

@@ -42,7 +42,7 @@ public sealed partial class QuestionPage
     private readonly CancellationTokenSource disposed = new();
     private TimeAxes axes = null!;
     private LoadState state = LoadState.Loading;
-    private (string Slug, DateOnly AsOf, DateOnly KnownAt)? loadedFor;
+    private (string Slug, DateOnly AsOf, DateOnly KnownAt, Core.Stances.StanceLens Lens)? loadedFor;
     private QuestionSummary? question;
     private QuestionStances? stances;
     private QuestionStances? matrix;
@@ -58,11 +58,11 @@ public sealed partial class QuestionPage
         // The prerender shows the loading state; the interactive render loads once. A new pair alone reloads only its evidence.
         if (!RendererInfo.IsInteractive) return;
         var ct = disposed.Token;
-        if (loadedFor != (Slug, axes.AsOf, axes.KnownAt))
+        if (loadedFor != (Slug, axes.AsOf, axes.KnownAt, axes.Lens))
         {
             state = LoadState.Loading;
             await LoadQuestionAsync(ct);
-            loadedFor = (Slug, axes.AsOf, axes.KnownAt);
+            loadedFor = (Slug, axes.AsOf, axes.KnownAt, axes.Lens);
             state = LoadState.Loaded;
         }
         matrix = stances is null ? null : stances.Only(MatrixActors(stances, Actors));

@@ -22,7 +22,7 @@ public class StanceIntervalBrowserTests(WorkspaceFixture workspace) : IClassFixt
     public async Task Analyst_watches_an_interval_narrow_with_each_consistent_statement_and_hindsight_move_before_a_reversal()
     {
         var page = await workspace.Browser.OpenAsync("/");
-        await ImportAsync("first", "2024-05-02", position: 2, withActor: true);
+        await ImportAsync("first", "2024-05-02", position: 2);
         await workspace.GoToAsync(page, ActorPage);
         var first = await IntervalWidthAsync(page);
 
@@ -66,21 +66,30 @@ public class StanceIntervalBrowserTests(WorkspaceFixture workspace) : IClassFixt
 
     private static string Signed(double value) => value.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>One A1 document with one direct quote by a fictional minister, coded on the troop question.</summary>
-    private async Task ImportAsync(string key, string date, int position, bool withActor = false)
+    /// <summary>One A1 document with one direct quote by a fictional minister, coded on the troop question: a corpus file of its own.</summary>
+    private async Task ImportAsync(string key, string date, int position)
     {
         var text = $"The minister said on {date}: \"We stand where we stand.\"";
+        var documentKey = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
         var quote = "We stand where we stand.";
         var start = text.IndexOf(quote, StringComparison.Ordinal);
-        var corpus = new Dictionary<string, object?>
+        // The vocabulary the statements use (the question, its topic, the coder) as the app already holds it.
+        await using var scope = workspace.Browser.App.Services.CreateAsyncScope();
+        using var stored = new MemoryStream();
+        await scope.ServiceProvider.GetRequiredService<CorpusExporter>().WriteAsync(stored, TestContext.Current.CancellationToken);
+        using var vocabulary = JsonDocument.Parse(stored.ToArray());
+        var corpus = new Dictionary<string, object>
         {
             ["formatVersion"] = 1,
-            ["actors"] = withActor ? new[] { new { slug = "avery-example", name = "Avery Example", kind = "person" } } : null,
+            ["topics"] = vocabulary.RootElement.GetProperty("topics").Clone(),
+            ["questions"] = vocabulary.RootElement.GetProperty("questions").Clone(),
+            ["coders"] = vocabulary.RootElement.GetProperty("coders").Clone(),
+            ["actors"] = new[] { new { slug = "avery-example", name = "Avery Example", kind = "person" } },
             ["documents"] = new[]
             {
                 new
                 {
-                    key = $"doc-{key}", title = $"Avery Example, {date}", publishedOn = date, language = "en", reliabilityOverride = "A",
+                    key = documentKey, title = $"Avery Example, {date}", publishedOn = date, language = "en", reliabilityOverride = "A",
                     reliabilityReason = "A transcript of the minister's own words.", text,
                     annotations = new[] { new { key = $"an-{key}", start, end = start + quote.Length, exact = quote } },
                 },
@@ -95,8 +104,7 @@ public class StanceIntervalBrowserTests(WorkspaceFixture workspace) : IClassFixt
                 },
             },
         };
-        var json = JsonSerializer.Serialize(corpus.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value));
-        await using var scope = workspace.Browser.App.Services.CreateAsyncScope();
+        var json = JsonSerializer.Serialize(corpus);
         await scope.ServiceProvider.GetRequiredService<CorpusImporter>().ImportAsync(json, $"{key}.json", TestContext.Current.CancellationToken);
     }
 }
