@@ -40,6 +40,7 @@ public class StanceIntervalBrowserTests(WorkspaceFixture workspace) : IClassFixt
         await page.ReloadAsync();
         await WorkspaceFixture.WaitInteractiveAsync(page);
         var asOf = await PositionAsync(page);
+        await Assertions.Expect(page.Locator("svg.stance-chart path.hindsight-line").First).ToBeAttachedAsync();
 
         await page.GetByLabel("Methodology and view").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "2.0 hindsight" }).ClickAsync();

@@ -11,11 +11,11 @@ public class ActorPageTests : SeededComponentTest
     public ActorPageTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     private IRenderedComponent<ActorPage> RenderActor(string slug, string? question = null, string? topic = null, string? compare = null,
-        string? knownAt = null, string? asOf = null)
+        string? knownAt = null, string? asOf = null, string? method = null)
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameters($"/actors/{slug}",
-            new Dictionary<string, object?> { ["question"] = question, ["topic"] = topic, ["compare"] = compare, ["knownAt"] = knownAt, ["asOf"] = asOf }));
+            new Dictionary<string, object?> { ["question"] = question, ["topic"] = topic, ["compare"] = compare, ["knownAt"] = knownAt, ["asOf"] = asOf, ["method"] = method }));
         Render<MudPopoverProvider>();
         return Render<ActorPage>(p => p.Add(x => x.Slug, slug));
     }
@@ -50,8 +50,22 @@ public class ActorPageTests : SeededComponentTest
         Assert.Equal("+1.09", troops.QuerySelector("td.position")!.TextContent);
         Assert.Equal("+0.24 to +1.93", troops.QuerySelector("td.interval")!.TextContent);
         Assert.NotEmpty(page.FindAll("svg.stance-chart rect.interval-band"));
+        Assert.NotEmpty(page.FindAll("svg.stance-chart path.hindsight-line"));
         Assert.Contains("Should Western troops be deployed to Ukraine?", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
         Assert.Contains("Supports ≥1.5", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Under_methodology_1_0_the_page_shows_the_weighted_mean_without_intervals_or_hindsight()
+    {
+        var page = RenderActor("emmanuel-macron", asOf: "2024-04-30", method: "1.0");
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg.stance-chart .chart-point")));
+        var troops = page.FindAll(".actor-stances tbody tr").Single(r => r.TextContent.Contains("Should Western troops be deployed", StringComparison.Ordinal));
+        Assert.Equal(("+1.25", "—"), (troops.QuerySelector("td.position")!.TextContent, troops.QuerySelector("td.interval")!.TextContent));
+        Assert.Empty(page.FindAll("svg.stance-chart rect.interval-band"));
+        Assert.Empty(page.FindAll("svg.stance-chart path.hindsight-line"));
+        Assert.Contains("methodology 1.0", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
