@@ -162,7 +162,7 @@ public static class ActorsApi
             var output = await renderer.RenderComponentAsync<StanceChart>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Data"] = data }));
             return output.ToHtmlString();
         });
-        return TypedResults.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, "image/svg+xml; charset=utf-8");
+        return TypedResults.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XmlSafe.Markup(svg), "image/svg+xml; charset=utf-8");
     }
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

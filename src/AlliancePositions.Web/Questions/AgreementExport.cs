@@ -85,5 +85,5 @@ public static class AgreementExport
 
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Xml(string text) => WebUtility.HtmlEncode(text);
+    private static string Xml(string text) => WebUtility.HtmlEncode(XmlSafe.Text(text));
 }
