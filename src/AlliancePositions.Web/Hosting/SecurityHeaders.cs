@@ -19,8 +19,12 @@ public static class SecurityHeaders
 {
     private const string NonceKey = "AlliancePositions.CspNonce";
 
-    /// <summary>For the API reference (/scalar), whose page configures its bundled script inline.</summary>
+    /// <summary>The API reference (Scalar) configures its bundled script with an inline script: a static, anonymous page of our own text.</summary>
     private const string ApiReferencePath = "/scalar";
+
+    private const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     public const string OtherPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'";
 
@@ -58,9 +62,4 @@ public static class SecurityHeaders
             : context.Request.Path.StartsWithSegments(ApiReferencePath) ? ApiReferencePolicy
             : PagePolicy(context.Items[NonceKey] as string);
     }
-
-    /// <summary>Scalar's page sets itself up with an inline script and inline styles; it is a static, anonymous reference page.</summary>
-    private const string ApiReferencePolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 }
