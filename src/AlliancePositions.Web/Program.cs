@@ -46,6 +46,7 @@ try
 
     var app = builder.Build();
 
+    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     // A bare status gets a body: problem details for API clients, the not-found page for people.
     app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Exports;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Components.Shared;
@@ -16,20 +17,21 @@ public static class AgreementExport
 {
     public static string Csv(QuestionSummary question, QuestionStances stances, TimeAxes axes)
     {
-        var csv = new StringBuilder();
-        csv.Append("# Agreement on: ").AppendLine(Field(question.Title));
-        csv.Append("# ").AppendLine(axes.Stamp);
-        csv.AppendLine("# score = 1 - |position A - position B| / 4; empty when either actor has no position");
-        csv.AppendLine("actor_a,actor_a_name,band_a,position_a,actor_b,actor_b_name,band_b,position_b,relation,score");
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvWriter(text);
+        csv.WriteComment($"Agreement on: {question.Title}");
+        csv.WriteComment(axes.Stamp);
+        csv.WriteComment("score = 1 - |position A - position B| / 4; empty when either actor has no position");
+        csv.WriteRow(["actor_a", "actor_a_name", "band_a", "position_a", "actor_b", "actor_b_name", "band_b", "position_b", "relation", "score"]);
         var byActor = stances.Stances.ToDictionary(s => s.Actor.Slug);
         foreach (var cell in stances.Matrix.Cells)
         {
             var (a, b) = (byActor[cell.ActorA], byActor[cell.ActorB]);
-            csv.AppendJoin(',', a.Actor.Slug, Field(a.Actor.Name), a.Stance.Band.ToWire(), Number(a.Stance.Position),
-                b.Actor.Slug, Field(b.Actor.Name), b.Stance.Band.ToWire(), Number(b.Stance.Position),
-                cell.Agreement.Relation.ToString().ToLowerInvariant(), Number(cell.Agreement.Score)).AppendLine();
+            csv.WriteRow([a.Actor.Slug, a.Actor.Name, a.Stance.Band.ToWire(), Number(a.Stance.Position),
+                b.Actor.Slug, b.Actor.Name, b.Stance.Band.ToWire(), Number(b.Stance.Position),
+                cell.Agreement.Relation.ToString().ToLowerInvariant(), Number(cell.Agreement.Score)]);
         }
-        return csv.ToString();
+        return text.ToString();
     }
 
     public static string Svg(QuestionSummary question, QuestionStances stances, TimeAxes axes)
@@ -81,14 +83,7 @@ public static class AgreementExport
         svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x + ramp + 24}" y="{y}" width="12" height="12" fill="{AgreementScale.UnknownColour}"/><text x="{x + ramp + 42}" y="{y + 10}">no score (no position)</text>""");
     }
 
-    /// <summary>Quotes a CSV field when it needs it, and neutralises a leading formula character for spreadsheets.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Xml(string text) => WebUtility.HtmlEncode(text);
+    private static string Xml(string text) => WebUtility.HtmlEncode(XmlSafe.Text(text));
 }

@@ -50,7 +50,7 @@ public class QuestionPageBrowserTests(BrowserFixture browser)
         var text = await File.ReadAllTextAsync(await download.PathAsync(), Xunit.TestContext.Current.CancellationToken);
         Assert.Contains("as of 30 Apr 2024", text, StringComparison.Ordinal);
         Assert.Contains("methodology", text, StringComparison.Ordinal);
-        Assert.Contains("emmanuel-macron,Emmanuel Macron,leans-support", text, StringComparison.Ordinal);
+        Assert.Contains("\"emmanuel-macron\",\"Emmanuel Macron\",\"leans-support\"", text, StringComparison.Ordinal);
     }
 
     [Fact]

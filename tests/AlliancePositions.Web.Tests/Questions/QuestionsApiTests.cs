@@ -11,10 +11,10 @@ public class QuestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.GetAsync("/api/questions/troop-deployment/agreement.csv?asOf=2024-04-30&knownAt=2024-04-30&method=1.0", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("# as of 30 Apr 2024, known at 30 Apr 2024 · methodology 1.0", lines[1]);
-        var pair = Assert.Single(lines, l => l.StartsWith("emmanuel-macron,", StringComparison.Ordinal) && l.Contains(",olaf-scholz,", StringComparison.Ordinal));
-        Assert.EndsWith(",disagree,0.1875", pair, StringComparison.Ordinal);
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("\"# as of 30 Apr 2024, known at 30 Apr 2024 · methodology 1.0\"", lines[1]);
+        var pair = Assert.Single(lines, l => l.StartsWith("\"emmanuel-macron\",", StringComparison.Ordinal) && l.Contains(",\"olaf-scholz\",", StringComparison.Ordinal));
+        Assert.EndsWith(",\"disagree\",\"0.1875\"", pair, StringComparison.Ordinal);
     }
 
     [Fact]
