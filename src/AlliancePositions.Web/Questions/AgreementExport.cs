@@ -22,14 +22,19 @@ public static class AgreementExport
         csv.WriteComment($"Agreement on: {question.Title}");
         csv.WriteComment(axes.Stamp);
         csv.WriteComment("score = 1 - |position A - position B| / 4; empty when either actor has no position");
-        csv.WriteRow(["actor_a", "actor_a_name", "band_a", "position_a", "actor_b", "actor_b_name", "band_b", "position_b", "relation", "score"]);
+        csv.WriteComment("methodology 2.0: 95% intervals of each position (not clipped) and of the score; uncertain when the score's straddles 0.5; empty under 1.0");
+        csv.WriteRow(["actor_a", "actor_a_name", "band_a", "position_a", "actor_b", "actor_b_name", "band_b", "position_b", "relation", "score",
+            "position_a_low", "position_a_high", "position_b_low", "position_b_high", "score_low", "score_high", "uncertain"]);
         var byActor = stances.Stances.ToDictionary(s => s.Actor.Slug);
         foreach (var cell in stances.Matrix.Cells)
         {
             var (a, b) = (byActor[cell.ActorA], byActor[cell.ActorB]);
             csv.WriteRow([a.Actor.Slug, a.Actor.Name, a.Stance.Band.ToWire(), Number(a.Stance.Position),
                 b.Actor.Slug, b.Actor.Name, b.Stance.Band.ToWire(), Number(b.Stance.Position),
-                cell.Agreement.Relation.ToString().ToLowerInvariant(), Number(cell.Agreement.Score)]);
+                cell.Agreement.Relation.ToString().ToLowerInvariant(), Number(cell.Agreement.Score),
+                Number(a.Stance.Interval?.Low), Number(a.Stance.Interval?.High), Number(b.Stance.Interval?.Low), Number(b.Stance.Interval?.High),
+                Number(cell.Agreement.Interval?.Low), Number(cell.Agreement.Interval?.High),
+                cell.Agreement.Interval is null ? "" : cell.Agreement.Uncertain ? "true" : "false"]);
         }
         return text.ToString();
     }
@@ -68,6 +73,8 @@ public static class AgreementExport
                 var colour = AgreementScale.TextColour(agreement!.Score);
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2}" text-anchor="middle" fill="{colour}">{AgreementScale.ScoreText(agreement.Score)}</text>""");
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 14}" text-anchor="middle" font-size="10" fill="{colour}">{Xml(AgreementScale.Word(agreement))}</text>""");
+                if (agreement.Interval is not null && agreement.Score is not null)
+                    svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 26}" text-anchor="middle" font-size="9" fill="{colour}">{AgreementScale.IntervalText(agreement)}</text>""");
             }
         }
         Legend(svg, 8, top + actors.Count * cell + 24);

@@ -14,7 +14,33 @@ public class QuestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("\"# as of 30 Apr 2024, known at 30 Apr 2024 · methodology 1.0\"", lines[1]);
         var pair = Assert.Single(lines, l => l.StartsWith("\"emmanuel-macron\",", StringComparison.Ordinal) && l.Contains(",\"olaf-scholz\",", StringComparison.Ordinal));
-        Assert.EndsWith(",\"disagree\",\"0.1875\"", pair, StringComparison.Ordinal);
+        Assert.EndsWith(",\"disagree\",\"0.1875\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"", pair, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Under_2_0_the_agreement_csv_has_the_intervals_of_both_positions_and_of_the_score()
+    {
+        using var client = app.CreateClient();
+        var text = await client.GetStringAsync("/api/questions/troop-deployment/agreement.csv?asOf=2024-04-30&knownAt=2024-04-30", TestContext.Current.CancellationToken);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("methodology 2.0", lines[1], StringComparison.Ordinal);
+        var header = Assert.Single(lines, l => l.StartsWith("\"actor_a\"", StringComparison.Ordinal));
+        Assert.EndsWith("\"score_low\",\"score_high\",\"uncertain\"", header, StringComparison.Ordinal);
+        var pair = Assert.Single(lines, l => l.StartsWith("\"emmanuel-macron\",", StringComparison.Ordinal) && l.Contains(",\"olaf-scholz\",", StringComparison.Ordinal));
+        // Macron +1.09 (95% 0.24 to 1.93), Scholz -1.79 (-2.79 to -0.80); score 0.28, 95% 0 to 0.61, so uncertain.
+        Assert.Matches(@"""0\.24\d*"",""1\.92\d*"",""-2\.78\d*"",""-0\.79\d*"",""0"",""0\.60\d*"",""true""$", pair);
+    }
+
+    [Fact]
+    public async Task Under_2_0_the_heat_map_svg_writes_each_cells_interval()
+    {
+        using var client = app.CreateClient();
+        var svg = await client.GetStringAsync("/api/questions/troop-deployment/agreement.svg?asOf=2024-04-30", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Emmanuel Macron and Olaf Scholz: uncertain, score 0.28 (95% 0.00–0.61), on 3 statements", svg, StringComparison.Ordinal);
+        Assert.Contains(">0.00–0.61</text>", svg, StringComparison.Ordinal);
+        System.Xml.Linq.XDocument.Parse(svg);
     }
 
     [Fact]
