@@ -23,7 +23,7 @@ public sealed record ApiAccount(string Id, string Email, HttpClient Client, stri
     }
 
     /// <summary>A user with the test password, made directly in the store.</summary>
-    public static async Task<(string Id, string Email)> CreateUserAsync(AppFactory app, string role, bool mustChangePassword = false)
+    public static async Task<(string Id, string Email)> CreateUserAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string role, bool mustChangePassword = false)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.invalid";
         await using var scope = app.Services.CreateAsyncScope();
