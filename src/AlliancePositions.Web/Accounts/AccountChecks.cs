@@ -50,7 +50,9 @@ public static class AccountChecks
 
     private static async Task CheckAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.User.Identity?.IsAuthenticated != true)
+        // What anyone may use (static files, the sign-in page and API) needs no account, and is not worth a query.
+        var endpoint = context.GetEndpoint();
+        if (context.User.Identity?.IsAuthenticated != true || endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             await next(context);
             return;
@@ -63,8 +65,7 @@ public static class AccountChecks
             if (!AccountsSetup.UsesBearerToken(context.Request)) await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
-        else if (standing == AccountStanding.MustChangePassword && context.GetEndpoint() is { } endpoint
-                 && endpoint.Metadata.GetMetadata<AllowedBeforePasswordChangeAttribute>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        else if (standing == AccountStanding.MustChangePassword && endpoint?.Metadata.GetMetadata<AllowedBeforePasswordChangeAttribute>() is null)
         {
             await RefuseUntilPasswordChangedAsync(context);
             return;
