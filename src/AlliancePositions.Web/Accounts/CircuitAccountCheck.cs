@@ -17,6 +17,10 @@ internal sealed class CircuitAccountCheck(ILoggerFactory loggerFactory, IDbConte
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        await AccountChecks.StandingAsync(contexts, identity.Value, authenticationState.User, cancellationToken) == AccountStanding.Current;
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        StillValidAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>What each minute's check asks: is this sign-in still the account as stored?</summary>
+    internal async Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await AccountChecks.StandingAsync(contexts, identity.Value, user, cancellationToken) == AccountStanding.Current;
 }
