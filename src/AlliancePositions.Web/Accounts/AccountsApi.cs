@@ -3,8 +3,8 @@ using System.Security.Claims;
 using AlliancePositions.Core.Accounts;
 using AlliancePositions.Core.Editing;
 using AlliancePositions.Web.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

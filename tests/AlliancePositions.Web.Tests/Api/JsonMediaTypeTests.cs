@@ -21,6 +21,9 @@ public class JsonMediaTypeTests(AppFactory app) : IClassFixture<AppFactory>
         { "POST", "/api/import" },
         { "POST", "/api/users" },
         { "POST", "/api/auth/password" },
+        { "POST", "/api/auth/login" },
+        { "PUT", "/api/actors/nobody" },
+        { "PUT", "/api/users/nobody" },
     };
 
     [Theory]
