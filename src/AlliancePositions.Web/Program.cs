@@ -47,16 +47,19 @@ try
 
     var app = builder.Build();
 
+    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     // A bare status gets a body: problem details for API clients, the not-found page for people.
     app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
     app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true).UseReExecutionAsGet());
     app.UseRouting();
     app.UseSerilogRequestLogging();
     app.UseAuthentication();
+    app.UseAccountChecks();
     app.UseAuthorization();
     app.UseAntiforgery();
+    app.UseFormTokenRefusal();
 
     app.MapStaticAssets().AllowAnonymous();
     app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -66,7 +69,7 @@ try
     app.MapApiDocumentation();
     app.MapChangesFeed();
 
-    var api = app.MapGroup("/api").WithBodyLimit(BodyLimits.Json);
+    var api = app.MapGroup("/api").RefuseBodiesThatAreNotJson().WithBodyLimit(BodyLimits.Json);
     api.MapAccountsApi();
     api.MapActorsApi();
     api.MapCorpusApi();

@@ -35,17 +35,17 @@ public class AgreementBenchmarks
         actors = BusiestOn(connection, question, Actors);
         // What a visit gets once the app has computed the question since the last write (StanceCacheWarmer).
         cached = new StanceQueries(Corpora.Factory(Size), new StanceCache());
-        _ = cached.ForQuestionAsync(question, AsOf, AsOf, null, CancellationToken.None).GetAwaiter().GetResult();
+        _ = cached.ForQuestionAsync(question, AsOf, AsOf, StanceLens.Default, null, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
     public void Cleanup() => connection.Dispose();
 
     [Benchmark(Description = "agreement: stance service")]
-    public async Task<int> StanceService() => (await stances.ForQuestionAsync(question, AsOf, AsOf, actors, CancellationToken.None))!.Matrix.Cells.Count;
+    public async Task<int> StanceService() => (await stances.ForQuestionAsync(question, AsOf, AsOf, StanceLens.Default, actors, CancellationToken.None))!.Matrix.Cells.Count;
 
     [Benchmark(Description = "agreement: stance service, cached")]
-    public async Task<int> StanceServiceCached() => (await cached.ForQuestionAsync(question, AsOf, AsOf, actors, CancellationToken.None))!.Matrix.Cells.Count;
+    public async Task<int> StanceServiceCached() => (await cached.ForQuestionAsync(question, AsOf, AsOf, StanceLens.Default, actors, CancellationToken.None))!.Matrix.Cells.Count;
 
     [Benchmark(Baseline = true, Description = "agreement: hand-written SQL")]
     public int HandWrittenSql() => Positions(connection, question, actors, AsOf, AsOf).Count;

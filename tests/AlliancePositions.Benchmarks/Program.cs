@@ -54,7 +54,7 @@ foreach (var size in Corpora.Selected.Take(1))
     var question = Corpora.Scalar(size, "SELECT Slug FROM Questions ORDER BY Id LIMIT 1");
     var actors = AgreementBenchmarks.BusiestOn(connection, question, 20);
     var sql = AgreementBenchmarks.Positions(connection, question, actors, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf);
-    var service = (await new StanceQueries(Corpora.Factory(size)).ForQuestionAsync(question, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf, actors, CancellationToken.None))!;
+    var service = (await new StanceQueries(Corpora.Factory(size)).ForQuestionAsync(question, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf, StanceLens.Default, actors, CancellationToken.None))!;
     var worst = service.Stances.Max(s => Math.Abs((s.Stance.Position ?? 0) - (sql.GetValueOrDefault(s.Actor.Slug) ?? 0)));
     Console.WriteLine($"Reference check at {size}: {service.Stances.Count} actors, largest position difference service vs SQL = {worst:E2}");
     if (worst > 1e-9) { Console.Error.WriteLine("The hand-written SQL does not compute the service's positions."); return 1; }

@@ -35,7 +35,7 @@ public sealed class ChangeQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var shifts = new List<ActorShift>();
         foreach (var question in await db.Questions.AsNoTracking().OrderBy(q => q.Slug).Select(q => q.Slug).ToListAsync(cancellationToken))
         {
-            var found = await stances.ForQuestionAsync(question, today, today, null, cancellationToken);
+            var found = await stances.ForQuestionAsync(question, today, today, StanceLens.Default, null, cancellationToken);
             shifts.AddRange(found?.Shifts.TakeWhile(s => s.Shift.Date.Value >= since) ?? []);
         }
         return new ChangesSince(since, documents, statements,

@@ -26,7 +26,12 @@ public sealed class CorpusImporter(IDbContextFactory<AppDbContext> contexts, Cor
 {
     private static readonly string[] Sections = ["topics", "questions", "countries", "blocs", "outlets", "coders", "actors", "documents", "meetings", "statements"];
 
-    public async Task<ImportResult> ImportAsync(string json, string fileName, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportAsync(string json, string fileName, CancellationToken cancellationToken) =>
+        ImportAsync(json, fileName, importedBy: null, cancellationToken);
+
+    /// <summary>Imports, and when <paramref name="importedBy"/> is given records in the audit log, in the same
+    /// transaction, who imported what: one "import" row for the file with the numbers added and skipped.</summary>
+    public async Task<ImportResult> ImportAsync(string json, string fileName, string? importedBy, CancellationToken cancellationToken)
     {
         var corpus = await CorpusReader.ReadAsync(json, fileName, baseDirectory: null, clock);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -38,7 +43,11 @@ public sealed class CorpusImporter(IDbContextFactory<AppDbContext> contexts, Cor
             }
         }
         var total = Sections.Sum(section => Count(corpus.File, section));
-        var added = await loader.LoadAsync(corpus, cancellationToken);
+        var added = await loader.LoadAsync(corpus, importedBy is null ? null : added => new Audit.AuditEntry
+        {
+            At = clock.GetUtcNow(), UserName = importedBy, Action = "import", RecordType = "Corpus", RecordKey = fileName,
+            NewValues = JsonSerializer.Serialize(new { added, skipped = total - added }),
+        }, cancellationToken);
         logger.LogInformation("Imported {FileName}: {Added} records added, {Skipped} already stored", fileName, added, total - added);
         return new ImportResult(added, total - added);
     }

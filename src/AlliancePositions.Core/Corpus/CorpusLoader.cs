@@ -49,7 +49,11 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
     /// the bulk insert (prepared commands, not change tracking: a corpus is tens of thousands of rows), in order so that
     /// what a record refers to is written before it.
     /// </summary>
-    public async Task<int> LoadAsync(ValidatedCorpus corpus, CancellationToken cancellationToken)
+    public Task<int> LoadAsync(ValidatedCorpus corpus, CancellationToken cancellationToken) => LoadAsync(corpus, audit: null, cancellationToken);
+
+    /// <summary>As <see cref="LoadAsync(ValidatedCorpus, CancellationToken)"/>, with the audit row <paramref name="audit"/>
+    /// makes of the number of records added, written in the same transaction (an import is a user's change).</summary>
+    public async Task<int> LoadAsync(ValidatedCorpus corpus, Func<int, Audit.AuditEntry>? audit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ChangedBy = "corpus";
@@ -57,6 +61,13 @@ public sealed class CorpusLoader(IDbContextFactory<AppDbContext> contexts, TimeP
         int added;
         // Disposed before the commit: it gives the connection back as it found it.
         using (var rows = BulkInsert.For(db)) added = await WriteAsync(db, rows, corpus, cancellationToken);
+        if (audit is not null)
+        {
+            // Only the audit row is saved: the records went in around the change tracker.
+            db.ChangeTracker.Clear();
+            db.AuditEntries.Add(audit(added));
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return added;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlliancePositions.Core.Editing;
 using AlliancePositions.Core.Sources;
 
 namespace AlliancePositions.Core.Corpus;
@@ -36,16 +37,18 @@ public static class CorpusReader
     /// </summary>
     public static async Task<ValidatedCorpus> ReadAsync(string json, string fileName, string? baseDirectory, TimeProvider clock)
     {
+        var problems = new List<CorpusProblem>();
         try
         {
-            using var _ = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(json);
+            CheckText(document.RootElement, "$", fileName, problems);
         }
         catch (JsonException exception)
         {
             throw new CorpusValidationException([new(fileName, "$", $"Not valid JSON (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}): {exception.Message}")]);
         }
 
-        var problems = (await CorpusSchema.ValidateAsync(json)).Select(p => new CorpusProblem(fileName, p.Path, p.Message)).ToList();
+        problems.AddRange((await CorpusSchema.ValidateAsync(json)).Select(p => new CorpusProblem(fileName, p.Path, p.Message)));
         CorpusFile? corpus = null;
         try
         {
@@ -64,6 +67,34 @@ public static class CorpusReader
         problems.AddRange(rules.Problems);
         if (problems.Count > 0) throw new CorpusValidationException(problems);
         return new ValidatedCorpus(corpus, texts);
+    }
+
+    /// <summary>Every string in the file, whatever field it is, holds text by the same rule as the app's forms and API.</summary>
+    private static void CheckText(JsonElement element, string path, string fileName, List<CorpusProblem> problems)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject()) CheckText(property.Value, $"{path}.{property.Name}", fileName, problems);
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray()) CheckText(item, $"{path}[{index++}]", fileName, problems);
+                break;
+            case JsonValueKind.String:
+                string value;
+                try
+                {
+                    value = element.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    problems.Add(new(fileName, path, "holds half of a character (a lone surrogate escape)"));
+                    break;
+                }
+                if (InputRules.NotText(value) is { } problem) problems.Add(new(fileName, path, problem.TrimEnd('.')));
+                break;
+        }
     }
 
     private static string? ResolveText(CorpusDocument document, string? baseDirectory, Dictionary<string, string> texts)

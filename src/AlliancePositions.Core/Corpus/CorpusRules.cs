@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Editing;
 using AlliancePositions.Core.Sources;
 
 namespace AlliancePositions.Core.Corpus;
@@ -97,6 +98,7 @@ internal sealed class CorpusRules(CorpusFile corpus, string fileName, DateOnly t
         var published = Date(document.PublishedOn, path + ".publishedOn");
         var retrieved = Date(document.RetrievedOn, path + ".retrievedOn");
         if (published is { } p && retrieved is { } r && r < p) Add(path + ".retrievedOn", $"retrieved {r:yyyy-MM-dd}, before it was published on {p:yyyy-MM-dd}");
+        if (document.Url is { Length: > 0 } url && !InputRules.IsWebAddress(url)) Add(path + ".url", $"\"{url}\" is not an http or https address");
         if (document.ReliabilityOverride is not null && string.IsNullOrWhiteSpace(document.ReliabilityReason))
             Add(path + ".reliabilityReason", "an analyst's reliability override needs its reason");
 
@@ -106,6 +108,7 @@ internal sealed class CorpusRules(CorpusFile corpus, string fileName, DateOnly t
             if (document.TextFile is not null) Add(path + ".textFile", $"the text file \"{document.TextFile}\" was not found beside the corpus file");
             return;
         }
+        if (document.TextFile is not null && InputRules.NotText(text) is { } notText) Add(path + ".textFile", "the text " + notText.TrimEnd('.'));
         var sha = DocumentText.Sha256(text);
         if (document.Sha256 is not null && document.Sha256 != sha) Add(path + ".sha256", $"does not match the text, whose SHA-256 is {sha}");
         if (document.Key != DocumentText.KeyOf(sha)) Add(path + ".key", $"must be the first 12 hex digits of the text's SHA-256: \"{DocumentText.KeyOf(sha)}\"");

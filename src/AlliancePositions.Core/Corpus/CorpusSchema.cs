@@ -44,6 +44,7 @@ public static class CorpusSchema
         NJsonSchema.Validation.ValidationErrorKind.NumberTooBig => $"is above the maximum {error.Schema?.Maximum}",
         NJsonSchema.Validation.ValidationErrorKind.NumberTooSmall => $"is below the minimum {error.Schema?.Minimum}",
         NJsonSchema.Validation.ValidationErrorKind.StringTooLong => $"is longer than the maximum of {error.Schema?.MaxLength} characters",
+        NJsonSchema.Validation.ValidationErrorKind.TooManyItems => $"has more than the maximum of {error.Schema?.MaxItems} items",
         NJsonSchema.Validation.ValidationErrorKind.StringTooShort => "is empty or shorter than allowed",
         _ => SplitWords(error.Kind.ToString()).ToLowerInvariant(),
     };

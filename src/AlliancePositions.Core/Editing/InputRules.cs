@@ -11,6 +11,15 @@ public static class InputRules
     public const int MaxName = 200;
     public const int MaxDocumentText = 1_000_000;
     public const int MaxQuote = 10_000;
+    public const int MaxTranslation = MaxQuote;
+    public const int MaxQualifier = 500;
+    public const int MaxReason = 1000;
+    public const int MaxUrl = 2000;
+    public const int MaxLanguage = 35;
+
+    /// <summary>An annotation's tags: a few words to find it by, not a place for data.</summary>
+    public const int MaxTags = 50;
+    public const int MaxTag = 100;
 
     /// <summary>Nothing the project tracks predates Ukraine's independence (1991).</summary>
     public static readonly DateOnly Earliest = new(1991, 1, 1);
@@ -18,13 +27,52 @@ public static class InputRules
     public static void Required(FieldErrors errors, string field, string? value, int max, string label)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(field, $"{label} is required.");
-        else if (value.Length > max) errors.Add(field, $"{label} is {value.Length:N0} characters long; the limit is {max:N0}.");
+        else Optional(errors, field, value, max, label);
     }
 
     public static void Optional(FieldErrors errors, string field, string? value, int max, string label)
     {
-        if (value is not null && value.Length > max) errors.Add(field, $"{label} is {value.Length:N0} characters long; the limit is {max:N0}.");
+        if (value is null) return;
+        if (value.Length > max) errors.Add(field, $"{label} is {value.Length:N0} characters long; the limit is {max:N0}.");
+        else if (NotText(value) is { } problem) errors.Add(field, $"{label} {problem}");
     }
+
+    /// <summary>Each item checked as <see cref="Optional"/>, and no more than <paramref name="maxItems"/> of them.</summary>
+    public static void List(FieldErrors errors, string field, IReadOnlyCollection<string?>? values, int maxItems, int max, string label, string itemLabel)
+    {
+        if (values is null) return;
+        if (values.Count > maxItems) errors.Add(field, $"{label} are {values.Count:N0}; the limit is {maxItems:N0}.");
+        else foreach (var value in values) Optional(errors, field, value, max, itemLabel);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="value"/> is text; otherwise the rest of a sentence naming the first character that is
+    /// not: a control character other than tab and line breaks, a lone surrogate, or U+FFFE/U+FFFF. Such characters
+    /// have no place in names or prose, and XML (the Atom feed, the SVG downloads) cannot hold them at all.
+    /// </summary>
+    public static string? NotText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
+            if (c is '\t' or '\n' or '\r') continue;
+            if (char.IsSurrogate(c)) return $"contains half of a character (U+{(int)c:X4}, a lone surrogate) at position {i + 1:N0}.";
+            if (char.IsControl(c) || c is '\uFFFE' or '\uFFFF')
+                return $"contains the control character U+{(int)c:X4} at position {i + 1:N0}: only tabs and line breaks are allowed.";
+        }
+        return null;
+    }
+
+    /// <summary>A document's address: absolute http or https, nothing a link could run (javascript:, data:).</summary>
+    public static void Url(FieldErrors errors, string field, string? url)
+    {
+        Optional(errors, field, url, MaxUrl, "The URL");
+        if (url is { Length: > 0 } && !IsWebAddress(url)) errors.Add(field, $"\"{url}\" is not an http or https address.");
+    }
+
+    public static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     public static void Date(FieldErrors errors, string field, DateOnly? date, DateOnly today, string label)
     {

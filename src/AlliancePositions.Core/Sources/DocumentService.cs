@@ -81,6 +81,8 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         var errors = new FieldErrors();
         InputRules.Required(errors, "exact", request.Exact, InputRules.MaxQuote, "The quote");
         InputRules.Optional(errors, "note", request.Note, InputRules.MaxNote, "The note");
+        InputRules.Optional(errors, "translation", request.Translation, InputRules.MaxTranslation, "The translation");
+        InputRules.List(errors, "tags", request.Tags, InputRules.MaxTags, InputRules.MaxTag, "The tags", "A tag");
         if (!errors.Any && DocumentText.CheckSpan(document.Text, request.Start, request.End, request.Exact) is { } problem)
             errors.Add(request.Start < 0 || request.End > document.Text.Length || request.Start >= request.End ? "end" : "exact", problem);
         if (errors.Any) return WriteResult<CreatedAnnotation>.Invalid(errors.ToDictionary());
@@ -89,7 +91,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         {
             Key = ShortKey.New(), Document = document, Start = request.Start, End = request.End, Exact = request.Exact,
             Prefix = DocumentText.PrefixAt(document.Text, request.Start), Suffix = DocumentText.SuffixAt(document.Text, request.End),
-            Note = request.Note, Tags = request.Tags?.ToList() ?? [], Translation = request.Translation,
+            Note = request.Note, Tags = Tags(request.Tags), Translation = request.Translation,
         };
         db.Annotations.Add(annotation);
         db.EditedBy(editor);
@@ -111,7 +113,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         {
             if (Enum.TryParse<SourceGrade>(letter, ignoreCase: false, out var parsed) && letter.Length == 1) grade = parsed;
             else errors.Add("reliabilityOverride", $"\"{letter}\" is not an Admiralty reliability grade: use a letter A-F.");
-            InputRules.Required(errors, "reliabilityReason", request.ReliabilityReason, 1000, "The reason for overriding the outlet's grade");
+            InputRules.Required(errors, "reliabilityReason", request.ReliabilityReason, InputRules.MaxReason, "The reason for overriding the outlet's grade");
         }
         if (request.Text is { } text && DocumentText.Normalize(text) != document.Text)
             errors.Add("text", "A document's text cannot be changed: annotations point into it and its hash is its identity. Add the new text as a new document.");
@@ -167,15 +169,15 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         if (annotation.Version != expectedVersion) return Conflict(annotation, editor);
         var errors = new FieldErrors();
         InputRules.Optional(errors, "note", request.Note, InputRules.MaxNote, "The note");
-        InputRules.Optional(errors, "translation", request.Translation, InputRules.MaxQuote, "The translation");
-        foreach (var tag in request.Tags ?? []) InputRules.Optional(errors, "tags", tag, InputRules.MaxName, "A tag");
+        InputRules.Optional(errors, "translation", request.Translation, InputRules.MaxTranslation, "The translation");
+        InputRules.List(errors, "tags", request.Tags, InputRules.MaxTags, InputRules.MaxTag, "The tags", "A tag");
         if ((request.Start ?? annotation.Start) != annotation.Start || (request.End ?? annotation.End) != annotation.End
             || (request.Exact ?? annotation.Exact) != annotation.Exact)
             errors.Add("span", $"An annotation's span cannot be changed (it is {annotation.Start}..{annotation.End}, \"{annotation.Exact}\"): statements cite it as evidence. Delete it and annotate the new span.");
         if (errors.Any) return WriteResult<AnnotationVersion>.Invalid(errors.ToDictionary());
 
         annotation.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note;
-        annotation.Tags = request.Tags?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList() ?? [];
+        annotation.Tags = Tags(request.Tags);
         annotation.Translation = string.IsNullOrWhiteSpace(request.Translation) ? null : request.Translation;
         db.EditedBy(editor);
         if (!await db.SaveIfAtVersionAsync(annotation, expectedVersion, cancellationToken))
@@ -234,10 +236,8 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
     {
         InputRules.Required(errors, "title", title, InputRules.MaxTitle, "The title");
         InputRules.Date(errors, "publishedOn", publishedOn, Today, "The publication date");
-        InputRules.Optional(errors, "url", url, 2000, "The URL");
-        if (url is { Length: > 0 } && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            errors.Add("url", $"\"{url}\" is not an http or https address.");
-        InputRules.Optional(errors, "language", language, 35, "The language tag");
+        InputRules.Url(errors, "url", url);
+        InputRules.Optional(errors, "language", language, InputRules.MaxLanguage, "The language tag");
         if (outletSlug is not { Length: > 0 }) return null;
         var outlet = await db.Outlets.FirstOrDefaultAsync(o => o.Slug == outletSlug, cancellationToken);
         if (outlet is null) errors.Add("outlet", $"No outlet has the key \"{outletSlug}\".");
@@ -255,6 +255,10 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         logger.LogWarning("Refused a stale save of annotation {AnnotationKey} by {User}: it is at version {Version}", current.Key, editor.UserName, current.Version);
         return WriteResult<AnnotationVersion>.Conflict(ToVersion(current));
     }
+
+    /// <summary>Tags as stored, whichever path they come in by: trimmed, without blanks or repeats.</summary>
+    private static List<string> Tags(IReadOnlyList<string>? tags) =>
+        tags?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList() ?? [];
 
     private static DocumentVersion ToVersion(Document d) => new(d.Key, d.Version, d.Title, d.Outlet?.Slug, d.Url, d.PublishedOn, d.Language,
         d.ReliabilityOverride?.ToString(), d.ReliabilityReason, d.Sha256, d.UpdatedBy);

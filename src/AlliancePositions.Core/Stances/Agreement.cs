@@ -8,11 +8,18 @@ public enum AgreementRelation
     Unknown,
 }
 
-/// <summary>How two stances on one question relate; <see cref="Score"/> is null when either has no position.</summary>
-public sealed record PairAgreement(AgreementRelation Relation, double? Score)
+/// <summary>
+/// How two stances on one question relate; <see cref="Score"/> is null when either has no position. Under
+/// methodology 2.0 the score has a 95% <see cref="Interval"/>, and a pair whose interval straddles
+/// <see cref="Methodology.AgreementLine"/> is <see cref="Uncertain"/>: the evidence cannot say whether they agree.
+/// </summary>
+public sealed record PairAgreement(AgreementRelation Relation, double? Score, AgreementInterval? Interval = null, bool Uncertain = false)
 {
     public static PairAgreement Unknown { get; } = new(AgreementRelation.Unknown, null);
 }
+
+/// <summary>A 95% interval on the agreement score (0..1).</summary>
+public sealed record AgreementInterval(double Low, double High);
 
 /// <summary>Mean score over the questions on which both actors have a position, with how many that was.</summary>
 public sealed record OverallAgreement(double? Score, int SharedQuestions);
@@ -32,7 +39,23 @@ public static class Agreement
             _ when sideA == sideB => AgreementRelation.Agree,
             _ => AgreementRelation.Disagree,
         };
-        return new PairAgreement(relation, 1 - Math.Abs(pa - pb) / 4);
+        var score = 1 - Math.Abs(pa - pb) / 4;
+        if (a.Sd is not { } sa || b.Sd is not { } sb) return new PairAgreement(relation, score);
+        var interval = ScoreInterval(pa - pb, Math.Sqrt(sa * sa + sb * sb));
+        return new PairAgreement(relation, score, interval, interval.Low < Methodology.AgreementLine && Methodology.AgreementLine < interval.High);
+    }
+
+    /// <summary>
+    /// The image of the difference's 95% interval under 1 - |d| / 4: the far end of the interval gives the low score,
+    /// the near end (0 when the interval holds 0) the high one. The two positions are independent given the evidence.
+    /// </summary>
+    private static AgreementInterval ScoreInterval(double difference, double sd)
+    {
+        var low = difference - Methodology.IntervalZ * sd;
+        var high = difference + Methodology.IntervalZ * sd;
+        var nearest = low <= 0 && 0 <= high ? 0 : Math.Min(Math.Abs(low), Math.Abs(high));
+        var farthest = Math.Max(Math.Abs(low), Math.Abs(high));
+        return new AgreementInterval(1 - Math.Min(farthest, 4) / 4, 1 - Math.Min(nearest, 4) / 4);
     }
 
     /// <summary>Both arguments map question key to stance; questions only one actor has are not shared.</summary>

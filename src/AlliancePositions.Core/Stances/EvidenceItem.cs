@@ -8,11 +8,12 @@ namespace AlliancePositions.Core.Stances;
 /// One statement's reading on one question, as the service loads it. <paramref name="Position"/> is the mean of the
 /// coders' positions (-2..+2). <paramref name="KnownFrom"/> is when the public could first know it (null: from its
 /// date). <paramref name="RetractedOn"/> is the date the actor retracted it. A denial counts as evidence of its own.
+/// <paramref name="CoderVariance"/> is the variance of the coders' positions around their mean (0 for one coder).
 /// </summary>
 public sealed record EvidenceItem(
     string StatementKey, PartialDate Date, DateOnly? KnownFrom, SourceGrade Source, Credibility Credibility,
     StatementKind Kind, double Position, string? Qualifier, string? Quote, string? Summary,
-    DateOnly? RetractedOn, bool IsDenial)
+    DateOnly? RetractedOn, bool IsDenial, double CoderVariance = 0)
 {
     public DateOnly KnownOn => KnownFrom ?? Date.Value;
 

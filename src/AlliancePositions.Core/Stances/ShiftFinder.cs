@@ -15,15 +15,13 @@ public static class ShiftFinder
     internal static IReadOnlyList<Shift> FromTimeline(IEnumerable<TimelinePoint> timeline, IReadOnlyList<MeetingAttendance> meetings, string actorKey)
     {
         var shifts = new List<Shift>();
-        var previous = StanceBand.NoRecord;
         foreach (var point in timeline)
         {
-            if (point.BandChanged && Classify(previous, point.Band) is { } kind)
+            if (point.ShiftFrom is { } from && Classify(from, point.Band) is { } kind)
             {
-                shifts.Add(new Shift(kind, previous, point.Band, point.Date, point.Cause.StatementKey,
+                shifts.Add(new Shift(kind, from, point.Band, point.Date, point.Cause.StatementKey,
                     point.IsRetraction, Attended(meetings, actorKey, point.Date.Value)));
             }
-            previous = point.Band;
         }
         return shifts;
     }

@@ -37,10 +37,10 @@ public sealed class StanceCache : IDisposable
     /// tied to the first caller's cancellation: a visitor who leaves must not fail the others waiting for it.
     /// </summary>
     /// <param name="actors">The chosen actors' keys in a canonical order, or null for every actor on record.</param>
-    public async Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, string? actors,
+    public async Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens, string? actors,
         Func<CancellationToken, Task<QuestionStances?>> compute, CancellationToken cancellationToken)
     {
-        var key = (question, asOf, knownAt, actors);
+        var key = (question, asOf, knownAt, lens, actors);
         var seen = Version;
         var pending = entries.GetOrCreate(key, entry =>
         {
@@ -64,8 +64,8 @@ public sealed class StanceCache : IDisposable
     }
 
     /// <summary>Every actor's stances when they are already computed (or being computed), else null.</summary>
-    public Task<QuestionStances?>? Find(string question, DateOnly asOf, DateOnly knownAt) =>
-        entries.TryGetValue((question, asOf, knownAt, (string?)null), out Lazy<Task<QuestionStances?>>? pending) ? pending!.Value : null;
+    public Task<QuestionStances?>? Find(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens) =>
+        entries.TryGetValue((question, asOf, knownAt, lens, (string?)null), out Lazy<Task<QuestionStances?>>? pending) ? pending!.Value : null;
 
     public void Dispose() => entries.Dispose();
 

@@ -16,7 +16,7 @@ public sealed record ActorShift(ActorRef Actor, string Question, Shift Shift);
 /// Every actor's stance on one question at (asOf, knownAt), the shifts that led there (newest first), and the matrix
 /// and coalitions they form.
 /// </summary>
-public sealed class QuestionStances(string question, DateOnly asOf, DateOnly knownAt, IReadOnlyList<ActorStance> stances, IReadOnlyList<ActorShift> shifts)
+public sealed class QuestionStances(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens, IReadOnlyList<ActorStance> stances, IReadOnlyList<ActorShift> shifts)
 {
     private AgreementMatrix? matrix;
     private IReadOnlyList<Coalition>? coalitions;
@@ -24,6 +24,7 @@ public sealed class QuestionStances(string question, DateOnly asOf, DateOnly kno
     public string Question => question;
     public DateOnly AsOf => asOf;
     public DateOnly KnownAt => knownAt;
+    public StanceLens Lens => lens;
     public IReadOnlyList<ActorStance> Stances => stances;
     public IReadOnlyList<ActorShift> Shifts => shifts;
 
@@ -33,15 +34,16 @@ public sealed class QuestionStances(string question, DateOnly asOf, DateOnly kno
     /// <summary>The matrix's coalitions without its cells, for pages that list sides but draw no matrix.</summary>
     public IReadOnlyList<Coalition> Coalitions => coalitions ??= matrix?.Coalitions ?? AgreementMatrix.CoalitionsOf(Stances.ToDictionary(s => s.Actor.Slug, s => s.Stance));
 
-    public static string MethodologyVersion => AlliancePositions.Core.Stances.Methodology.Version;
-
     /// <summary>The same question with only the given actors (in the same order), their shifts, and a matrix of theirs.</summary>
-    public QuestionStances Only(IReadOnlyCollection<string> actors) => new(question, asOf, knownAt,
+    public QuestionStances Only(IReadOnlyCollection<string> actors) => new(question, asOf, knownAt, lens,
         Stances.Where(s => actors.Contains(s.Actor.Slug)).ToList(), Shifts.Where(s => actors.Contains(s.Actor.Slug)).ToList());
 }
 
-/// <summary>One point of an actor's line on a question: the stance right after a statement started or stopped counting.</summary>
-public sealed record StancePoint(PartialDate Date, double? Position, StanceBand Band, string StatementKey);
+/// <summary>
+/// One point of an actor's line on a question: the stance right after a statement started or stopped counting (in
+/// hindsight: the smoothed stance on a day with evidence), with its 95% interval under methodology 2.0.
+/// </summary>
+public sealed record StancePoint(PartialDate Date, double? Position, StanceBand Band, string StatementKey, StanceInterval? Interval = null);
 
 /// <summary>
 /// Loads the evidence the stance engine needs, one question (or one actor) at a time, through the codings' question
@@ -55,49 +57,49 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     /// Stances of every actor with a record on the question (or only <paramref name="actors"/>, with no-record
     /// stances for those without one), their shifts up to <paramref name="asOf"/>, and their matrix.
     /// </summary>
-    public async Task<QuestionStances?> ForQuestionAsync(string questionSlug, DateOnly asOf, DateOnly knownAt,
+    public async Task<QuestionStances?> ForQuestionAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
         IReadOnlyCollection<string>? actors, CancellationToken cancellationToken)
     {
         // Only the chosen actors' evidence is read: the cost follows what is shown. With a cache, a choice is kept
         // as its own entry, unless every actor's stances are at hand already: then it is a filter of those.
-        if (cache is null) return await ComputeAsync(questionSlug, asOf, knownAt, actors, cancellationToken);
+        if (cache is null) return await ComputeAsync(questionSlug, asOf, knownAt, lens, actors, cancellationToken);
         if (actors is null)
-            return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, null, token => ComputeAsync(questionSlug, asOf, knownAt, null, token), cancellationToken);
-        if (cache.Find(questionSlug, asOf, knownAt) is { } pending)
+            return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, lens, null, token => ComputeAsync(questionSlug, asOf, knownAt, lens, null, token), cancellationToken);
+        if (cache.Find(questionSlug, asOf, knownAt, lens) is { } pending)
             return await pending.WaitAsync(cancellationToken) is { } all ? await WithMissingAsync(all.Only(actors), actors, cancellationToken) : null;
-        return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, string.Join(',', actors.Order(StringComparer.Ordinal)),
-            token => ComputeAsync(questionSlug, asOf, knownAt, actors, token), cancellationToken);
+        return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, lens, string.Join(',', actors.Order(StringComparer.Ordinal)),
+            token => ComputeAsync(questionSlug, asOf, knownAt, lens, actors, token), cancellationToken);
     }
 
     /// <summary>The chosen actors without a record join the answer with a no-record stance, so every one asked for is there.</summary>
     private async Task<QuestionStances> WithMissingAsync(QuestionStances chosen, IReadOnlyCollection<string> actors, CancellationToken cancellationToken)
     {
         var missing = await MissingActorsAsync(actors, chosen.Stances.Select(s => s.Actor), cancellationToken);
-        return missing.Count == 0 ? chosen : new QuestionStances(chosen.Question, chosen.AsOf, chosen.KnownAt,
-            chosen.Stances.Concat(missing.Select(a => new ActorStance(a, Stance.NoRecord))).OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
+        return missing.Count == 0 ? chosen : new QuestionStances(chosen.Question, chosen.AsOf, chosen.KnownAt, chosen.Lens,
+            chosen.Stances.Concat(missing.Select(a => new ActorStance(a, Stance.NoRecord with { Method = chosen.Lens.Method }))).OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
             chosen.Shifts);
     }
 
-    private async Task<QuestionStances?> ComputeAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, IReadOnlyCollection<string>? actors,
-        CancellationToken cancellationToken)
+    private async Task<QuestionStances?> ComputeAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
+        IReadOnlyCollection<string>? actors, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
         var codings = db.Codings.Where(c => c.QuestionId == questionId);
         if (actors is not null) codings = codings.Where(c => actors.Contains(c.Statement.Actor.Slug));
-        var evidence = await LoadEvidenceAsync(db, codings, asOf, knownAt, cancellationToken);
+        var evidence = await LoadEvidenceAsync(db, codings, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
         var actorRefs = await ActorRefsAsync(db, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
         var stances = new List<ActorStance>();
         var shifts = new List<ActorShift>();
         foreach (var byActor in evidence.GroupBy(e => e.ActorId))
         {
             if (!actorRefs.TryGetValue(byActor.Key, out var actor)) continue; // a deleted actor speaks no more
-            var (stance, actorShifts) = StanceCalculator.ComputeWithShifts(byActor.Select(e => e.Item).ToList(), asOf, knownAt);
+            var (stance, actorShifts) = lens.ComputeWithShifts(byActor.Select(e => e.Item).ToList(), asOf, knownAt);
             stances.Add(new ActorStance(actor, stance));
             shifts.AddRange(actorShifts.Select(s => new ActorShift(actor, questionSlug, s)));
         }
-        var found = new QuestionStances(questionSlug, asOf, knownAt,
+        var found = new QuestionStances(questionSlug, asOf, knownAt, lens,
             stances.OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
             shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToList());
         return actors is null ? found : await WithMissingAsync(found, actors, cancellationToken);
@@ -124,27 +126,29 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     }
 
     /// <summary>An actor's stance on every question they have a record on, by question slug.</summary>
-    public async Task<IReadOnlyDictionary<string, Stance>> ForActorAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Stance>> ForActorAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
+        CancellationToken cancellationToken)
     {
-        var computed = await CachedForActorAsync(actorSlug, asOf, knownAt, cancellationToken);
+        var computed = await CachedForActorAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         if (computed is null)
         {
-            var evidence = await ActorEvidenceAsync(actorSlug, asOf, knownAt, cancellationToken);
-            computed = evidence.Select(p => (p.Key, StanceCalculator.Compute(p.Value, asOf, knownAt))).ToList();
+            var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
+            computed = evidence.Select(p => (p.Key, lens.Compute(p.Value, asOf, knownAt))).ToList();
         }
         var stances = await WithTextsAsync(computed.Select(c => c.Stance).ToList(), cancellationToken);
         return computed.Select((c, i) => (c.Question, stances[i])).ToDictionary(p => p.Question, p => p.Item2);
     }
 
     /// <summary>The actor's stances read from the cached questions when every question is there, else null.</summary>
-    private async Task<List<(string Question, Stance Stance)>?> CachedForActorAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    private async Task<List<(string Question, Stance Stance)>?> CachedForActorAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
+        CancellationToken cancellationToken)
     {
         if (cache is null) return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pending = new List<Task<QuestionStances?>>();
         foreach (var question in await db.Questions.AsNoTracking().Select(q => q.Slug).ToListAsync(cancellationToken))
         {
-            if (cache.Find(question, asOf, knownAt) is not { } found) return null;
+            if (cache.Find(question, asOf, knownAt, lens) is not { } found) return null;
             pending.Add(found);
         }
         var mine = new List<(string Question, Stance Stance)>();
@@ -155,9 +159,9 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
 
     /// <summary>An actor's line over time on each question (a point per change of evidence) and the shifts, as known at <paramref name="knownAt"/>.</summary>
     public async Task<IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> HistoryAsync(
-        string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+        string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
     {
-        var evidence = await ActorEvidenceAsync(actorSlug, asOf, knownAt, cancellationToken);
+        var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Slug == actorSlug))
             .Select(m => new { m.Key, m.Title, m.Date, m.DatePrecision, Participants = m.Participants.Select(p => p.Slug).ToList() })
@@ -167,9 +171,9 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         {
             // One replay for both: the line stops at asOf; the shifts, as before, also see retractions after it
             // (the evidence itself is already cut at asOf by the query).
-            var timeline = StanceTimeline.Walk(p.Value, knownAt, until: null).ToList();
+            var timeline = lens.Line(p.Value, knownAt, until: null);
             var line = timeline.TakeWhile(point => point.Date.Value <= asOf)
-                .Select(point => new StancePoint(point.Date, point.Position, point.Band, point.Cause.StatementKey))
+                .Select(point => new StancePoint(point.Date, point.Position, point.Band, point.Cause.StatementKey, point.Interval))
                 .ToList();
             return ((IReadOnlyList<StancePoint>)line, ShiftFinder.FromTimeline(timeline, attendance, actorSlug));
         });
@@ -212,10 +216,11 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         {
             var r = g.First();
             var position = g.Count() == 1 ? r.Position : g.Average(x => (double)x.Position);
+            var coderVariance = g.Count() == 1 ? 0 : g.Average(x => (x.Position - position) * (x.Position - position));
             var qualifier = g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null);
             return new LoadedEvidence(r.ActorId, r.QuestionId, new EvidenceItem(
                 r.Key, new PartialDate(r.Date, r.DatePrecision), r.KnownFrom, r.SourceGrade, r.Credibility, r.Kind, position,
-                qualifier, null, null, r.RetractedOn, r.IsDenial));
+                qualifier, null, null, r.RetractedOn, r.IsDenial, coderVariance));
         }).ToList();
     }
 

@@ -2,8 +2,13 @@ using AlliancePositions.Core.Dates;
 
 namespace AlliancePositions.Core.Stances;
 
-/// <summary>The band after one event: a statement starting to count, or a retraction stopping one.</summary>
-internal sealed record TimelinePoint(PartialDate Date, EvidenceItem Cause, bool IsRetraction, StanceBand Band, bool BandChanged, double? Position);
+/// <summary>
+/// The band after one event: a statement starting to count, or a retraction stopping one. <see cref="ShiftFrom"/> is
+/// the band it shifted from when the methodology counts the change as a shift (1.0: every band change; 2.0: see
+/// <see cref="LatentStanceCalculator"/>); <see cref="Interval"/> is 2.0's.
+/// </summary>
+internal sealed record TimelinePoint(PartialDate Date, EvidenceItem Cause, bool IsRetraction, StanceBand Band, bool BandChanged, double? Position,
+    StanceBand? ShiftFrom = null, StanceInterval? Interval = null);
 
 /// <summary>
 /// Replays the evidence in the deterministic order (date, statement key, additions before retractions), one point per
@@ -44,7 +49,7 @@ internal static class StanceTimeline
 
             var (band, position) = mean.Evaluate();
             // The day is shown at its coarsest precision ("Feb 2024" when a month-dated item is among it).
-            yield return new TimelinePoint(dayStart.Value, item, isRetraction, band, band != previous, position);
+            yield return new TimelinePoint(dayStart.Value, item, isRetraction, band, band != previous, position, band != previous ? previous : null);
             previous = band;
             dayStart = null;
         }
@@ -85,7 +90,8 @@ internal static class StanceTimeline
         }
     }
 
-    private static List<(PartialDate Date, EvidenceItem Item, bool IsRetraction)> Events(
+    /// <summary>Additions and retractions known at <paramref name="knownAt"/>, in the deterministic replay order.</summary>
+    internal static List<(PartialDate Date, EvidenceItem Item, bool IsRetraction)> Events(
         IReadOnlyList<EvidenceItem> evidence, DateOnly knownAt)
     {
         var known = evidence.Where(e => e.KnownOn <= knownAt).ToList();

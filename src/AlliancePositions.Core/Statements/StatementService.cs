@@ -83,7 +83,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Slug == request.Question, cancellationToken);
         if (question is null) errors.Add("question", $"No question has the key \"{request.Question}\".");
         if (request.Position is < Coding.MinPosition or > Coding.MaxPosition) errors.Add("position", $"The position {request.Position} is outside -2..+2.");
-        InputRules.Optional(errors, "qualifier", request.Qualifier, 500, "The qualifier");
+        InputRules.Optional(errors, "qualifier", request.Qualifier, InputRules.MaxQualifier, "The qualifier");
         if (errors.Any) return WriteResult<string>.Invalid(errors.ToDictionary());
 
         var coder = await CoderForAsync(db, editor, cancellationToken);
@@ -114,7 +114,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
             if (!known.Contains(coding.Question)) errors.Add($"codings[{i}].question", $"No question has the key \"{coding.Question}\".");
             else if (codings.Take(i).Any(c => c.Question == coding.Question)) errors.Add($"codings[{i}].question", $"The question \"{coding.Question}\" is coded twice.");
             if (coding.Position is < Coding.MinPosition or > Coding.MaxPosition) errors.Add($"codings[{i}].position", $"The position {coding.Position} is outside -2..+2.");
-            InputRules.Optional(errors, $"codings[{i}].qualifier", coding.Qualifier, 500, "The qualifier");
+            InputRules.Optional(errors, $"codings[{i}].qualifier", coding.Qualifier, InputRules.MaxQualifier, "The qualifier");
         }
         return errors.ToDictionary();
     }

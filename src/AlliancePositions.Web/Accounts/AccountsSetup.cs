@@ -28,8 +28,7 @@ public static class AccountsSetup
                 options.DefaultChallengeScheme = CookieOrBearer;
             })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+                UsesBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
 
@@ -50,7 +49,22 @@ public static class AccountsSetup
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        // Registered before AddRazorComponents, whose own provider is only a fallback.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitAccountCheck>();
     }
+
+    /// <summary>
+    /// Whether a request authenticates by bearer token rather than by the sign-in cookie: when it sends one, and always
+    /// for a write to <c>/api</c>. A browser attaches its cookie to any request, also one a page of another origin
+    /// makes (SameSite does not separate two ports of one host), but never an Authorization header; so an API write can
+    /// never be forged from a browser, and the API needs no antiforgery tokens. Reads (CSV and SVG links on the
+    /// pages) still accept the cookie: another origin cannot read their answer.
+    /// </summary>
+    public static bool UsesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            && !HttpMethods.IsOptions(request.Method));
 
     /// <summary>The read/write/admin policies, by role; component tests apply the same ones.</summary>
     public static AuthorizationBuilder AddAppPolicies(this AuthorizationBuilder authorization, bool anonymousRead) => authorization

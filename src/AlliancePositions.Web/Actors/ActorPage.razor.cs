@@ -27,6 +27,8 @@ public partial class ActorPage
     [Parameter] public string Slug { get; set; } = "";
     [SupplyParameterFromQuery] public string? AsOf { get; set; }
     [SupplyParameterFromQuery] public string? KnownAt { get; set; }
+    [SupplyParameterFromQuery] public string? Method { get; set; }
+    [SupplyParameterFromQuery] public string? View { get; set; }
     [SupplyParameterFromQuery] public string? Compare { get; set; }
     [SupplyParameterFromQuery] public string? Topic { get; set; }
     [SupplyParameterFromQuery] public string? Question { get; set; }
@@ -52,11 +54,11 @@ public partial class ActorPage
 
     protected override async Task OnParametersSetAsync()
     {
-        axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        axes = TimeAxes.From(AsOf, KnownAt, Clock).Through(Method, View);
         if (!RendererInfo.IsInteractive) return;
         var token = disposal.Token;
 
-        var profileKey = string.Join('|', Slug, axes.AsOf, axes.KnownAt, Compare);
+        var profileKey = string.Join('|', Slug, axes.AsOf, axes.KnownAt, axes.Lens, Compare);
         if (profileKey != loadedProfile)
         {
             await LoadProfileAsync(token);
@@ -94,11 +96,11 @@ public partial class ActorPage
         questions = await TopicQueries.ListQuestionsAsync(token);
         topics = await TopicQueries.ListTopicsAsync(token);
         choices = (await Actors.ListAsync(null, 1, Paging.MaxPageSize, token)).Items;
-        stances = await Stances.ForActorAsync(Slug, axes.AsOf, axes.KnownAt, token);
+        stances = await Stances.ForActorAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
 
         compareActor = string.IsNullOrWhiteSpace(Compare) || Compare == Slug ? null : await Actors.FindAsync(Compare, token);
         compareMissing = !string.IsNullOrWhiteSpace(Compare) && Compare != Slug && compareActor is null;
-        compareStances = compareActor is null ? null : await Stances.ForActorAsync(compareActor.Slug, axes.AsOf, axes.KnownAt, token);
+        compareStances = compareActor is null ? null : await Stances.ForActorAsync(compareActor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
         overall = compareStances is null ? null : Agreement.Overall(stances, compareStances);
     }
 

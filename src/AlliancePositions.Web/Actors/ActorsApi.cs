@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Exports;
 using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
@@ -68,12 +69,12 @@ public static class ActorsApi
     }
 
     private static async Task<Results<Ok<List<ShiftJson>>, NotFound, ValidationProblem>> GetShiftsAsync(string slug, string? question, string? asOf, string? knownAt,
-        ActorQueries actors, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
+        string? method, string? view, ActorQueries actors, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var axes = TimeAxes.From(asOf, knownAt, clock);
-        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         if (await actors.FindAsync(slug, cancellationToken) is null) return TypedResults.NotFound();
-        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, cancellationToken);
+        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken);
         return TypedResults.Ok(history.Where(h => Empty(question) is not { } only || h.Key == only).OrderBy(h => h.Key, StringComparer.Ordinal)
             .SelectMany(h => h.Value.Shifts.Select(shift => ShiftJson.Of(h.Key, shift))).ToList());
     }
@@ -104,41 +105,48 @@ public static class ActorsApi
 
     private static DateOnly? ReadDate(string? text, string name, Dictionary<string, string[]> errors) => QueryDate.Read(text, name, errors);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetTimelineCsv(string slug, string? topic, string? question, string? asOf,
-        string? knownAt, ActorQueries actors, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetTimelineCsv(string slug, string? topic, string? question,
+        string? asOf, string? knownAt, ActorQueries actors, TopicQueries topics, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var axes = TimeAxes.From(asOf, knownAt, clock);
-        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
-        var csv = new StringBuilder();
-        csv.Append("# Timeline of ").AppendLine(actor.Name);
-        csv.Append("# ").AppendLine(axes.Stamp);
-        csv.Append("# asOf=").Append(axes.AsOf.ToString(TimeAxes.Format, CultureInfo.InvariantCulture))
-            .Append(" knownAt=").Append(axes.KnownAt.ToString(TimeAxes.Format, CultureInfo.InvariantCulture))
-            .Append(" methodology=").AppendLine(Methodology.Version);
-        csv.Append("# topic=").Append(topic ?? "(all)").Append(" question=").AppendLine(question ?? "(all)");
-        csv.AppendLine("type,key,date,kind,title,quote,grade,codings,relations,participants");
+        var axes = TimeAxes.From(asOf, knownAt, clock);
+        // The filter is echoed in the file's header: only known keys get that far.
+        var errors = new Dictionary<string, string[]>();
+        if (axes.Problem is not null) errors["asOf/knownAt"] = [axes.Problem];
+        if (Empty(topic) is { } t && !(await topics.ListTopicsAsync(cancellationToken)).Any(known => known.Slug == t))
+            errors["topic"] = [$"No topic has the key \"{t}\"."];
+        if (Empty(question) is { } q && await topics.FindQuestionAsync(q, cancellationToken) is null)
+            errors["question"] = [$"No question has the key \"{q}\"."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvWriter(text);
+        csv.WriteComment($"Timeline of {actor.Name}");
+        csv.WriteComment(axes.Stamp);
+        csv.WriteComment($"asOf={axes.AsOf.ToString(TimeAxes.Format, CultureInfo.InvariantCulture)} knownAt={axes.KnownAt.ToString(TimeAxes.Format, CultureInfo.InvariantCulture)} methodology={axes.Lens.Method}");
+        csv.WriteComment($"topic={Empty(topic) ?? "(all)"} question={Empty(question) ?? "(all)"}");
+        csv.WriteRow(["type", "key", "date", "kind", "title", "quote", "grade", "codings", "relations", "participants"]);
 
         for (var page = 1; ; page++)
         {
             var filter = new TimelineFilter(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize, KnownAt: axes.KnownAt);
             var items = await actors.TimelineAsync(slug, filter, cancellationToken);
             if (items is null || items.Items.Count == 0) break;
-            foreach (var item in items.Items) AppendRow(csv, item);
+            foreach (var item in items.Items) csv.WriteRow(Cells(item));
             // A short page is the last one. The total cannot tell: past 10,000 entries it is capped ("10,000+").
             if (items.Items.Count < Paging.MaxPageSize) break;
         }
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
     }
 
     private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
-        ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
+        string? method, string? view, ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
         IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var axes = TimeAxes.From(asOf, knownAt, clock);
-        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var other = string.IsNullOrWhiteSpace(compare) || compare == slug ? null : await actors.FindAsync(compare, cancellationToken);
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var data = await StanceChartData.LoadAsync(stances, topics, statements, new ActorRef(actor.Slug, actor.Name),
             other is null ? null : new ActorRef(other.Slug, other.Name), axes, cancellationToken);
 
@@ -149,29 +157,21 @@ public static class ActorsApi
             var output = await renderer.RenderComponentAsync<StanceChart>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Data"] = data }));
             return output.ToHtmlString();
         });
-        return TypedResults.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, "image/svg+xml; charset=utf-8");
+        return TypedResults.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XmlSafe.Markup(svg), "image/svg+xml; charset=utf-8");
     }
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static void AppendRow(StringBuilder csv, TimelineItem item)
+    private static string[] Cells(TimelineItem item)
     {
         var row = item.Statement;
-        var cells = new[]
-        {
+        return
+        [
             item.Type, item.Key, item.When.ToIsoPrefix(), row?.Kind.ToWire() ?? "", item.Title, row?.Quote ?? "",
             row is null ? "" : Admiralty.Format(row.SourceGrade, row.Credibility),
             row is null ? "" : string.Join("; ", row.Codings.Select(c => $"{c.Question} {c.Position:+0;-0;0}{(c.Qualifier is null ? "" : $" ({c.Qualifier})")} by {c.Coder}")),
             string.Join("; ", item.Relations.Select(r => $"{ActorTimeline.RelationLabel(r).ToLowerInvariant()} {r.ActorSlug} ({r.StatementKey})")),
             string.Join("; ", item.Participants),
-        };
-        csv.AppendJoin(',', cells.Select(Cell)).AppendLine();
-    }
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run the cell as a formula.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) && !char.IsDigit(value.ElementAtOrDefault(1))) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        ];
     }
 }

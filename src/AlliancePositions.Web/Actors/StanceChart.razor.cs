@@ -97,6 +97,26 @@ public partial class StanceChart
         return path.Length == 0 ? "M0 0" : path.ToString().TrimEnd();
     }
 
+    private readonly record struct IntervalBand(double X, double Y, double Width, double Height);
+
+    /// <summary>
+    /// The 95% interval (methodology 2.0) around the step line: each point's interval, clipped to the scale, holds until
+    /// the next point, as the position does. Nothing under 1.0, which has no interval.
+    /// </summary>
+    private List<IntervalBand> IntervalBands(double top, IReadOnlyList<StancePoint> line)
+    {
+        var bands = new List<IntervalBand>();
+        for (var i = 0; i < line.Count; i++)
+        {
+            if (line[i].Interval?.Clipped is not { } interval) continue;
+            var x = X(line[i].Date.Value);
+            var end = i + 1 < line.Count ? X(line[i + 1].Date.Value) : X(Data.To);
+            var y = Y(top, interval.High);
+            bands.Add(new IntervalBand(x, y, Math.Max(1, end - x), Y(top, interval.Low) - y));
+        }
+        return bands;
+    }
+
     private int SeriesIndex(string actorSlug) => actorSlug == Data.Panels.SelectMany(p => p.Series).Select(s => s.ActorSlug).FirstOrDefault() ? 0 : 1;
 
     private static (string Colour, string? Dash) SeriesStyle(int index) => index == 0 ? ("#1f4e9c", null) : ("#7b3294", "7 4");
@@ -106,7 +126,8 @@ public partial class StanceChart
         var position = point.Position is { } p ? p.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a";
         var summary = Data.Summaries.TryGetValue(point.StatementKey, out var text) ? text : point.StatementKey;
         var shiftText = shift is null ? "" : $" Shift ({ShiftLabel(shift)}): {BandChip.Label(shift.From)} → {BandChip.Label(shift.To)}.";
-        return $"{series.ActorName}, {point.Date}: {BandChip.Label(point.Band)} ({position}) after \"{summary}\".{shiftText}";
+        var interval = point.Interval?.Clipped is { } i ? $", 95% {i.Low.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} to {i.High.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}" : "";
+        return $"{series.ActorName}, {point.Date}: {BandChip.Label(point.Band)} ({position}{interval}) after \"{summary}\".{shiftText}";
     }
 
     private static string ShiftLabel(Shift shift) => shift.Kind switch

@@ -9,8 +9,11 @@ namespace AlliancePositions.Web.Actors;
 /// <summary>One actor's line on one question, with the band changes to mark on it.</summary>
 public sealed record ChartSeries(string ActorSlug, string ActorName, IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts);
 
-/// <summary>One question's panel of the chart: the actor's line and, when comparing, the other actor's.</summary>
-public sealed record ChartPanel(string Question, string Title, IReadOnlyList<ChartSeries> Series);
+/// <summary>
+/// One question's panel of the chart: the actor's line and, when comparing, the other actor's; under methodology 2.0
+/// as of a date, also the actor's <see cref="Hindsight"/> line (the smoother over everything known), drawn without points.
+/// </summary>
+public sealed record ChartPanel(string Question, string Title, IReadOnlyList<ChartSeries> Series, IReadOnlyList<StancePoint>? Hindsight = null);
 
 /// <summary>
 /// Everything <see cref="StanceChart"/> draws: a panel per question, the shared time range and, for the points' tooltips,
@@ -26,9 +29,14 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
     {
         var questions = await topics.ListQuestionsAsync(cancellationToken);
         // On the thread pool: a page's circuit stays free to render while a long history is replayed.
-        var mine = await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, cancellationToken), cancellationToken);
+        var mine = await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
         var theirs = compare is null ? null
-            : await Task.Run(() => stances.HistoryAsync(compare.Slug, axes.AsOf, axes.KnownAt, cancellationToken), cancellationToken);
+            : await Task.Run(() => stances.HistoryAsync(compare.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
+        // Beside the stance as it stood then, where we now believe it stood: the two differ before a change of mind.
+        var hindsightLens = axes.Lens with { View = StanceView.Hindsight };
+        var hindsight = axes.Lens.Method == Methodology.Version2 && axes.Lens.View == StanceView.AsOf
+            ? await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, hindsightLens, cancellationToken), cancellationToken)
+            : null;
 
         var panels = new List<ChartPanel>();
         foreach (var question in questions)
@@ -37,7 +45,8 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
             if (mine.TryGetValue(question.Slug, out var a)) series.Add(new ChartSeries(actor.Slug, actor.Name, Thin(a.Line), a.Shifts));
             if (compare is not null && theirs!.TryGetValue(question.Slug, out var b)) series.Add(new ChartSeries(compare.Slug, compare.Name, Thin(b.Line), b.Shifts));
             // A question only the compared actor spoke to says nothing about this actor's line.
-            if (series.Any(s => s.ActorSlug == actor.Slug)) panels.Add(new ChartPanel(question.Slug, question.Title, series));
+            if (series.Any(s => s.ActorSlug == actor.Slug))
+                panels.Add(new ChartPanel(question.Slug, question.Title, series, hindsight?.GetValueOrDefault(question.Slug).Line is { } line ? Thin(line) : null));
         }
 
         var summaries = await statements.SummariesAsync(

@@ -19,6 +19,8 @@ public sealed class JsonBody<T> where T : class
 
     public static async ValueTask<JsonBody<T>> BindAsync(HttpContext context)
     {
+        // JsonMediaType answers 415 for a declared JSON body; a body of another type is never read, even without it.
+        if (!context.Request.HasJsonContentType()) return Fail("body", "Send the body as application/json.");
         var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         try
         {

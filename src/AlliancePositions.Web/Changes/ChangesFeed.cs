@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using AlliancePositions.Core.Changes;
+using AlliancePositions.Core.Exports;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Components.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -69,14 +70,16 @@ public static class ChangesFeed
         return builder.ToString();
     }
 
+    /// <summary>An entry of stored text: cleaned of what XML cannot hold, so one bad row cannot break the feed for every reader.</summary>
     private static void Entry(XmlWriter xml, string url, string title, DateOnly date, string summary)
     {
+        url = XmlSafe.Text(url);
         xml.WriteStartElement("entry", Atom);
         xml.WriteElementString("id", Atom, url);
-        xml.WriteElementString("title", Atom, title);
+        xml.WriteElementString("title", Atom, XmlSafe.Text(title));
         xml.WriteElementString("updated", Atom, Timestamp(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         Link(xml, "alternate", url, "text/html");
-        xml.WriteElementString("summary", Atom, summary);
+        xml.WriteElementString("summary", Atom, XmlSafe.Text(summary));
         xml.WriteEndElement();
     }
 

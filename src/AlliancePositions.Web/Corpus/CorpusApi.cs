@@ -19,7 +19,7 @@ public static class CorpusApi
     public static RouteGroupBuilder MapCorpusApi(this RouteGroupBuilder api)
     {
         api.MapGet("/export", ExportAsync).RequireAuthorization(Policies.Read);
-        api.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Analyst).DisableAntiforgery().WithBodyLimit(MaxImportBytes);
+        api.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Analyst).Accepts<CorpusFile>("application/json").WithBodyLimit(MaxImportBytes);
         return api;
     }
 
@@ -36,13 +36,13 @@ public static class CorpusApi
     /// problem (400) or every conflict with stored records (409), each with its JSON path. Nothing partial.
     /// </summary>
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request, CorpusImporter importer,
-        CancellationToken cancellationToken)
+        System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await OneImport.WaitAsync(cancellationToken);
         try
         {
             var json = await ReadBodyAsync(request, cancellationToken);
-            return TypedResults.Ok(await importer.ImportAsync(json, "import", cancellationToken));
+            return TypedResults.Ok(await importer.ImportAsync(json, "import", user.ToEditor().UserName, cancellationToken));
         }
         catch (CorpusValidationException invalid)
         {

@@ -47,7 +47,7 @@ internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances
     {
         var started = clock.GetTimestamp();
         var questions = await topics.ListQuestionsAsync(cancellationToken);
-        foreach (var question in questions) await stances.ForQuestionAsync(question.Slug, today, today, null, cancellationToken);
+        foreach (var question in questions) await stances.ForQuestionAsync(question.Slug, today, today, StanceLens.Default, null, cancellationToken);
         logger.LogInformation("Stances of {Questions} question(s) for {Day} computed in {Seconds:0.0} s", questions.Count, today,
             clock.GetElapsedTime(started).TotalSeconds);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Exports;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Components.Shared;
@@ -16,20 +17,26 @@ public static class AgreementExport
 {
     public static string Csv(QuestionSummary question, QuestionStances stances, TimeAxes axes)
     {
-        var csv = new StringBuilder();
-        csv.Append("# Agreement on: ").AppendLine(Field(question.Title));
-        csv.Append("# ").AppendLine(axes.Stamp);
-        csv.AppendLine("# score = 1 - |position A - position B| / 4; empty when either actor has no position");
-        csv.AppendLine("actor_a,actor_a_name,band_a,position_a,actor_b,actor_b_name,band_b,position_b,relation,score");
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvWriter(text);
+        csv.WriteComment($"Agreement on: {question.Title}");
+        csv.WriteComment(axes.Stamp);
+        csv.WriteComment("score = 1 - |position A - position B| / 4; empty when either actor has no position");
+        csv.WriteComment("methodology 2.0: 95% intervals of each position (not clipped) and of the score; uncertain when the score's straddles 0.5; empty under 1.0");
+        csv.WriteRow(["actor_a", "actor_a_name", "band_a", "position_a", "actor_b", "actor_b_name", "band_b", "position_b", "relation", "score",
+            "position_a_low", "position_a_high", "position_b_low", "position_b_high", "score_low", "score_high", "uncertain"]);
         var byActor = stances.Stances.ToDictionary(s => s.Actor.Slug);
         foreach (var cell in stances.Matrix.Cells)
         {
             var (a, b) = (byActor[cell.ActorA], byActor[cell.ActorB]);
-            csv.AppendJoin(',', a.Actor.Slug, Field(a.Actor.Name), a.Stance.Band.ToWire(), Number(a.Stance.Position),
-                b.Actor.Slug, Field(b.Actor.Name), b.Stance.Band.ToWire(), Number(b.Stance.Position),
-                cell.Agreement.Relation.ToString().ToLowerInvariant(), Number(cell.Agreement.Score)).AppendLine();
+            csv.WriteRow([a.Actor.Slug, a.Actor.Name, a.Stance.Band.ToWire(), Number(a.Stance.Position),
+                b.Actor.Slug, b.Actor.Name, b.Stance.Band.ToWire(), Number(b.Stance.Position),
+                cell.Agreement.Relation.ToString().ToLowerInvariant(), Number(cell.Agreement.Score),
+                Number(a.Stance.Interval?.Low), Number(a.Stance.Interval?.High), Number(b.Stance.Interval?.Low), Number(b.Stance.Interval?.High),
+                Number(cell.Agreement.Interval?.Low), Number(cell.Agreement.Interval?.High),
+                cell.Agreement.Interval is null ? "" : cell.Agreement.Uncertain ? "true" : "false"]);
         }
-        return csv.ToString();
+        return text.ToString();
     }
 
     public static string Svg(QuestionSummary question, QuestionStances stances, TimeAxes axes)
@@ -60,12 +67,14 @@ public static class AgreementExport
                 var agreement = same ? null : lookup.Between(actors[row].Actor.Slug, actors[column].Actor.Slug);
                 var fill = same ? "#ffffff" : AgreementScale.Colour(agreement!.Score);
                 svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" stroke="#ffffff" stroke-width="2">""");
-                if (!same) svg.Append(CultureInfo.InvariantCulture, $"<title>{Xml(AgreementScale.Describe(actors[row].Actor.Name, actors[column].Actor.Name, agreement!))}</title>");
+                if (!same) svg.Append(CultureInfo.InvariantCulture, $"<title>{Xml(AgreementScale.Describe(actors[row].Actor.Name, actors[column].Actor.Name, agreement!, actors[row].Stance.EvidenceCount + actors[column].Stance.EvidenceCount))}</title>");
                 svg.Append("</rect>");
                 if (same) continue;
                 var colour = AgreementScale.TextColour(agreement!.Score);
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2}" text-anchor="middle" fill="{colour}">{AgreementScale.ScoreText(agreement.Score)}</text>""");
-                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 14}" text-anchor="middle" font-size="10" fill="{colour}">{Xml(AgreementScale.Word(agreement.Relation))}</text>""");
+                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 14}" text-anchor="middle" font-size="10" fill="{colour}">{Xml(AgreementScale.Word(agreement))}</text>""");
+                if (agreement.Interval is not null && agreement.Score is not null)
+                    svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + cell / 2}" y="{y + cell / 2 + 26}" text-anchor="middle" font-size="9" fill="{colour}">{AgreementScale.IntervalText(agreement)}</text>""");
             }
         }
         Legend(svg, 8, top + actors.Count * cell + 24);
@@ -81,14 +90,7 @@ public static class AgreementExport
         svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x + ramp + 24}" y="{y}" width="12" height="12" fill="{AgreementScale.UnknownColour}"/><text x="{x + ramp + 42}" y="{y + 10}">no score (no position)</text>""");
     }
 
-    /// <summary>Quotes a CSV field when it needs it, and neutralises a leading formula character for spreadsheets.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Xml(string text) => WebUtility.HtmlEncode(text);
+    private static string Xml(string text) => WebUtility.HtmlEncode(XmlSafe.Text(text));
 }

@@ -40,13 +40,21 @@ public static class AgreementScale
         _ => "no score",
     };
 
+    /// <summary>The relation, or "uncertain" when the pair's interval straddles the agree/disagree line (2.0).</summary>
+    public static string Word(PairAgreement agreement) => agreement.Uncertain ? "uncertain" : Word(agreement.Relation);
+
     public static string ScoreText(double? score) => score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
-    /// <summary>"Emmanuel Macron and Olaf Scholz: disagree, score 0.19".</summary>
-    public static string Describe(string nameA, string nameB, PairAgreement agreement) =>
+    /// <summary>"0.31–0.62", the 95% interval of a 2.0 score; empty under 1.0.</summary>
+    public static string IntervalText(PairAgreement agreement) =>
+        agreement.Interval is { } i ? $"{ScoreText(i.Low)}–{ScoreText(i.High)}" : "";
+
+    /// <summary>"Emmanuel Macron and Olaf Scholz: disagree, score 0.19 (95% 0.02–0.41), on 5 statements".</summary>
+    public static string Describe(string nameA, string nameB, PairAgreement agreement, int statements) =>
         agreement.Score is null
             ? $"{nameA} and {nameB}: no score, one of them has no position"
-            : $"{nameA} and {nameB}: {Word(agreement.Relation)}, score {ScoreText(agreement.Score)}";
+            : $"{nameA} and {nameB}: {Word(agreement)}, score {ScoreText(agreement.Score)}" +
+              (agreement.Interval is null ? "" : $" (95% {IntervalText(agreement)})") + $", on {statements} statement{(statements == 1 ? "" : "s")}";
 
     private static (double R, double G, double B) Rgb(double s)
     {

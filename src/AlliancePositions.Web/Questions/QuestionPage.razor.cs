@@ -28,6 +28,8 @@ public sealed partial class QuestionPage
     [Parameter] public string Slug { get; set; } = "";
     [SupplyParameterFromQuery] public string? AsOf { get; set; }
     [SupplyParameterFromQuery] public string? KnownAt { get; set; }
+    [SupplyParameterFromQuery] public string? Method { get; set; }
+    [SupplyParameterFromQuery] public string? View { get; set; }
     [SupplyParameterFromQuery] public string? Pair { get; set; }
     [SupplyParameterFromQuery] public string? Actors { get; set; }
 
@@ -40,7 +42,7 @@ public sealed partial class QuestionPage
     private readonly CancellationTokenSource disposed = new();
     private TimeAxes axes = null!;
     private LoadState state = LoadState.Loading;
-    private (string Slug, DateOnly AsOf, DateOnly KnownAt)? loadedFor;
+    private (string Slug, DateOnly AsOf, DateOnly KnownAt, Core.Stances.StanceLens Lens)? loadedFor;
     private QuestionSummary? question;
     private QuestionStances? stances;
     private QuestionStances? matrix;
@@ -52,15 +54,15 @@ public sealed partial class QuestionPage
 
     protected override async Task OnParametersSetAsync()
     {
-        axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        axes = TimeAxes.From(AsOf, KnownAt, Clock).Through(Method, View);
         // The prerender shows the loading state; the interactive render loads once. A new pair alone reloads only its evidence.
         if (!RendererInfo.IsInteractive) return;
         var ct = disposed.Token;
-        if (loadedFor != (Slug, axes.AsOf, axes.KnownAt))
+        if (loadedFor != (Slug, axes.AsOf, axes.KnownAt, axes.Lens))
         {
             state = LoadState.Loading;
             await LoadQuestionAsync(ct);
-            loadedFor = (Slug, axes.AsOf, axes.KnownAt);
+            loadedFor = (Slug, axes.AsOf, axes.KnownAt, axes.Lens);
             state = LoadState.Loaded;
         }
         matrix = stances is null ? null : stances.Only(MatrixActors(stances, Actors));
@@ -107,7 +109,7 @@ public sealed partial class QuestionPage
     private async Task LoadQuestionAsync(CancellationToken ct)
     {
         question = await Topics.FindQuestionAsync(Slug, ct);
-        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, null, ct);
+        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, null, ct);
         if (question is null || stances is null) return;
         blocs = await Countries.CohesionOnQuestionAsync(Slug, axes.AsOf, axes.KnownAt, ct);
         shifts = stances.Shifts;

@@ -24,48 +24,48 @@ public static class QuestionsApi
     static async Task<Ok<List<QuestionJson>>> ListAsync(TopicQueries topics, CancellationToken cancellationToken) =>
         TypedResults.Ok((await topics.ListQuestionsAsync(cancellationToken)).Select(q => new QuestionJson(q.Slug, q.Title, q.Topic)).ToList());
 
-    static async Task<Results<Ok<List<StanceJson>>, NotFound, ValidationProblem>> GetStancesAsync(string slug, string? asOf, string? knownAt,
+    static async Task<Results<Ok<List<StanceJson>>, NotFound, ValidationProblem>> GetStancesAsync(string slug, string? asOf, string? knownAt, string? method, string? view,
         StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var axes = TimeAxes.From(asOf, knownAt, clock);
-        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
-        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, null, cancellationToken) is not { } found) return TypedResults.NotFound();
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, null, cancellationToken) is not { } found) return TypedResults.NotFound();
         var withRecord = found.Stances.Where(s => s.Stance.Band != StanceBand.NoRecord).ToList();
         var withTexts = await stances.WithTextsAsync(withRecord.Select(s => s.Stance).ToList(), cancellationToken);
         return TypedResults.Ok(withRecord.Select((s, i) => StanceJson.From(s with { Stance = withTexts[i] })).ToList());
     }
 
-    static async Task<Results<Ok<AgreementJson>, NotFound, ValidationProblem>> GetAgreementAsync(string slug, string? asOf, string? knownAt, string? actors,
+    static async Task<Results<Ok<AgreementJson>, NotFound, ValidationProblem>> GetAgreementAsync(string slug, string? asOf, string? knownAt, string? method, string? view, string? actors,
         StanceQueries stances, ActorQueries actorQueries, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var axes = TimeAxes.From(asOf, knownAt, clock);
-        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var wanted = actors?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         var unknown = await actorQueries.UnknownAsync(wanted ?? [], cancellationToken);
         if (unknown.Count > 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actors"] = unknown.Select(a => $"No actor has the key \"{a}\".").ToArray() });
-        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, wanted, cancellationToken) is not { } found) return TypedResults.NotFound();
+        if (await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, wanted, cancellationToken) is not { } found) return TypedResults.NotFound();
         return TypedResults.Ok(AgreementJson.From(found));
     }
 
-    static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementCsv(string slug, string? asOf, string? knownAt,
+    static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementCsv(string slug, string? asOf, string? knownAt, string? method, string? view,
         TopicQueries topics, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken) =>
-        await ExportAsync(slug, asOf, knownAt, topics, stances, clock, "csv", "text/csv; charset=utf-8", AgreementExport.Csv, cancellationToken);
+        await ExportAsync(slug, asOf, knownAt, method, view, topics, stances, clock, "csv", "text/csv; charset=utf-8", AgreementExport.Csv, cancellationToken);
 
-    static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementSvg(string slug, string? asOf, string? knownAt,
+    static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementSvg(string slug, string? asOf, string? knownAt, string? method, string? view,
         TopicQueries topics, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken) =>
-        await ExportAsync(slug, asOf, knownAt, topics, stances, clock, "svg", "image/svg+xml", AgreementExport.Svg, cancellationToken);
+        await ExportAsync(slug, asOf, knownAt, method, view, topics, stances, clock, "svg", "image/svg+xml", AgreementExport.Svg, cancellationToken);
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(string slug, string? asOf, string? knownAt,
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(string slug, string? asOf, string? knownAt, string? method, string? view,
         TopicQueries topics, StanceQueries stances, TimeProvider clock, string extension, string contentType,
         Func<QuestionSummary, QuestionStances, TimeAxes, string> render, CancellationToken cancellationToken)
     {
-        var axes = TimeAxes.From(asOf, knownAt, clock);
-        if (axes.Problem is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf/knownAt"] = [axes.Problem] });
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         if (await topics.FindQuestionAsync(slug, cancellationToken) is not { } question) return TypedResults.NotFound();
-        var found = await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, null, cancellationToken);
+        var found = await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, null, cancellationToken);
         if (found is null) return TypedResults.NotFound();
-        var name = $"agreement-{slug}-asof-{axes.AsOf:yyyy-MM-dd}-knownat-{axes.KnownAt:yyyy-MM-dd}.{extension}";
+        var name = $"agreement-{slug}-asof-{axes.AsOf:yyyy-MM-dd}-knownat-{axes.KnownAt:yyyy-MM-dd}-method-{axes.Lens.Method}{(axes.Lens.View == StanceView.Hindsight ? "-hindsight" : "")}.{extension}";
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(render(question, found, axes)), contentType, name);
     }
 }

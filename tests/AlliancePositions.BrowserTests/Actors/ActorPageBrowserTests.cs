@@ -27,16 +27,17 @@ public class ActorPageBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Analyst_compares_Macron_with_Scholz_and_sees_they_disagree_on_troops()
+    public async Task Analyst_compares_Macron_with_Scholz_and_sees_how_sure_their_disagreement_on_troops_is()
     {
-        var page = await browser.OpenAsync("/actors/emmanuel-macron");
+        var page = await browser.OpenAsync("/actors/emmanuel-macron?asOf=2024-04-30");
 
         await page.GetByLabel("Compare with another actor").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Olaf Scholz" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("compare=olaf-scholz"));
         var troops = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Should Western troops be deployed to Ukraine?" });
-        await Assertions.Expect(troops).ToContainTextAsync("Disagree");
+        await Assertions.Expect(troops).ToContainTextAsync("Uncertain (28%, 95% 0%–61%)");
+        await Assertions.Expect(troops.Locator("td.interval").First).ToHaveTextAsync("+0.24 to +1.93");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Stance of Emmanuel Macron and Olaf Scholz over time" })).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "actor-compare.png");
     }

@@ -52,11 +52,11 @@ public partial class QueryPlanTests
         var day = new DateOnly(2025, 1, 1);
         var stances = new StanceQueries(database);
         QuestionStances? found = null;
-        await Capture("question stances", async () => found = await stances.ForQuestionAsync(question, day, day, null, Ct));
-        await Capture("chosen actors' stances", () => stances.ForQuestionAsync(question, day, day, [busiest], Ct));
+        await Capture("question stances", async () => found = await stances.ForQuestionAsync(question, day, day, StanceLens.Default, null, Ct));
+        await Capture("chosen actors' stances", () => stances.ForQuestionAsync(question, day, day, StanceLens.Default, [busiest], Ct));
         await Capture("texts of listed evidence", () => stances.WithTextsAsync(found!.Stances.Select(s => s.Stance).ToList(), Ct));
-        await Capture("actor's stances", () => stances.ForActorAsync(busiest, day, day, Ct));
-        await Capture("actor's history", () => stances.HistoryAsync(busiest, day, day, Ct));
+        await Capture("actor's stances", () => stances.ForActorAsync(busiest, day, day, StanceLens.Default, Ct));
+        await Capture("actor's history", () => stances.HistoryAsync(busiest, day, day, StanceLens.Default, Ct));
 
         Assert.All(plans, plan => Assert.True(plan.Value.Count == 0, $"{plan.Key} scans a whole table:\n{string.Join("\n", plan.Value)}"));
     }

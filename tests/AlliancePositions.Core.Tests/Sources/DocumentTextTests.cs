@@ -34,6 +34,29 @@ public class DocumentTextTests
     public void Sha256_is_over_utf8_bytes() =>
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", DocumentText.Sha256("abc"));
 
+    [Fact]
+    public void Context_windows_never_split_a_character_written_as_two_code_units()
+    {
+        // 31 letters then an emoji (two UTF-16 code units): a 32-unit window from either side would cut it in half.
+        var letters = new string('a', 31);
+        var text = "😀" + letters + "QUOTE" + letters + "😀";
+        var start = 2 + 31;
+        var end = start + 5;
+
+        Assert.Equal(letters, DocumentText.PrefixAt(text, start));
+        Assert.Equal(letters, DocumentText.SuffixAt(text, end));
+        Assert.Equal("😀" + letters[1..], DocumentText.PrefixAt("x😀" + letters[1..] + "QUOTE", 1 + 2 + 30));
+    }
+
+    [Fact]
+    public void A_span_that_cuts_a_character_in_half_is_refused()
+    {
+        const string text = "say 😀 now";
+        Assert.NotNull(DocumentText.CheckSpan(text, 5, 9, text[5..9]));
+        Assert.NotNull(DocumentText.CheckSpan(text, 0, 5, text[..5]));
+        Assert.Null(DocumentText.CheckSpan(text, 4, 6, "😀"));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

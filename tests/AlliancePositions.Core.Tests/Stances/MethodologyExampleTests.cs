@@ -9,7 +9,11 @@ namespace AlliancePositions.Core.Tests.Stances;
 public class MethodologyExampleTests
 {
     [Fact]
-    public void Methodology_version_is_stated() => Assert.Equal("1.0", Methodology.Version);
+    public void Methodology_2_0_is_the_default_and_1_0_stays_available()
+    {
+        Assert.Equal("2.0", Methodology.Version);
+        Assert.Equal(["1.0", "2.0"], Methodology.Versions);
+    }
 
     [Theory]
     [InlineData("macron", 0.7876, 0.5041, 0.473, StanceBand.Supports, "Feb 2024", "(2 × 0.504) / 0.504 = 2.00 → supports")]
@@ -26,6 +30,40 @@ public class MethodologyExampleTests
         Assert.Equal(weight, stance.Evidence[0].Weight, 4);
         Assert.Equal(confidence, stance.Confidence, 3);
         Assert.Equal((band, since, arithmetic), (stance.Band, stance.Since.ToString(), stance.Arithmetic));
+    }
+
+    /// <summary>Methodology 2.0 on the same five items (docs/methodology.md, section 11): mean, sd, band, share of the one item.</summary>
+    [Theory]
+    [InlineData("macron", 1.7925, 0.5004, 0.8963, StanceBand.Supports)]
+    [InlineData("scholz", -1.7925, 0.5004, 0.8963, StanceBand.Opposes)]
+    [InlineData("estonia-defence-ministry", 0.0, 0.4837, 0.8963, StanceBand.Ambiguous)]
+    [InlineData("us-official", -0.8663, 0.5490, 0.8663, StanceBand.NotEnoughEvidence)]
+    [InlineData("other-leaders", -1.7326, 0.5637, 0.8663, StanceBand.Opposes)]
+    public void Troop_deployment_2_0_stances_on_publication_day_match_the_worked_example(
+        string actor, double mean, double sd, double weight, StanceBand band)
+    {
+        var item = TroopDeployment.StancesOnPublication()[actor].Evidence[0].Item;
+        var stance = LatentStanceCalculator.Compute([item], TroopDeployment.Published, TroopDeployment.Published);
+
+        Assert.Equal(mean, Math.Round(stance.Interval!.Low + stance.Interval.High, 8) / 2, 4);
+        Assert.Equal(sd, stance.Sd!.Value, 4);
+        Assert.Equal(weight, stance.Evidence[0].Weight, 4);
+        Assert.Equal(band, stance.Band);
+    }
+
+    [Fact]
+    public void Macron_and_Scholz_disagree_under_2_0_with_an_interval_that_stays_below_the_line()
+    {
+        var on = TroopDeployment.Published;
+        var macron = LatentStanceCalculator.Compute([TroopDeployment.Macron], on, on);
+        var scholz = LatentStanceCalculator.Compute([TroopDeployment.Scholz], on, on);
+
+        var pair = Agreement.Between(macron, scholz);
+
+        Assert.Equal(AgreementRelation.Disagree, pair.Relation);
+        Assert.Equal(0.1037, pair.Score!.Value, 4);
+        Assert.Equal((0.0, 0.4505), (Math.Round(pair.Interval!.Low, 4), Math.Round(pair.Interval.High, 4)));
+        Assert.False(pair.Uncertain);
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public class StanceCacheTests
         await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
         var queries = new StanceQueries(database, cache);
 
-        var first = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
-        var again = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var first = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
+        var again = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
         Assert.Same(first, again);
 
         await using (var db = database.CreateDbContext())
@@ -27,10 +27,10 @@ public class StanceCacheTests
                 coding.Position = -2;
             await db.SaveChangesAsync(Ct);
         }
-        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
 
         Assert.NotSame(first, after);
-        Assert.Equal(1.25, first!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position!.Value, 3);
+        Assert.Equal(1.086, first!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position!.Value, 3);
         Assert.Equal(StanceBand.Opposes, after!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Band);
     }
 
@@ -42,17 +42,17 @@ public class StanceCacheTests
         var queries = new StanceQueries(database, cache);
         string[] chosen = ["olaf-scholz", "joe-biden", "emmanuel-macron"];
 
-        var first = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, chosen, Ct);
-        var again = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, chosen.Reverse().ToList(), Ct);
+        var first = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, chosen, Ct);
+        var again = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, chosen.Reverse().ToList(), Ct);
 
         Assert.Same(first, again);
         Assert.Equal(["Emmanuel Macron", "Joe Biden", "Olaf Scholz"], first!.Stances.Select(s => s.Actor.Name));
         Assert.Equal(StanceBand.NoRecord, first.Stances.Single(s => s.Actor.Slug == "joe-biden").Stance.Band);
-        Assert.Null(cache.Find("troop-deployment", AfterTheReport, AfterTheReport));
+        Assert.Null(cache.Find("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default));
 
         // Once every actor's stances are cached, a choice is a filter of them, with the same answer.
-        var all = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
-        var filtered = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, ["emmanuel-macron", "joe-biden", "olaf-scholz"], Ct);
+        var all = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
+        var filtered = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, ["emmanuel-macron", "joe-biden", "olaf-scholz"], Ct);
         Assert.NotSame(first, filtered);
         Assert.Equal(first.Stances.Select(s => (s.Actor, s.Stance.Band, s.Stance.Position)), filtered!.Stances.Select(s => (s.Actor, s.Stance.Band, s.Stance.Position)));
         Assert.True(all!.Stances.Count > 3);
@@ -64,11 +64,11 @@ public class StanceCacheTests
         using var cache = new StanceCache();
         await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
         var queries = new StanceQueries(database, cache);
-        var before = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var before = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
 
         await using (var db = database.CreateDbContext())
             await db.Codings.Where(c => c.Statement.Actor.Slug == "olaf-scholz").ExecuteUpdateAsync(c => c.SetProperty(x => x.Position, 2), Ct);
-        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
 
         Assert.Equal(StanceBand.Opposes, before!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
         Assert.Equal(StanceBand.Supports, after!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
@@ -82,7 +82,7 @@ public class StanceCacheTests
         using var cache = new StanceCache();
         await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
         var queries = new StanceQueries(database, cache);
-        var before = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var before = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
 
         await using (var db = database.CreateDbContext())
         {
@@ -91,10 +91,10 @@ public class StanceCacheTests
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText = "UPDATE Codings SET Position = 2 WHERE StatementId IN (SELECT s.Id FROM Statements s JOIN Actors a ON a.Id = s.ActorId WHERE a.Slug = 'olaf-scholz')";
             await command.ExecuteNonQueryAsync(Ct);
-            Assert.Same(before, await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct));
+            Assert.Same(before, await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct));
             await transaction.CommitAsync(Ct);
         }
-        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
 
         Assert.Equal(StanceBand.Supports, after!.Stances.Single(s => s.Actor.Slug == "olaf-scholz").Stance.Band);
     }
@@ -108,15 +108,15 @@ public class StanceCacheTests
         Task<QuestionStances?> Compute(CancellationToken _) { Interlocked.Increment(ref computations); return release.Task; }
         using var leaving = new CancellationTokenSource();
 
-        var staying = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, Compute, Ct);
-        var leaver = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, Compute, leaving.Token);
+        var staying = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, Compute, Ct);
+        var leaver = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, Compute, leaving.Token);
         await leaving.CancelAsync();
         var result = Empty("q");
         release.SetResult(result);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaver);
         Assert.Same(result, await staying);
-        Assert.Same(result, await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, Compute, Ct));
+        Assert.Same(result, await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, Compute, Ct));
         Assert.Equal(1, computations);
     }
 
@@ -132,7 +132,7 @@ public class StanceCacheTests
         SynchronizationContext.SetSynchronizationContext(callers);
         try
         {
-            pending = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, _ =>
+            pending = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, _ =>
             {
                 computedOn = SynchronizationContext.Current;
                 return Task.FromResult<QuestionStances?>(Empty("q"));
@@ -159,8 +159,8 @@ public class StanceCacheTests
             return Task.FromResult<QuestionStances?>(Empty("q"));
         }
 
-        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, ComputeDuringAWrite, Ct);
-        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, null, ComputeDuringAWrite, Ct);
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, ComputeDuringAWrite, Ct);
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, ComputeDuringAWrite, Ct);
 
         Assert.Equal(2, computations);
     }
@@ -173,8 +173,8 @@ public class StanceCacheTests
         var queries = new StanceQueries(database, cache);
         var early = new DateOnly(2024, 2, 26);
 
-        var before = await queries.ForQuestionAsync("troop-deployment", early, early, null, Ct);
-        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, null, Ct);
+        var before = await queries.ForQuestionAsync("troop-deployment", early, early, StanceLens.Default, null, Ct);
+        var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
 
         Assert.Empty(before!.Stances);
         Assert.NotEmpty(after!.Stances);
@@ -191,13 +191,13 @@ public class StanceCacheTests
         var asOf = new DateOnly(2024, 6, 30);
         var queries = new StanceQueries(database);
 
-        var stances = await queries.ForQuestionAsync(question, asOf, asOf, null, Ct);
+        var stances = await queries.ForQuestionAsync(question, asOf, asOf, StanceLens.Default, null, Ct);
 
         Assert.NotEmpty(stances!.Shifts);
         Assert.Equal(stances.Shifts.OrderByDescending(s => s.Shift.Date).Select(s => s.Shift.Date), stances.Shifts.Select(s => s.Shift.Date));
         foreach (var actor in stances.Stances.Select(s => s.Actor))
         {
-            var history = await queries.HistoryAsync(actor.Slug, asOf, asOf, Ct);
+            var history = await queries.HistoryAsync(actor.Slug, asOf, asOf, StanceLens.Default, Ct);
             var expected = history.TryGetValue(question, out var h) ? h.Shifts.Where(s => s.Date.Value <= asOf).ToList() : [];
             var found = stances.Shifts.Where(s => s.Actor.Slug == actor.Slug).Select(s => s.Shift).Reverse().ToList();
             Assert.Equal(expected.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey, s.ByRetraction)),
@@ -205,5 +205,5 @@ public class StanceCacheTests
         }
     }
 
-    private static QuestionStances Empty(string question) => new(question, AfterTheReport, AfterTheReport, [], []);
+    private static QuestionStances Empty(string question) => new(question, AfterTheReport, AfterTheReport, StanceLens.Default, [], []);
 }

@@ -13,9 +13,9 @@ public class ActorsApiTests(AppFactory app) : IClassFixture<AppFactory>
             TestContext.Current.CancellationToken);
 
         Assert.Contains("as of 1 May 2024, known at 1 May 2024 · methodology", csv, StringComparison.Ordinal);
-        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("\"#", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, rows.Count); // header and the one statement coded on the question
-        Assert.StartsWith("statement,macron-no-nato,2024,", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"statement\",\"macron-no-nato\",\"2024\",", rows[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class TimelineCsvTests : IAsyncLifetime
         // Far-future axes: every statement had been said and published by then.
         var csv = await client.GetStringAsync($"/api/actors/{slug}/timeline.csv?asOf=2100-01-01&knownAt=2100-01-01", TestContext.Current.CancellationToken);
 
-        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).Skip(1).ToList();
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("\"#", StringComparison.Ordinal)).Skip(1).ToList();
         Assert.True(expected > Page<TimelineItem>.CountCap);
         Assert.Equal(expected, rows.Count);
     }

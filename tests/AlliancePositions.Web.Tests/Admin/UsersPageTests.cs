@@ -85,6 +85,33 @@ public class UsersPageTests : SeededComponentTest
         Assert.Equal([("ana@example.org", "Analyst"), ("boss@example.org", "Admin")], (await directory.ListAsync()).Select(u => (u.Email, u.Role)));
     }
 
+    [Fact]
+    public async Task Disabling_a_user_on_the_page_renews_their_stamp_but_the_last_admin_cannot_be_disabled()
+    {
+        var directory = Services.GetRequiredService<UserDirectory>();
+        Assert.True((await directory.CreateAsync("boss@example.org", AppFactory.TestPassword, Roles.Admin, "test")).Succeeded);
+        Assert.True((await directory.CreateAsync("ana@example.org", AppFactory.TestPassword, Roles.Analyst, "test")).Succeeded);
+        var stampBefore = await StampAsync("ana@example.org");
+        var page = Render<UsersPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".users-table tbody tr").Count));
+
+        page.FindAll(".users-table tbody tr").Single(r => r.TextContent.Contains("ana@example.org", StringComparison.Ordinal))
+            .QuerySelector("input[type=checkbox]")!.Change(true);
+
+        page.WaitForAssertion(() => Assert.Contains("ana@example.org is disabled", page.Markup, StringComparison.Ordinal));
+        Assert.True((await directory.ListAsync()).Single(u => u.Email == "ana@example.org").Disabled);
+        Assert.NotEqual(stampBefore, await StampAsync("ana@example.org"));
+        var boss = (await directory.ListAsync()).Single(u => u.Email == "boss@example.org");
+        var lastAdmin = await directory.UpdateAsync(boss.Id, Roles.Admin, disabled: true, "test");
+        Assert.Equal(["This is the only Admin: make someone else an Admin first."], lastAdmin.Errors!["disabled"]);
+    }
+
+    private async Task<string?> StampAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.SecurityStamp;
+    }
+
     private static void Click(IRenderedComponent<UsersPage> page, string text) =>
         page.FindAll("button").First(b => b.TextContent.Trim() == text).Click();
 }

@@ -38,6 +38,8 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
         ("POST", "/api/statements/nothing/restore", "", "Admin"),
         ("POST", "/api/import", "{ not a corpus", "Analyst"),
         ("POST", "/api/users", "{}", "Admin"),
+        ("PUT", "/api/users/nothing", "{}", "Admin"),
+        ("POST", "/api/auth/password", "{}", "Viewer"),
     ];
 
     public static TheoryData<string, string, string, string, string?> Cases()
@@ -72,7 +74,7 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var mapped = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true && e.RoutePattern.RawText != "/api/auth/login")
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true && e.RoutePattern.RawText is not ("/api/auth/login" or "/api/auth/refresh"))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != "GET" && m != "HEAD")
                 .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
             .Order(StringComparer.Ordinal).ToList();
@@ -82,5 +84,6 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static string Pattern(string path) => path.Replace("/actors/nothing", "/actors/{slug}", StringComparison.Ordinal)
         .Replace("/documents/nothing", "/documents/{id}", StringComparison.Ordinal).Replace("/annotations/nothing", "/annotations/{annotationId}", StringComparison.Ordinal)
-        .Replace("/meetings/nothing", "/meetings/{key}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal);
+        .Replace("/meetings/nothing", "/meetings/{key}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal)
+        .Replace("/users/nothing", "/users/{id}", StringComparison.Ordinal);
 }

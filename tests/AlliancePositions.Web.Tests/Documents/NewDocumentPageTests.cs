@@ -83,6 +83,21 @@ public class NewDocumentPageTests : SeededComponentTest
     }
 
     [Fact]
+    public async Task A_title_with_a_control_character_is_refused_next_to_the_field_as_the_api_refuses_it()
+    {
+        auth.SignInAs("Analyst");
+        var page = Render<NewDocumentPage>();
+
+        page.Find("input").Change("Scholz\u0007 on Taurus");
+        page.Find("textarea").Change($"Scholz said {Guid.NewGuid():N} that Germany would not send Taurus missiles.");
+        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("The title contains the control character U+0007", page.Markup, StringComparison.Ordinal));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, await db.Documents.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void An_uploaded_html_page_fills_the_text_with_its_readable_text_and_the_title_with_its_title()
     {
         auth.SignInAs("Analyst");

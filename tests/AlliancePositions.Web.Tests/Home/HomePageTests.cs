@@ -24,13 +24,13 @@ public class HomePageTests : SeededComponentTest
         var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var held = new TaskCompletionSource<Core.Stances.QuestionStances?>();
         var pending = Services.GetRequiredService<Core.Stances.StanceCache>()
-            .GetOrComputeAsync(questions[0].Slug, today, today, null, _ => held.Task, TestContext.Current.CancellationToken);
+            .GetOrComputeAsync(questions[0].Slug, today, today, Core.Stances.StanceLens.Default, null, _ => held.Task, TestContext.Current.CancellationToken);
 
         var page = Render<HomePage>();
         page.WaitForAssertion(() => Assert.Contains($"Working out every actor's stance: 0 of {questions.Count} questions.", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll(".split-row"));
 
-        held.SetResult(new Core.Stances.QuestionStances(questions[0].Slug, today, today, [], []));
+        held.SetResult(new Core.Stances.QuestionStances(questions[0].Slug, today, today, Core.Stances.StanceLens.Default, [], []));
         await pending;
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".split-row")));
         Assert.DoesNotContain("Working out every actor's stance", page.Markup, StringComparison.Ordinal);
@@ -39,6 +39,9 @@ public class HomePageTests : SeededComponentTest
     [Fact]
     public void The_split_shows_Macron_on_the_support_side_and_Scholz_on_the_oppose_side()
     {
+        // Shortly after the seed report: two years on, methodology 2.0 rightly finds its evidence too old to place them.
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/?asOf=2024-04-30");
         var page = Render<HomePage>();
         page.WaitForAssertion(() =>
         {
@@ -48,7 +51,7 @@ public class HomePageTests : SeededComponentTest
             Assert.Contains("Olaf Scholz", rows["Opposes"], StringComparison.Ordinal);
         });
         var macron = page.FindAll("a.actor-chip").First(a => a.TextContent == "Emmanuel Macron");
-        Assert.Equal("/actors/emmanuel-macron", macron.GetAttribute("href"));
+        Assert.Equal("/actors/emmanuel-macron?asOf=2024-04-30", macron.GetAttribute("href"));
     }
 
     [Fact]

@@ -18,11 +18,11 @@ public class StanceCacheWarmerTests
 
         // Nothing but the warmer computes stances here; give it a moment on a slow machine.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (questions.Any(q => cache.Find(q.Slug, today, today) is null) && DateTime.UtcNow < deadline)
+        while (questions.Any(q => cache.Find(q.Slug, today, today, Core.Stances.StanceLens.Default) is null) && DateTime.UtcNow < deadline)
             await Task.Delay(100, TestContext.Current.CancellationToken);
 
-        Assert.All(questions, q => Assert.NotNull(cache.Find(q.Slug, today, today)));
-        var troops = await cache.Find("troop-deployment", today, today)!;
+        Assert.All(questions, q => Assert.NotNull(cache.Find(q.Slug, today, today, Core.Stances.StanceLens.Default)));
+        var troops = await cache.Find("troop-deployment", today, today, Core.Stances.StanceLens.Default)!;
         Assert.Contains(troops!.Stances, s => s.Actor.Slug == "olaf-scholz");
     }
 }

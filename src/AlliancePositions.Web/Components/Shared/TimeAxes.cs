@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlliancePositions.Core.Stances;
 
 namespace AlliancePositions.Web.Components.Shared;
 
@@ -10,6 +11,33 @@ namespace AlliancePositions.Web.Components.Shared;
 public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem = null)
 {
     public const string Format = Api.QueryDate.Format;
+
+    /// <summary>The methodology and view stances are read through (<c>method=</c>, <c>view=</c>); see <see cref="Through"/>.</summary>
+    public StanceLens Lens { get; init; } = StanceLens.Default;
+
+    /// <summary>Why <c>method</c> or <c>view</c> could not be read, by field (the lens is then the default).</summary>
+    public IReadOnlyDictionary<string, string[]> LensErrors { get; init; } = new Dictionary<string, string[]>();
+
+    /// <summary>These axes read through the lens <c>method=</c> and <c>view=</c> spell (the default when they cannot be read).</summary>
+    public TimeAxes Through(string? method, string? view)
+    {
+        var (lens, errors) = StanceLens.Parse(method, view);
+        return this with { Lens = lens, LensErrors = errors };
+    }
+
+    /// <summary>What a page warns of: a date or a method or view that could not be read, or null.</summary>
+    public string? Notice => LensErrors.Count == 0 ? Problem : string.Join(" ", new[] { Problem }.Concat(LensErrors.Values.SelectMany(m => m)).OfType<string>());
+
+    /// <summary>The same as field errors for a 400 answer of the API; empty when everything was read.</summary>
+    public Dictionary<string, string[]> Errors
+    {
+        get
+        {
+            var errors = new Dictionary<string, string[]>(LensErrors, StringComparer.Ordinal);
+            if (Problem is not null) errors["asOf/knownAt"] = [Problem];
+            return errors;
+        }
+    }
 
     public static TimeAxes From(string? asOf, string? knownAt, TimeProvider clock)
     {
@@ -28,8 +56,9 @@ public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem =
         return date ?? today;
     }
 
-    /// <summary>"as of 30 Apr 2024, known at 30 Apr 2024 · methodology 1.0": the stamp on every export.</summary>
-    public string Stamp => $"as of {AsOf.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, known at {KnownAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} · methodology {Core.Stances.Methodology.Version}";
+    /// <summary>"as of 30 Apr 2024, known at 30 Apr 2024 · methodology 2.0": the stamp on every export.</summary>
+    public string Stamp => $"as of {AsOf.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, known at {KnownAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} · " +
+        $"methodology {Lens.Method}{(Lens.View == StanceView.Hindsight ? " · in hindsight" : "")}";
 
     /// <summary>The query parameters to carry along in links, so a view stays citable.</summary>
     public IReadOnlyDictionary<string, object?> Query(TimeProvider clock)
@@ -39,6 +68,8 @@ public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem =
         {
             ["asOf"] = AsOf == today ? null : AsOf.ToString(Format, CultureInfo.InvariantCulture),
             ["knownAt"] = KnownAt == today ? null : KnownAt.ToString(Format, CultureInfo.InvariantCulture),
+            ["method"] = Lens.Method == StanceLens.Default.Method ? null : Lens.Method,
+            ["view"] = Lens.View == StanceLens.Default.View ? null : Lens.ViewName,
         };
     }
 }

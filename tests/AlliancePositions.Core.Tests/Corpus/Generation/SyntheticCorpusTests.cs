@@ -93,7 +93,7 @@ public class SyntheticCorpusTests
         var question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
         var end = new DateOnly(2027, 1, 1);
 
-        var stances = await new StanceQueries(database).ForQuestionAsync(question, end, end, null, Ct);
+        var stances = await new StanceQueries(database).ForQuestionAsync(question, end, end, StanceLens.Default, null, Ct);
 
         Assert.NotNull(stances);
         Assert.True(stances.Stances.Count >= 10);
@@ -116,10 +116,10 @@ public class SyntheticCorpusTests
         var question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
         var asOf = new DateOnly(2022, 6, 30);
         var queries = new StanceQueries(database);
-        var all = await queries.ForQuestionAsync(question, asOf, asOf, null, Ct);
+        var all = await queries.ForQuestionAsync(question, asOf, asOf, StanceLens.Default, null, Ct);
         var chosen = all!.Stances.Where(s => s.Stance.Position is not null).Take(3).Select(s => s.Actor.Slug).Append("nobody-at-all").ToList();
 
-        var some = await queries.ForQuestionAsync(question, asOf, asOf, chosen, Ct);
+        var some = await queries.ForQuestionAsync(question, asOf, asOf, StanceLens.Default, chosen, Ct);
 
         Assert.Equal(3, some!.Stances.Count);
         Assert.All(some.Stances, s => Assert.Equal(all.Stances.Single(a => a.Actor == s.Actor).Stance.Position, s.Stance.Position));
