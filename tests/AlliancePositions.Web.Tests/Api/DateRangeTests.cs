@@ -52,11 +52,12 @@ public class DateRangeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("NaN", await chart.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    /// <summary>Methodology 1.0 weighs all evidence by recency, the weights that once underflowed to infinity.</summary>
     [Fact]
-    public async Task Stance_weights_far_in_the_range_stay_above_zero()
+    public async Task Recency_weights_at_the_far_end_of_the_range_stay_above_zero()
     {
         using var client = app.CreateClient();
-        var stances = await client.GetFromJsonAsync<JsonElement>("/api/questions/troop-deployment/stances?asOf=2100-12-31", Ct);
+        var stances = await client.GetFromJsonAsync<JsonElement>("/api/questions/troop-deployment/stances?asOf=2100-12-31&method=1.0", Ct);
         var positions = stances.EnumerateArray().Select(s => s.GetProperty("position")).Where(p => p.ValueKind == JsonValueKind.Number).ToList();
         Assert.NotEmpty(positions);
         Assert.All(positions, p => Assert.InRange(p.GetDouble(), -2, 2));
