@@ -21,6 +21,20 @@ public static class InputRules
     public const int MaxTags = 50;
     public const int MaxTag = 100;
 
+    /// <summary>
+    /// Keys one request lists (a meeting's participants and topics, a statement's topics and evidence): far more than
+    /// any record has, and few enough to look up at once (a list of 20,000 took seconds).
+    /// </summary>
+    public const int MaxKeys = 200;
+
+    /// <summary>True when <paramref name="count"/> keys are within <see cref="MaxKeys"/>; otherwise the error, and they are not looked up.</summary>
+    public static bool KeyCount(FieldErrors errors, string field, int count, string label)
+    {
+        if (count <= MaxKeys) return true;
+        errors.Add(field, $"{label} are {count:N0}; the limit is {MaxKeys:N0}.");
+        return false;
+    }
+
     /// <summary>Nothing the project tracks predates Ukraine's independence (1991).</summary>
     public static readonly DateOnly Earliest = new(1991, 1, 1);
 

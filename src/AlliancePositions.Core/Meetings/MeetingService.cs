@@ -94,6 +94,8 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
         var participantKeys = (request.Participants ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (participantKeys.Count < 2) errors.Add("participants", "A meeting needs at least two participants (actor keys).");
         var topicKeys = (request.Topics ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (!InputRules.KeyCount(errors, "participants", participantKeys.Count, "The participants")) participantKeys = [];
+        if (!InputRules.KeyCount(errors, "topics", topicKeys.Count, "The topics")) topicKeys = [];
         var participants = await db.Actors.Where(a => participantKeys.Contains(a.Slug)).ToListAsync(cancellationToken);
         foreach (var missing in participantKeys.Except(participants.Select(a => a.Slug))) errors.Add("participants", $"No actor has the key \"{missing}\".");
         var topics = await db.Topics.Where(t => topicKeys.Contains(t.Slug)).ToListAsync(cancellationToken);

@@ -153,6 +153,9 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         var errors = new FieldErrors();
         // A JSON body may leave the lists out: read them as empty, so the rules below name what is missing.
         request = request with { Topics = request.Topics ?? [], AnnotationIds = request.AnnotationIds ?? [] };
+        if (!InputRules.KeyCount(errors, "topics", request.Topics.Count, "The topics")) request = request with { Topics = [] };
+        var evidenceCounted = InputRules.KeyCount(errors, "annotationIds", request.AnnotationIds.Count, "The annotations");
+        if (!evidenceCounted) request = request with { AnnotationIds = [] };
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         InputRules.Required(errors, "summary", request.Summary, InputRules.MaxSummary, "The summary");
         var when = InputRules.PartialDate(errors, "date", request.Date, request.DatePrecision, today);
@@ -164,7 +167,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         var topics = await db.Topics.Where(t => request.Topics.Contains(t.Slug)).ToListAsync(cancellationToken);
         foreach (var missing in request.Topics.Except(topics.Select(t => t.Slug))) errors.Add("topics", $"No topic has the key \"{missing}\".");
         var evidence = await db.Annotations.Include(a => a.Document).ThenInclude(d => d.Outlet).Where(a => request.AnnotationIds.Contains(a.Key)).ToListAsync(cancellationToken);
-        if (request.AnnotationIds.Count == 0) errors.Add("annotationIds", "A statement needs at least one annotation of a source as its evidence.");
+        if (evidenceCounted && request.AnnotationIds.Count == 0) errors.Add("annotationIds", "A statement needs at least one annotation of a source as its evidence.");
         foreach (var missing in request.AnnotationIds.Except(evidence.Select(a => a.Key))) errors.Add("annotationIds", $"No annotation has the key \"{missing}\".");
         var meeting = request.Meeting is null ? null : await db.Meetings.FirstOrDefaultAsync(m => m.Key == request.Meeting, cancellationToken);
         if (request.Meeting is not null && meeting is null) errors.Add("meeting", $"No meeting has the key \"{request.Meeting}\".");

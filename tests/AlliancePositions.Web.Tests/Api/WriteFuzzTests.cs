@@ -108,6 +108,31 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
 
+    [Theory]
+    [InlineData("/api/meetings", "participants")]
+    [InlineData("/api/meetings", "topics")]
+    [InlineData("/api/statements", "topics")]
+    [InlineData("/api/statements", "annotationIds")]
+    public async Task A_list_of_thousands_of_keys_is_refused_at_once_naming_it(string path, string field)
+    {
+        using var analyst = await app.CreateClientAsync("Analyst");
+        var body = new JsonObject
+        {
+            ["actor"] = "olaf-scholz", ["kind"] = "call", ["date"] = "2024-03-05", ["datePrecision"] = "day", ["summary"] = "x", ["credibility"] = 2,
+            ["participants"] = new JsonArray("olaf-scholz", "emmanuel-macron"), ["topics"] = new JsonArray(), ["annotationIds"] = new JsonArray("nothing"),
+        };
+        body[field] = new JsonArray(Enumerable.Range(0, 20_000).Select(i => (JsonNode?)$"key-{i}").ToArray());
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await analyst.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var messages = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty(field);
+        Assert.Equal("20,000; the limit is 200.", messages[0].GetString()![^25..]);
+        Assert.Equal(1, messages.GetArrayLength());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+
     [Fact]
     public async Task No_read_endpoint_answers_5xx_to_edge_dates_paging_or_keys()
     {
