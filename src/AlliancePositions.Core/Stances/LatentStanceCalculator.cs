@@ -159,7 +159,7 @@ public static class LatentStanceCalculator
         var estimate = hindsight ? Model.Smooth(priorDay, steps)[at] : Model.Filter(priorDay, steps)[at];
         var (priorWeight, stepWeights) = Model.Weights(priorDay, steps, at);
         var itemWeights = stepWeights.Where((_, k) => steps[k].Value is not null).ToList();
-        var gains = Gains(priorDay, steps);
+        var gains = Model.Gains(priorDay, steps).Where((_, k) => steps[k].Value is not null).ToList();
         var weighted = counting.Select((item, i) => new WeightedEvidence(item,
             Methodology.SourceWeight(item.Source), Methodology.CredibilityWeight(item.Credibility),
             gains[i] == 0 ? 0 : itemWeights[i] / gains[i], itemWeights[i], itemWeights[i], Methodology.ObservationVariance(item))).ToList();
@@ -174,23 +174,6 @@ public static class LatentStanceCalculator
         var confidence = Math.Clamp(1 - estimate.Variance / Methodology.PriorVariance, 0, 1);
         return new Stance(band, band.HasPosition() ? estimate.Mean : null, counting.Count, confidence, null, qualifiers, shown,
             Explain(weighted, priorWeight, estimate, interval, band, hindsight), Methodology.Version2, estimate.Sd, interval);
-    }
-
-    /// <summary>Each observation's Kalman gain in the forward pass, in order: its weight at the time it was made.</summary>
-    private static List<double> Gains(int priorDay, List<LevelStep> steps)
-    {
-        var gains = new List<double>();
-        var estimate = Model.Prior;
-        var day = priorDay;
-        foreach (var step in steps)
-        {
-            estimate = Model.Predict(estimate, step.Day - day);
-            day = step.Day;
-            if (step.Value is not { } value) continue;
-            gains.Add(estimate.Variance / (estimate.Variance + step.Variance));
-            estimate = LocalLevelModel.Update(estimate, value, step.Variance);
-        }
-        return gains;
     }
 
     /// <summary>"mean = 0.05 × prior 0 + 2 × 0.52 + … = 1.62; sd 0.38; 95% 0.88 to 2.36 → supports": redoable by hand.</summary>

@@ -85,6 +85,9 @@ public sealed record LocalLevelModel(double PriorMean, double PriorVariance, dou
         return ((1 - run.Gain[0]) * towardsFiltered, weights);
     }
 
+    /// <summary>Each step's Kalman gain in the forward pass (0 for a step without a value): its weight when it was added.</summary>
+    public double[] Gains(int priorDay, IReadOnlyList<LevelStep> steps) => Run(priorDay, steps).Gain;
+
     private sealed record FilterRun(LevelEstimate[] Filtered, double[] Predicted, double[] Gain, double[] SmootherGain);
 
     private FilterRun Run(int priorDay, IReadOnlyList<LevelStep> steps)
