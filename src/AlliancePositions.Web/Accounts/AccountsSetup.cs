@@ -18,8 +18,8 @@ public static class AccountsSetup
     /// </summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
-        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var anonymousRead = builder.Configuration.GetSection(AccessOptions.SectionName).Get<AccessOptions>()?.AnonymousRead ?? true;
 
         builder.Services.AddAuthentication(options =>
@@ -34,7 +34,7 @@ public static class AccountsSetup
 
         builder.Services.AddIdentityCore<AppUser>(options =>
             {
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = BootstrapOptions.PasswordMinimumLength;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
