@@ -41,6 +41,7 @@ try
     builder.Services.AddMudServices();
     builder.Services.AddProblemDetails();
     builder.Services.AddExceptionHandler<BadRequestProblems>();
+    // Enforces the annotations on request records (the sign-in and user requests) as 400 problem details with field errors.
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
     builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,9 +11,9 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
     {
         entity.ConfigureEditable();
         entity.Property(a => a.Slug).HasMaxLength(100);
-        entity.Property(a => a.Name).HasMaxLength(200);
+        entity.Property(a => a.Name).HasMaxLength(InputRules.MaxName);
         entity.Property(a => a.CountryCode).HasMaxLength(2);
-        entity.Property(a => a.Note).HasMaxLength(4000);
+        entity.Property(a => a.Note).HasMaxLength(InputRules.MaxNote);
         entity.HasIndex(a => a.Slug).IsUnique().HasDatabaseName("IX_Actors_Slug");
         entity.HasIndex(a => a.Name).HasDatabaseName("IX_Actors_Name");
         entity.HasIndex(a => a.CountryCode).HasDatabaseName("IX_Actors_CountryCode");

@@ -1,3 +1,5 @@
+using AlliancePositions.Core.Dates;
+
 namespace AlliancePositions.Core.Actors;
 
 public enum OfficeKind
@@ -10,7 +12,7 @@ public enum OfficeKind
 }
 
 /// <summary>An office held over <c>[From, To)</c>: on a handover day the successor holds it.</summary>
-public class RoleTenure
+public class RoleTenure : ITenure
 {
     public int Id { get; set; }
     public int ActorId { get; set; }
@@ -29,6 +31,4 @@ public class RoleTenure
 
     /// <summary>Marks facts an analyst added from outside the source texts (e.g. dates of office).</summary>
     public string? Basis { get; set; }
-
-    public bool HeldOn(DateOnly date) => From <= date && (To is null || date < To);
 }

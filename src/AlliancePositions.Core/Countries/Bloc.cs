@@ -1,3 +1,5 @@
+using AlliancePositions.Core.Dates;
+
 namespace AlliancePositions.Core.Countries;
 
 /// <summary>An alliance or union (NATO, EU) whose members change over time.</summary>
@@ -10,7 +12,7 @@ public class Bloc
 }
 
 /// <summary>Membership over <c>[From, To)</c>: Sweden is in NATO from 2024-03-07.</summary>
-public class BlocMembership
+public class BlocMembership : ITenure
 {
     public int Id { get; set; }
     public int BlocId { get; set; }
@@ -19,6 +21,4 @@ public class BlocMembership
     public Country Country { get; set; } = null!;
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
-
-    public bool MemberOn(DateOnly date) => From <= date && (To is null || date < To);
 }

@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Stances;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Blocs.AsNoTracking().OrderBy(b => b.Name)
-            .Select(b => new BlocSummary(b.Slug, b.Name, b.Members.Count(m => m.From <= asOf && (m.To == null || asOf < m.To))))
+            .Select(b => new BlocSummary(b.Slug, b.Name, b.Members.AsQueryable().Count(Tenure.HeldOn<BlocMembership>(asOf))))
             .ToListAsync(cancellationToken);
     }
 
@@ -55,11 +56,12 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
         var country = await db.Countries.AsNoTracking().Where(c => c.Code == code)
             .Select(c => new CountrySummary(c.Code, c.Name, c.LeadingOffice, c.LeadingOfficeTitle)).FirstOrDefaultAsync(cancellationToken);
         if (country is null) return null;
-        var holders = (await TenuresAsync(db, [code], cancellationToken)).Where(t => t.From <= asOf && (t.To is null || asOf < t.To))
+        var holders = (await TenuresAsync(db, [code], cancellationToken)).Where(t => t.IsHeldOn(asOf))
             .Select(t => new OfficeHolder(t.ActorSlug, t.ActorName, t.Office, t.OfficeKind, t.From, t.To)).ToList();
+        var heldOn = Tenure.HeldOn<BlocMembership>(asOf);
         var blocs = await db.Blocs.AsNoTracking()
-            .Where(b => b.Members.Any(m => m.Country.Code == code && m.From <= asOf && (m.To == null || asOf < m.To)))
-            .Select(b => new BlocSummary(b.Slug, b.Name, b.Members.Count(m => m.From <= asOf && (m.To == null || asOf < m.To))))
+            .Where(b => b.Members.AsQueryable().Where(heldOn).Any(m => m.Country.Code == code))
+            .Select(b => new BlocSummary(b.Slug, b.Name, b.Members.AsQueryable().Count(heldOn)))
             .ToListAsync(cancellationToken);
         var questionStances = new List<CountryQuestionStance>();
         foreach (var question in await db.Questions.AsNoTracking().OrderBy(q => q.Title).Select(q => new { q.Slug, q.Title }).ToListAsync(cancellationToken))
@@ -76,10 +78,11 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var bloc = await db.Blocs.AsNoTracking().Where(b => b.Slug == slug).Select(b => new { b.Slug, b.Name }).FirstOrDefaultAsync(cancellationToken);
         if (bloc is null) return null;
-        var members = await MembersAsync(db, slug, asOf, cancellationToken);
+        var members = (await MembersOnAsync(db, slug, asOf, cancellationToken)).GetValueOrDefault(slug, []);
+        var countries = Countries(members);
         var cohesion = new List<BlocQuestionCohesion>();
         foreach (var question in await db.Questions.AsNoTracking().OrderBy(q => q.Title).Select(q => new { q.Slug, q.Title }).ToListAsync(cancellationToken))
-            cohesion.Add(await CohesionAsync(db, question.Slug, question.Title, members, asOf, knownAt, cancellationToken));
+            cohesion.Add(Cohesion(question.Slug, question.Title, members, await DeriveAsync(db, question.Slug, countries, asOf, knownAt, cancellationToken)));
         var actorKeys = cohesion.SelectMany(c => c.ByMember.Values).Select(s => s.ActorKey).OfType<string>().Distinct().ToList();
         var actorNames = await db.Actors.AsNoTracking().Where(a => actorKeys.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, a => a.Name, cancellationToken);
         return new BlocDetail(bloc.Slug, bloc.Name, members, cohesion, actorNames);
@@ -92,20 +95,22 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var title = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => q.Title).FirstOrDefaultAsync(cancellationToken);
         if (title is null) return [];
-        var result = new List<(BlocSummary, BlocQuestionCohesion)>();
-        foreach (var bloc in await db.Blocs.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Slug, b.Name }).ToListAsync(cancellationToken))
+        var blocs = await db.Blocs.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Slug, b.Name }).ToListAsync(cancellationToken);
+        var membersByBloc = await MembersOnAsync(db, null, asOf, cancellationToken);
+        // Every member country's stance at once: a country's stance does not depend on which bloc asks.
+        var derived = await DeriveAsync(db, questionSlug, Countries(membersByBloc.Values.SelectMany(m => m)), asOf, knownAt, cancellationToken);
+        return blocs.Select(bloc =>
         {
-            var members = await MembersAsync(db, bloc.Slug, asOf, cancellationToken);
-            result.Add((new BlocSummary(bloc.Slug, bloc.Name, members.Count), await CohesionAsync(db, questionSlug, title, members, asOf, knownAt, cancellationToken)));
-        }
-        return result;
+            var members = membersByBloc.GetValueOrDefault(bloc.Slug, []);
+            return (new BlocSummary(bloc.Slug, bloc.Name, members.Count), Cohesion(questionSlug, title, members, derived));
+        }).ToList();
     }
 
-    private async Task<BlocQuestionCohesion> CohesionAsync(AppDbContext db, string question, string title, IReadOnlyList<BlocMember> members,
-        DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    private static List<CountrySummary> Countries(IEnumerable<BlocMember> members) =>
+        members.DistinctBy(m => m.Code).Select(m => new CountrySummary(m.Code, m.Name, OfficeKind.Other, null)).ToList();
+
+    private static BlocQuestionCohesion Cohesion(string question, string title, IReadOnlyList<BlocMember> members, Dictionary<string, CountryStance> derived)
     {
-        var countries = members.Select(m => new CountrySummary(m.Code, m.Name, OfficeKind.Other, null)).ToList();
-        var derived = await DeriveAsync(db, question, countries, asOf, knownAt, cancellationToken);
         var byName = members.ToDictionary(m => m.Name, m => derived[m.Code]);
         return new BlocQuestionCohesion(question, title, BlocCohesion.Measure(byName.ToDictionary(p => p.Key, p => p.Value.Stance)), byName);
     }
@@ -117,7 +122,7 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
         var codes = countries.Select(c => c.Code).ToList();
         var leading = await db.Countries.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.LeadingOffice, cancellationToken);
         var tenures = await TenuresAsync(db, codes, cancellationToken);
-        var holders = tenures.Where(t => t.From <= asOf && (t.To is null || asOf < t.To)).Select(t => t.ActorSlug).Distinct().ToList();
+        var holders = tenures.Where(t => t.IsHeldOn(asOf)).Select(t => t.ActorSlug).Distinct().ToList();
         var found = holders.Count == 0 ? null : await stances.ForQuestionAsync(question, asOf, knownAt, StanceLens.Default, holders, cancellationToken);
         var byActor = found?.Stances.ToDictionary(s => s.Actor.Slug, s => s.Stance) ?? [];
         return codes.ToDictionary(code => code, code => CountryStance.Resolve(leading[code],
@@ -125,15 +130,20 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
             asOf, actor => byActor.GetValueOrDefault(actor) ?? Stance.NoRecord));
     }
 
-    private sealed record Tenure(string Country, string ActorSlug, string ActorName, string Office, OfficeKind OfficeKind, DateOnly From, DateOnly? To);
+    private sealed record HeldOffice(string Country, string ActorSlug, string ActorName, string Office, OfficeKind OfficeKind, DateOnly From, DateOnly? To) : ITenure;
 
-    private static async Task<List<Tenure>> TenuresAsync(AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+    private static async Task<List<HeldOffice>> TenuresAsync(AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         await db.RoleTenures.AsNoTracking().Where(r => r.CountryCode != null && codes.Contains(r.CountryCode))
-            .Select(r => new Tenure(r.CountryCode!, r.Actor.Slug, r.Actor.Name, r.Office, r.OfficeKind, r.From, r.To))
+            .Select(r => new HeldOffice(r.CountryCode!, r.Actor.Slug, r.Actor.Name, r.Office, r.OfficeKind, r.From, r.To))
             .ToListAsync(cancellationToken);
 
-    private static async Task<List<BlocMember>> MembersAsync(AppDbContext db, string slug, DateOnly asOf, CancellationToken cancellationToken) =>
-        await db.BlocMemberships.AsNoTracking().Where(m => m.Bloc.Slug == slug && m.From <= asOf && (m.To == null || asOf < m.To))
-            .OrderBy(m => m.Country.Name)
-            .Select(m => new BlocMember(m.Country.Code, m.Country.Name, m.From, m.To)).ToListAsync(cancellationToken);
+    /// <summary>The members on the date of one bloc (or, with no slug, of every bloc) in one query, by bloc slug.</summary>
+    private static async Task<Dictionary<string, List<BlocMember>>> MembersOnAsync(AppDbContext db, string? slug, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var memberships = db.BlocMemberships.AsNoTracking().Where(Tenure.HeldOn<BlocMembership>(asOf));
+        if (slug is not null) memberships = memberships.Where(m => m.Bloc.Slug == slug);
+        var rows = await memberships.OrderBy(m => m.Country.Name)
+            .Select(m => new { Bloc = m.Bloc.Slug, Member = new BlocMember(m.Country.Code, m.Country.Name, m.From, m.To) }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Bloc).ToDictionary(g => g.Key, g => g.Select(r => r.Member).ToList());
+    }
 }

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,9 +11,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         entity.ConfigureEditable();
         entity.Property(m => m.Key).HasMaxLength(40);
-        entity.Property(m => m.Title).HasMaxLength(500);
-        entity.Property(m => m.Place).HasMaxLength(200);
-        entity.Property(m => m.Note).HasMaxLength(4000);
+        entity.Property(m => m.Title).HasMaxLength(InputRules.MaxTitle);
+        entity.Property(m => m.Place).HasMaxLength(InputRules.MaxName);
+        entity.Property(m => m.Note).HasMaxLength(InputRules.MaxNote);
         entity.Ignore(m => m.When);
         entity.HasIndex(m => m.Key).IsUnique().HasDatabaseName("IX_Meetings_Key");
         entity.HasIndex(m => m.Date).HasDatabaseName("IX_Meetings_Date");

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,11 +21,11 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
     {
         entity.ConfigureEditable();
         entity.Property(d => d.Key).HasMaxLength(12);
-        entity.Property(d => d.Title).HasMaxLength(500);
-        entity.Property(d => d.Url).HasMaxLength(2000);
-        entity.Property(d => d.Language).HasMaxLength(35);
+        entity.Property(d => d.Title).HasMaxLength(InputRules.MaxTitle);
+        entity.Property(d => d.Url).HasMaxLength(InputRules.MaxUrl);
+        entity.Property(d => d.Language).HasMaxLength(InputRules.MaxLanguage);
         entity.Property(d => d.Sha256).HasMaxLength(64);
-        entity.Property(d => d.ReliabilityReason).HasMaxLength(1000);
+        entity.Property(d => d.ReliabilityReason).HasMaxLength(InputRules.MaxReason);
         entity.HasIndex(d => d.Key).IsUnique().HasDatabaseName("IX_Documents_Key");
         entity.HasIndex(d => d.Sha256).IsUnique().HasDatabaseName("IX_Documents_Sha256");
         entity.HasIndex(d => d.PublishedOn).HasDatabaseName("IX_Documents_PublishedOn");
@@ -40,11 +41,11 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
     {
         entity.ConfigureEditable();
         entity.Property(a => a.Key).HasMaxLength(40);
-        entity.Property(a => a.Exact).HasMaxLength(10_000);
+        entity.Property(a => a.Exact).HasMaxLength(InputRules.MaxQuote);
         entity.Property(a => a.Prefix).HasMaxLength(32);
         entity.Property(a => a.Suffix).HasMaxLength(32);
-        entity.Property(a => a.Note).HasMaxLength(4000);
-        entity.Property(a => a.Translation).HasMaxLength(10_000);
+        entity.Property(a => a.Note).HasMaxLength(InputRules.MaxNote);
+        entity.Property(a => a.Translation).HasMaxLength(InputRules.MaxTranslation);
         entity.HasIndex(a => a.Key).IsUnique().HasDatabaseName("IX_Annotations_Key");
         entity.HasIndex(a => new { a.DocumentId, a.Start }).HasDatabaseName("IX_Annotations_Document_Start");
     }

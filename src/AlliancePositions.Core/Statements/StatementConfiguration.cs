@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +11,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
     {
         entity.ConfigureEditable();
         entity.Property(s => s.Key).HasMaxLength(40);
-        entity.Property(s => s.Summary).HasMaxLength(4000);
+        entity.Property(s => s.Summary).HasMaxLength(InputRules.MaxSummary);
         entity.Ignore(s => s.When);
         entity.Property(s => s.SearchText).HasMaxLength(100_000);
         entity.HasIndex(s => s.Key).IsUnique().HasDatabaseName("IX_Statements_Key");

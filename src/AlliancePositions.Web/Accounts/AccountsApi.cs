@@ -25,15 +25,18 @@ public static class AccountsApi
     /// <summary>Sign-out for the browser (a form post with its antiforgery token) and bearer-token sign-in for API clients.</summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", SignOutAsync).RequireAuthorization().WithMetadata(new AllowedBeforePasswordChangeAttribute());
+        var signedIn = app.MapGroup("/account").RequireAuthorization().WithMetadata(new AllowedBeforePasswordChangeAttribute());
+        signedIn.MapPost("/logout", SignOutAsync);
         return app;
     }
 
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/login", LoginAsync).AllowAnonymous();
-        api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous();
-        api.MapPost("/auth/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(new AllowedBeforePasswordChangeAttribute());
+        var signIn = api.MapGroup("/auth").AllowAnonymous();
+        signIn.MapPost("/login", LoginAsync);
+        signIn.MapPost("/refresh", RefreshAsync);
+        var signedIn = api.MapGroup("/auth").RequireAuthorization().WithMetadata(new AllowedBeforePasswordChangeAttribute());
+        signedIn.MapPost("/password", ChangePasswordAsync);
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         users.MapGet("", ListUsersAsync);
         users.MapPost("", CreateUserAsync);

@@ -18,8 +18,8 @@ public static class AccountsSetup
     /// </summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName);
-        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var anonymousRead = builder.Configuration.GetSection(AccessOptions.SectionName).Get<AccessOptions>()?.AnonymousRead ?? true;
 
         builder.Services.AddAuthentication(options =>
@@ -34,7 +34,7 @@ public static class AccountsSetup
 
         builder.Services.AddIdentityCore<AppUser>(options =>
             {
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = BootstrapOptions.PasswordMinimumLength;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -45,7 +45,7 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        builder.Services.AddAuthorizationBuilder().AddAppPolicies(anonymousRead);
+        builder.Services.AddAuthorizationBuilder().AddAppPolicies(anonymousRead).SetFallbackPolicy(ClosedUnlessOpened);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddSingleton<UserDirectory>();
@@ -75,6 +75,17 @@ public static class AccountsSetup
         })
         .AddPolicy(Policies.Analyst, policy => policy.RequireRole(Roles.Analyst, Roles.Admin))
         .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+
+    /// <summary>
+    /// The fallback policy: a route that names no policy and does not allow anonymous access needs a signed-in user.
+    /// Every route group names its policy; this only catches one that forgets. A request that matches no route, or that
+    /// routing itself refuses (405, 415), keeps its answer: it reaches no resource, and an unknown address still gets
+    /// the not-found page rather than a sign-in prompt.
+    /// </summary>
+    public static AuthorizationPolicy ClosedUnlessOpened { get; } = new AuthorizationPolicyBuilder()
+        .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+            || (context.Resource is HttpContext http && http.GetEndpoint() is not Microsoft.AspNetCore.Routing.RouteEndpoint))
+        .Build();
 
     private static void ConfigureCookie(CookieAuthenticationOptions options)
     {

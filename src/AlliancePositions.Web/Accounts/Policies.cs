@@ -21,18 +21,3 @@ public static class Policies
     /// <summary>Users, the audit log, restoring deleted records.</summary>
     public const string Admin = "Admin";
 }
-
-public sealed class AccessOptions
-{
-    public const string SectionName = "Access";
-
-    public bool AnonymousRead { get; set; } = true;
-}
-
-public sealed class BootstrapOptions
-{
-    public const string SectionName = "Bootstrap";
-
-    public string? AdminEmail { get; set; }
-    public string? AdminPassword { get; set; }
-}

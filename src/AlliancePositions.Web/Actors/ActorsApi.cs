@@ -31,12 +31,13 @@ public static class ActorsApi
         actors.MapGet("/{slug}", GetAsync).WithSummary("One actor with roles and aliases; its ETag is the version");
         actors.MapGet("/{slug}/timeline", GetTimelineAsync).WithSummary("The actor's statements and meetings, newest first, each with its type");
         actors.MapGet("/{slug}/shifts", GetShiftsAsync).WithSummary("The actor's band changes on each question as of asOf, known at knownAt");
-        api.MapPost("/actors", CreateAsync).WithTags("Actors").RequireAuthorization(Accounts.Policies.Analyst).Accepts<CreateActorRequest>("application/json");
         var writes = api.MapGroup("/actors").WithTags("Actors").RequireAuthorization(Accounts.Policies.Analyst);
+        writes.MapPost("", CreateAsync).Accepts<CreateActorRequest>("application/json");
         writes.MapPut("/{slug}", UpdateAsync).Accepts<CreateActorRequest>("application/json")
             .WithSummary("Replaces the actor's values (the slug stays); send the ETag you read as If-Match");
         writes.MapDelete("/{slug}", DeleteAsync).WithSummary("Deletes the actor unless statements or meetings name it (409); an Admin can restore it");
-        api.MapPost("/actors/{slug}/restore", RestoreAsync).WithTags("Actors").RequireAuthorization(Accounts.Policies.Admin);
+        var admin = api.MapGroup("/actors").WithTags("Actors").RequireAuthorization(Accounts.Policies.Admin);
+        admin.MapPost("/{slug}/restore", RestoreAsync);
         return api;
     }
 

@@ -30,9 +30,3 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total)
 {
     public static Paged<T> From<TSource>(Page<TSource> page, Func<TSource, T> map) => new(page.Items.Select(map).ToList(), page.Total);
 }
-
-/// <summary>The version of an editable record as an ETag, <c>"3"</c>, which a later <c>If-Match</c> sends back.</summary>
-public static class ETags
-{
-    public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-}

@@ -22,7 +22,7 @@ public static class ChangesApi
 {
     public static RouteGroupBuilder MapChangesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/changes", ListAsync).WithTags("Changes").RequireAuthorization(Policies.Read)
+        api.MapGroup("").WithTags("Changes").RequireAuthorization(Policies.Read).MapGet("/changes", ListAsync)
             .WithSummary("Documents published, statements made and stance shifts since the date (default 30 days ago), paged");
         return api;
     }

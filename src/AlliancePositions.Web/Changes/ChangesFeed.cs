@@ -20,7 +20,7 @@ public static class ChangesFeed
 
     public static IEndpointRouteBuilder MapChangesFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/changes.atom", GetFeed).RequireAuthorization(Accounts.Policies.Read).WithSummary("New documents, statements and shifts since a date, as an Atom feed");
+        app.MapGroup("").RequireAuthorization(Accounts.Policies.Read).MapGet("/changes.atom", GetFeed).WithSummary("New documents, statements and shifts since a date, as an Atom feed");
         return app;
     }
 

@@ -18,8 +18,10 @@ public static class CorpusApi
 
     public static RouteGroupBuilder MapCorpusApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/export", ExportAsync).RequireAuthorization(Policies.Read);
-        api.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Analyst).Accepts<CorpusFile>("application/json").WithBodyLimit(MaxImportBytes);
+        var reads = api.MapGroup("").RequireAuthorization(Policies.Read);
+        reads.MapGet("/export", ExportAsync);
+        var writes = api.MapGroup("").RequireAuthorization(Policies.Analyst);
+        writes.MapPost("/import", ImportAsync).Accepts<CorpusFile>("application/json").WithBodyLimit(MaxImportBytes);
         return api;
     }
 

@@ -10,8 +10,9 @@ public static class CountriesApi
 {
     public static RouteGroupBuilder MapCountriesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/countries", ListCountriesAsync).WithTags("Countries").RequireAuthorization(Policies.Read);
-        api.MapGet("/blocs", ListBlocsAsync).WithTags("Countries").RequireAuthorization(Policies.Read);
+        var reads = api.MapGroup("").WithTags("Countries").RequireAuthorization(Policies.Read);
+        reads.MapGet("/countries", ListCountriesAsync);
+        reads.MapGet("/blocs", ListBlocsAsync);
         return api;
     }
 

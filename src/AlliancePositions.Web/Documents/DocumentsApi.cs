@@ -28,8 +28,9 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder api)
     {
         var documents = api.MapGroup("/documents").WithTags("Documents");
-        documents.MapGet("", ListAsync).RequireAuthorization(Policies.Read).WithSummary("Documents, newest first, paged");
-        documents.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Read).WithSummary("A document with its text and annotations; its ETag is the version");
+        var reads = documents.MapGroup("").RequireAuthorization(Policies.Read);
+        reads.MapGet("", ListAsync).WithSummary("Documents, newest first, paged");
+        reads.MapGet("/{id}", GetAsync).WithSummary("A document with its text and annotations; its ETag is the version");
         var writes = documents.MapGroup("").RequireAuthorization(Policies.Analyst);
         writes.MapPost("", CreateAsync).Accepts<CreateDocumentRequest>("application/json").WithBodyLimit(BodyLimits.Document)
             .WithSummary("Adds a document; the same text again is a 409 naming the existing document");

@@ -5,15 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace AlliancePositions.Web.Hosting;
 
-/// <summary>Where the seed corpus is: <c>Seed:Directory</c>, or the repository's <c>seeds/</c> when unset.</summary>
-public sealed class SeedOptions
-{
-    public const string SectionName = "Seed";
-    public const string CorpusFileName = "corpus.json";
-
-    public string? Directory { get; set; }
-}
-
 /// <summary>
 /// Brings the database up to date before the server takes requests: applies migrations, then loads the seed corpus
 /// into an empty database. Hosted services start before Kestrel, so a corpus that fails validation stops the app
@@ -55,11 +46,7 @@ internal sealed class DatabaseStartup(
     /// </summary>
     private string? FindSeedCorpus()
     {
-        if (!string.IsNullOrWhiteSpace(seed.Value.Directory))
-        {
-            var configured = Path.GetFullPath(seed.Value.Directory, environment.ContentRootPath);
-            return Path.Combine(configured, SeedOptions.CorpusFileName);
-        }
+        if (seed.Value.CorpusPath(environment) is { } configured) return configured;
         foreach (var start in new[] { environment.ContentRootPath, Directory.GetCurrentDirectory() })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
@@ -74,7 +61,8 @@ public static class DatabaseStartupSetup
 {
     public static IServiceCollection AddCorpusSeeding(this IServiceCollection services)
     {
-        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations()
+            .Validate<IHostEnvironment>(SeedOptions.HoldsCorpus, SeedOptions.MissingCorpus).ValidateOnStart();
         services.AddHostedService<DatabaseStartup>();
         // After the database is ready: hosted services start in the order they are added.
         services.AddHostedService<StanceCacheWarmer>();

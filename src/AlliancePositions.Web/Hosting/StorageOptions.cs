@@ -7,7 +7,7 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    [Required]
+    [Required(ErrorMessage = "Storage:Directory must name the folder for the database and logs.")]
     public string Directory { get; set; } = "data";
 }
 

@@ -27,14 +27,16 @@ public static class MeetingsApi
     public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder api)
     {
         var meetings = api.MapGroup("/meetings").WithTags("Meetings");
-        meetings.MapGet("", ListAsync).RequireAuthorization(Policies.Read).WithSummary("Meetings, newest first, paged");
-        meetings.MapGet("/{key}", GetAsync).RequireAuthorization(Policies.Read).WithSummary("A meeting with its participants and statements; its ETag is the version");
-        meetings.MapPost("", CreateAsync).RequireAuthorization(Policies.Analyst).Accepts<CreateMeetingRequest>("application/json");
+        var reads = meetings.MapGroup("").RequireAuthorization(Policies.Read);
+        reads.MapGet("", ListAsync).WithSummary("Meetings, newest first, paged");
+        reads.MapGet("/{key}", GetAsync).WithSummary("A meeting with its participants and statements; its ETag is the version");
         var writes = meetings.MapGroup("").RequireAuthorization(Policies.Analyst);
+        writes.MapPost("", CreateAsync).Accepts<CreateMeetingRequest>("application/json");
         writes.MapPut("/{key}", UpdateAsync).Accepts<CreateMeetingRequest>("application/json")
             .WithSummary("Replaces the meeting's values (the key stays); send the ETag you read as If-Match");
         writes.MapDelete("/{key}", DeleteAsync).WithSummary("Deletes the meeting; its statements stay, without it, until an Admin restores it");
-        meetings.MapPost("/{key}/restore", RestoreAsync).RequireAuthorization(Policies.Admin);
+        var admin = meetings.MapGroup("").RequireAuthorization(Policies.Admin);
+        admin.MapPost("/{key}/restore", RestoreAsync);
         return api;
     }
 

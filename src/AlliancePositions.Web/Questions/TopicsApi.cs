@@ -8,7 +8,7 @@ public static class TopicsApi
 {
     public static RouteGroupBuilder MapTopicsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/topics", ListAsync).WithTags("Questions").RequireAuthorization(Accounts.Policies.Read);
+        api.MapGroup("").WithTags("Questions").RequireAuthorization(Accounts.Policies.Read).MapGet("/topics", ListAsync);
         return api;
     }
 

@@ -13,13 +13,13 @@ public static class StatementsApi
 {
     public static RouteGroupBuilder MapStatementsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/statements.csv", ExportCsv).RequireAuthorization(Policies.Read)
+        api.MapGroup("").RequireAuthorization(Policies.Read).MapGet("/statements.csv", ExportCsv)
             .WithSummary("Every statement matching the filter, as CSV (the statements page's query parameters)");
 
         var statements = api.MapGroup("/statements").WithTags("Statements");
-        statements.MapGet("", ListAsync).RequireAuthorization(Policies.Read)
-            .WithSummary("Statements matching the filter, paged (the statements page's query parameters)");
-        statements.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Read).WithSummary("One statement; its ETag is the version an edit names");
+        var reads = statements.MapGroup("").RequireAuthorization(Policies.Read);
+        reads.MapGet("", ListAsync).WithSummary("Statements matching the filter, paged (the statements page's query parameters)");
+        reads.MapGet("/{id}", GetAsync).WithSummary("One statement; its ETag is the version an edit names");
 
         var writes = statements.MapGroup("").RequireAuthorization(Policies.Analyst);
         writes.MapPost("", CreateAsync).Accepts<StatementRequest>("application/json");
@@ -28,7 +28,8 @@ public static class StatementsApi
         writes.MapPut("/{id}", UpdateAsync).Accepts<StatementRequest>("application/json")
             .WithSummary("Replaces the statement's values; send the ETag you read as If-Match");
         writes.MapDelete("/{id}", DeleteAsync).WithSummary("Deletes the statement (an Admin can restore it)");
-        statements.MapPost("/{id}/restore", RestoreAsync).RequireAuthorization(Policies.Admin);
+        var admin = statements.MapGroup("").RequireAuthorization(Policies.Admin);
+        admin.MapPost("/{id}/restore", RestoreAsync);
         return api;
     }
 

@@ -59,4 +59,31 @@ public class CountryQueriesTests
         var beforeSweden = await countries.FindBlocAsync("nato", new DateOnly(2024, 2, 26), April30, TestContext.Current.CancellationToken);
         Assert.DoesNotContain(beforeSweden!.MembersOnDate, m => m.Code == "SE");
     }
+
+    [Fact]
+    public async Task Every_blocs_members_for_the_question_page_come_from_one_query()
+    {
+        var commands = new CommandLog();
+        await using var database = await SeededDatabase.CreateAsync(commands);
+        var countries = new CountryQueries(database, new StanceQueries(database));
+        commands.Texts.Clear();
+
+        var cohesion = await countries.CohesionOnQuestionAsync("troop-deployment", April30, April30, TestContext.Current.CancellationToken);
+
+        Assert.True(cohesion.Count >= 2);
+        Assert.Single(commands.Texts, text => text.Contains("FROM \"BlocMemberships\"", StringComparison.Ordinal));
+    }
+
+    private sealed class CommandLog : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Texts { get; } = [];
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
 }
