@@ -1,12 +1,10 @@
 using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Dates;
 
 namespace AlliancePositions.Core.Stances;
 
-/// <summary>An office held over <c>[From, To)</c>: on a handover day the successor holds it.</summary>
-public sealed record OfficeTenure(string ActorKey, OfficeKind Office, DateOnly From, DateOnly? To)
-{
-    public bool HeldOn(DateOnly date) => From <= date && (To is null || date < To);
-}
+/// <summary>An office held over <c>[From, To)</c> (<see cref="Tenure"/>'s rule): on a handover day the successor holds it.</summary>
+public sealed record OfficeTenure(string ActorKey, OfficeKind Office, DateOnly From, DateOnly? To) : ITenure;
 
 /// <summary>
 /// A country's stance and whose it is: <see cref="Office"/> and <see cref="ActorKey"/> name the holder used (null
@@ -38,7 +36,7 @@ public sealed record CountryStance(Stance Stance, OfficeKind? Office, string? Ac
 
     /// <summary>The holder on the day; with overlapping tenures, the most recent appointment, then the key.</summary>
     private static OfficeTenure? Holder(IReadOnlyList<OfficeTenure> tenures, OfficeKind office, DateOnly on) =>
-        tenures.Where(t => t.Office == office && t.HeldOn(on))
+        tenures.Where(t => t.Office == office && t.IsHeldOn(on))
             .OrderByDescending(t => t.From)
             .ThenBy(t => t.ActorKey, StringComparer.Ordinal)
             .FirstOrDefault();
