@@ -12,6 +12,9 @@ internal sealed class CoderConfiguration : IEntityTypeConfiguration<Coder>
         entity.Property(c => c.DisplayName).HasMaxLength(200);
         entity.Property(c => c.UserId).HasMaxLength(450);
         entity.HasIndex(c => c.Key).IsUnique().HasDatabaseName("IX_Coders_Key");
+        // One coder per user account: two first codings at once must not make the same analyst two coders. Coders
+        // without an account (from a corpus file) have no UserId, and NULLs never collide in a unique index.
+        entity.HasIndex(c => c.UserId).IsUnique().HasDatabaseName("IX_Coders_UserId");
     }
 }
 

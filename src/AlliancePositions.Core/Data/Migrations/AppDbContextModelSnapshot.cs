@@ -720,6 +720,10 @@ namespace AlliancePositions.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_Coders_Key");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Coders_UserId");
+
                     b.ToTable("Coders");
                 });
 
