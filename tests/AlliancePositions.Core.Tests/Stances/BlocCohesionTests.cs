@@ -39,4 +39,19 @@ public class BlocCohesionTests
         Assert.Null(cohesion.Agreement);
         Assert.Equal(["se"], cohesion.Missing);
     }
+
+    [Fact]
+    public void Members_whose_2_0_interval_reaches_another_side_are_counted_as_unsure()
+    {
+        var day = new DateOnly(2024, 3, 1);
+        var firm = LatentStanceCalculator.Compute(
+            [new EvidenceBuilder().Key("a").Position(-2).Graded(Core.Sources.SourceGrade.A, Core.Sources.Credibility.Confirmed).Kind(Core.Statements.StatementKind.Quote).Build()], day, day);
+        var loose = LatentStanceCalculator.Compute([new EvidenceBuilder().Key("b").Position(1).Build()], day, day);
+
+        var cohesion = BlocCohesion.Measure(new Dictionary<string, Stance> { ["firm"] = firm, ["loose"] = loose, ["v1"] = Stances.At(2) });
+
+        // The firm A1 quote at -2 stays on the oppose side; the single B2 report at +1 could be ambiguous; 1.0 has no interval.
+        Assert.Equal((1, 1, 0), (cohesion.Support - 1, cohesion.Oppose, cohesion.Ambiguous));
+        Assert.Equal(1, cohesion.Unsure);
+    }
 }
