@@ -112,8 +112,7 @@ public static class ActorsApi
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var axes = TimeAxes.From(asOf, knownAt, clock);
         // The filter is echoed in the file's header: only known keys get that far.
-        var errors = new Dictionary<string, string[]>();
-        if (axes.Problem is not null) errors["asOf/knownAt"] = [axes.Problem];
+        var errors = axes.Errors;
         if (Empty(topic) is { } t && !(await topics.ListTopicsAsync(cancellationToken)).Any(known => known.Slug == t))
             errors["topic"] = [$"No topic has the key \"{t}\"."];
         if (Empty(question) is { } q && await topics.FindQuestionAsync(q, cancellationToken) is null)
