@@ -81,7 +81,7 @@ public static class LatentStanceCalculator
                 active.Remove(item);
                 // Rare: replay what still counts rather than try to take one observation back out.
                 estimate = active.Count == 0 ? null : Model.Filter(active[0].Date.Value.DayNumber, Chronological(active).Select(Step).ToList())[^1];
-                if (active.Count > 0) day = Math.Max(day, active.Max(a => a.Date.Value.DayNumber));
+                if (active.Count > 0) day = active.Max(a => a.Date.Value.DayNumber); // the replayed estimate stands on its last item's day
             }
             else if (!(item.RetractedOn <= item.Date.Value))
             {

@@ -132,6 +132,22 @@ public class LatentStanceCalculatorTests
     }
 
     [Fact]
+    public void After_a_retraction_the_line_stands_where_the_remaining_evidence_puts_it()
+    {
+        var kept = Quote("kept", new DateOnly(2024, 1, 10), 2);
+        var retracted = new EvidenceBuilder().Key("taken-back").On(2024, 2, 1).Position(-2).RetractedOn(2024, 3, 1).Build();
+        var march = new DateOnly(2024, 3, 1);
+
+        var line = LatentStanceCalculator.Walk([kept, retracted], march, null).ToList();
+        var withoutIt = LatentStanceCalculator.Compute([kept], march, march);
+
+        Assert.True(line[^1].IsRetraction);
+        Assert.Equal(withoutIt.Interval!.Low, line[^1].Interval!.Low, 12);
+        Assert.Equal(withoutIt.Interval.High, line[^1].Interval!.High, 12);
+        Assert.Equal(withoutIt.Band, LatentStanceCalculator.Compute([kept, retracted], march, march).Band);
+    }
+
+    [Fact]
     public void Coders_who_disagree_widen_the_interval()
     {
         var agreed = new EvidenceBuilder().Position(-1).Build();
