@@ -106,11 +106,13 @@ public static class LatentStanceCalculator
         if (counting.Count == 0) return [];
         var smoothed = Model.Smooth(counting[0].Date.Value.DayNumber, counting.Select(Step).ToList());
         var raw = new List<TimelinePoint>();
+        var dayStart = 0;
         for (var k = 0; k < counting.Count; k++)
         {
             if (k + 1 < counting.Count && counting[k + 1].Date.Value == counting[k].Date.Value) continue;
-            var first = counting.First(e => e.Date.Value == counting[k].Date.Value);
-            raw.Add(Point(first.Date, counting[k], false, smoothed[k]));
+            // The day is shown at its coarsest precision, which sorts first among its items.
+            raw.Add(Point(counting[dayStart].Date, counting[k], false, smoothed[k]));
+            dayStart = k + 1;
         }
         return MarkShifts(raw);
     }
