@@ -51,7 +51,7 @@ public sealed partial class DocumentPage
 
     private string ListUri => Navigation.GetUriWithQueryParameters("/documents", axes.Query(Clock));
 
-    private List<MudBlazor.BreadcrumbItem> Crumbs => [new("Documents", ListUri), new(document!.Key, null, disabled: true)];
+    private List<MudBlazor.BreadcrumbItem> Crumbs => [new("Documents", ListUri), new(document!.Title, null, disabled: true)];
 
     protected override async Task OnParametersSetAsync()
     {
