@@ -1,21 +1,26 @@
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Search;
 
-public sealed record SearchResults(string Text, IReadOnlyList<ActorSummary> Actors, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<StatementRow> Statements);
+public sealed record SearchResults(string Text, IReadOnlyList<ActorSummary> Actors, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<StatementRow> Statements,
+    IReadOnlyList<QuestionSummary> Questions);
 
-/// <summary>The app bar's search: actors by name and alias, documents by title, statements by summary and quote.</summary>
+/// <summary>
+/// The app bar's search: actors by name and alias, documents by title, statements by summary and quote, questions by
+/// title and key.
+/// </summary>
 public sealed class SearchQueries(IDbContextFactory<AppDbContext> contexts, ActorQueries actors, StatementQueries statements)
 {
     public const int Limit = 20;
 
     public async Task<SearchResults> SearchAsync(string text, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(text)) return new SearchResults("", [], [], []);
+        if (string.IsNullOrWhiteSpace(text)) return new SearchResults("", [], [], [], []);
         var foundActors = await actors.ListAsync(text, 1, Limit, cancellationToken);
         var foundStatements = await statements.SearchAsync(new StatementFilter(Text: text, PageSize: Limit), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -25,6 +30,10 @@ public sealed class SearchQueries(IDbContextFactory<AppDbContext> contexts, Acto
             .Select(d => new DocumentSummary(d.Key, d.Title, d.Outlet != null ? d.Outlet.Name : null, d.PublishedOn, d.Sha256,
                 d.ReliabilityOverride ?? (d.Outlet != null ? d.Outlet.Reliability : SourceGrade.F), d.Annotations.Count))
             .ToListAsync(cancellationToken);
-        return new SearchResults(text, foundActors.Items, documents, foundStatements.Page.Items);
+        var questions = await db.Questions.AsNoTracking().Where(q => EF.Functions.Like(q.Title, pattern) || EF.Functions.Like(q.Slug, pattern))
+            .OrderBy(q => q.Title).Take(Limit)
+            .Select(q => new QuestionSummary(q.Slug, q.Title, q.Topic.Slug, q.Topic.Name, q.MinusTwoMeans, q.PlusTwoMeans))
+            .ToListAsync(cancellationToken);
+        return new SearchResults(text, foundActors.Items, documents, foundStatements.Page.Items, questions);
     }
 }

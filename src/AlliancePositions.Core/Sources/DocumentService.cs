@@ -76,8 +76,35 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
     public async Task<WriteResult<CreatedAnnotation>> AnnotateAsync(string documentKey, CreateAnnotationRequest request, Editor editor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var document = await db.Documents.FirstOrDefaultAsync(d => d.Key == documentKey, cancellationToken);
-        if (document is null) return WriteResult<CreatedAnnotation>.NotFound();
+        var (built, errors) = await BuildAnnotationAsync(db, documentKey, request, cancellationToken);
+        if (errors is null) return WriteResult<CreatedAnnotation>.NotFound();
+        if (errors.Any) return WriteResult<CreatedAnnotation>.Invalid(errors.ToDictionary());
+        var annotation = built!;
+
+        db.Annotations.Add(annotation);
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<CreatedAnnotation>.Ok(new CreatedAnnotation(annotation.Key, annotation.Start, annotation.End, annotation.Exact, annotation.Prefix, annotation.Suffix));
+    }
+
+    /// <summary>Checks a selection as <see cref="AnnotateAsync"/> would, and stores nothing: the errors, or none.</summary>
+    public async Task<WriteResult<bool>> CheckAnnotationAsync(string documentKey, CreateAnnotationRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (_, errors) = await BuildAnnotationAsync(db, documentKey, request, cancellationToken);
+        if (errors is null) return WriteResult<bool>.NotFound();
+        return errors.Any ? WriteResult<bool>.Invalid(errors.ToDictionary()) : WriteResult<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// A new annotation on the document, checked against its text and not yet added to <paramref name="db"/>; null
+    /// errors when there is no such document. Shared with writes that store an annotation together with something else.
+    /// </summary>
+    internal static async Task<(Annotation? Annotation, FieldErrors? Errors)> BuildAnnotationAsync(AppDbContext db, string documentKey,
+        CreateAnnotationRequest request, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.Include(d => d.Outlet).FirstOrDefaultAsync(d => d.Key == documentKey, cancellationToken);
+        if (document is null) return (null, null);
         var errors = new FieldErrors();
         InputRules.Required(errors, "exact", request.Exact, InputRules.MaxQuote, "The quote");
         InputRules.Optional(errors, "note", request.Note, InputRules.MaxNote, "The note");
@@ -85,18 +112,14 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         InputRules.List(errors, "tags", request.Tags, InputRules.MaxTags, InputRules.MaxTag, "The tags", "A tag");
         if (!errors.Any && DocumentText.CheckSpan(document.Text, request.Start, request.End, request.Exact) is { } problem)
             errors.Add(request.Start < 0 || request.End > document.Text.Length || request.Start >= request.End ? "end" : "exact", problem);
-        if (errors.Any) return WriteResult<CreatedAnnotation>.Invalid(errors.ToDictionary());
+        if (errors.Any) return (null, errors);
 
-        var annotation = new Annotation
+        return (new Annotation
         {
             Key = ShortKey.New(), Document = document, Start = request.Start, End = request.End, Exact = request.Exact,
             Prefix = DocumentText.PrefixAt(document.Text, request.Start), Suffix = DocumentText.SuffixAt(document.Text, request.End),
             Note = request.Note, Tags = Tags(request.Tags), Translation = request.Translation,
-        };
-        db.Annotations.Add(annotation);
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
-        return WriteResult<CreatedAnnotation>.Ok(new CreatedAnnotation(annotation.Key, annotation.Start, annotation.End, annotation.Exact, annotation.Prefix, annotation.Suffix));
+        }, errors);
     }
 
     public async Task<WriteResult<DocumentVersion>> UpdateAsync(string documentKey, int expectedVersion, EditDocumentRequest request, Editor editor,

@@ -38,6 +38,27 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         return WriteResult<string>.Ok(statement.Key);
     }
 
+    /// <summary>
+    /// A statement resting on a new annotation of the document's text: both are checked, then stored together in one
+    /// save, or neither is. The annotation's errors are named "evidence.{field}".
+    /// </summary>
+    public async Task<WriteResult<string>> CreateWithNewEvidenceAsync(string documentKey, CreateAnnotationRequest evidence, StatementRequest request,
+        Editor editor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (annotation, annotationErrors) = await DocumentService.BuildAnnotationAsync(db, documentKey, evidence, cancellationToken);
+        if (annotationErrors is null) return WriteResult<string>.NotFound();
+        var statement = new Statement { Key = ShortKey.New(), Summary = "" };
+        var errors = await ApplyAsync(db, statement, request, cancellationToken, annotation);
+        var all = errors.ToDictionary().Concat(annotationErrors.ToDictionary().Select(e => KeyValuePair.Create($"evidence.{e.Key}", e.Value))).ToDictionary();
+        if (all.Count > 0) return WriteResult<string>.Invalid(all);
+        db.Annotations.Add(annotation!);
+        db.Statements.Add(statement);
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<string>.Ok(statement.Key);
+    }
+
     public async Task<WriteResult<StatementVersion>> UpdateAsync(string key, int expectedVersion, StatementRequest request, Editor editor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -148,7 +169,8 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         return WriteResult<StatementVersion>.Ok(ToVersion(statement));
     }
 
-    private async Task<FieldErrors> ApplyAsync(AppDbContext db, Statement statement, StatementRequest request, CancellationToken cancellationToken)
+    private async Task<FieldErrors> ApplyAsync(AppDbContext db, Statement statement, StatementRequest request, CancellationToken cancellationToken,
+        Annotation? newEvidence = null)
     {
         var errors = new FieldErrors();
         // A JSON body may leave the lists out: read them as empty, so the rules below name what is missing.
@@ -167,7 +189,8 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         var topics = await db.Topics.Where(t => request.Topics.Contains(t.Slug)).ToListAsync(cancellationToken);
         foreach (var missing in request.Topics.Except(topics.Select(t => t.Slug))) errors.Add("topics", $"No topic has the key \"{missing}\".");
         var evidence = await db.Annotations.Include(a => a.Document).ThenInclude(d => d.Outlet).Where(a => request.AnnotationIds.Contains(a.Key)).ToListAsync(cancellationToken);
-        if (evidenceCounted && request.AnnotationIds.Count == 0) errors.Add("annotationIds", "A statement needs at least one annotation of a source as its evidence.");
+        if (newEvidence is not null) evidence.Add(newEvidence);
+        if (evidenceCounted && request.AnnotationIds.Count == 0 && newEvidence is null) errors.Add("annotationIds", "A statement needs at least one annotation of a source as its evidence.");
         foreach (var missing in request.AnnotationIds.Except(evidence.Select(a => a.Key))) errors.Add("annotationIds", $"No annotation has the key \"{missing}\".");
         var meeting = request.Meeting is null ? null : await db.Meetings.FirstOrDefaultAsync(m => m.Key == request.Meeting, cancellationToken);
         if (request.Meeting is not null && meeting is null) errors.Add("meeting", $"No meeting has the key \"{request.Meeting}\".");

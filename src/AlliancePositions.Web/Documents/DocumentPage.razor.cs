@@ -29,6 +29,7 @@ public sealed partial class DocumentPage
     private IReadOnlyDictionary<string, string[]> annotationErrors = new Dictionary<string, string[]>();
     private string? selectionProblem;
     private CreatedAnnotation? statementEvidence;
+    private CreateAnnotationRequest? newEvidence;
     private (string ActorSlug, string ActorName)? saved;
 
     [Inject] private DocumentQueries Documents { get; set; } = null!;
@@ -50,7 +51,7 @@ public sealed partial class DocumentPage
 
     private string ListUri => Navigation.GetUriWithQueryParameters("/documents", axes.Query(Clock));
 
-    private List<MudBlazor.BreadcrumbItem> Crumbs => [new("Documents", ListUri), new(document!.Key, null, disabled: true)];
+    private List<MudBlazor.BreadcrumbItem> Crumbs => [new("Documents", ListUri), new(document!.Title, null, disabled: true)];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -103,7 +104,10 @@ public sealed partial class DocumentPage
         else annotationErrors = result.Errors ?? new Dictionary<string, string[]>();
     }
 
-    /// <summary>A statement rests on an annotation: the one at exactly this span if there is one, else a new one.</summary>
+    /// <summary>
+    /// A statement rests on an annotation: the one at exactly this span if there is one, else a new one, which is only
+    /// checked here and stored with the statement on Save (Cancel stores nothing).
+    /// </summary>
     private async Task StartStatementAsync()
     {
         var existing = document!.Annotations.FirstOrDefault(a => a.Start == selection!.Start && a.End == selection.End && a.Exact == selection.Exact);
@@ -113,16 +117,16 @@ public sealed partial class DocumentPage
             composing = Composing.Statement;
             return;
         }
-        var result = await CreateAnnotationAsync(null);
-        if (!result.Succeeded)
+        var request = new CreateAnnotationRequest(selection!.Start, selection.End, selection.Exact);
+        var check = await DocumentService.CheckAnnotationAsync(Key, request, disposed.Token);
+        if (!check.Succeeded)
         {
-            selectionProblem = string.Join(" ", (result.Errors ?? new Dictionary<string, string[]>()).Values.SelectMany(v => v));
+            selectionProblem = string.Join(" ", (check.Errors ?? new Dictionary<string, string[]>()).Values.SelectMany(v => v));
             selection = null;
             return;
         }
-        statementEvidence = result.Value;
+        newEvidence = request;
         composing = Composing.Statement;
-        await LoadAsync();
     }
 
     private async Task<WriteResult<CreatedAnnotation>> CreateAnnotationAsync(string? note)
@@ -137,7 +141,10 @@ public sealed partial class DocumentPage
         await LoadAsync();
         var statement = document?.Statements.FirstOrDefault(s => s.Key == statementKey);
         saved = statement is null ? null : (statement.ActorSlug, statement.ActorName);
-        await ShowAnnotationAsync(statementEvidence!.Key);
+        var evidenceKey = statementEvidence?.Key
+                          ?? document?.Annotations.FirstOrDefault(a => a.Start == newEvidence!.Start && a.End == newEvidence.End && a.Exact == newEvidence.Exact)?.Key;
+        if (evidenceKey is null) StopComposing();
+        else await ShowAnnotationAsync(evidenceKey);
     }
 
     private async Task ShowAnnotationAsync(string annotationKey)
@@ -152,6 +159,7 @@ public sealed partial class DocumentPage
         composing = null;
         selection = null;
         statementEvidence = null;
+        newEvidence = null;
     }
 
     private async Task<bool> IsAnalystAsync() =>

@@ -2,6 +2,7 @@ using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Statements;
 using AlliancePositions.Web.Accounts;
 using Microsoft.AspNetCore.Components;
@@ -43,8 +44,14 @@ public sealed partial class NewStatementForm : IDisposable
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
-    /// <summary>The annotation the statement rests on, created (or found) from the reader's selection.</summary>
-    [Parameter, EditorRequired] public required string AnnotationKey { get; set; }
+    /// <summary>The existing annotation the statement rests on, when the reader's selection is exactly one.</summary>
+    [Parameter] public string? AnnotationKey { get; set; }
+    /// <summary>
+    /// Otherwise the selection to annotate: nothing is stored until Save, which stores the annotation and the statement
+    /// together (Cancel leaves no annotation behind).
+    /// </summary>
+    [Parameter] public CreateAnnotationRequest? NewEvidence { get; set; }
+    [Parameter] public string DocumentKey { get; set; } = "";
     [Parameter, EditorRequired] public required string Quote { get; set; }
     /// <summary>The document's publication date: where most statements' dates start.</summary>
     [Parameter] public DateOnly? DefaultDate { get; set; }
@@ -58,6 +65,13 @@ public sealed partial class NewStatementForm : IDisposable
         allTopics = await Topics.ListTopicsAsync(disposed.Token);
         meetings = (await Meetings.ListAsync(1, Core.Paging.Paging.MaxPageSize, disposed.Token)).Items;
         codings = (await Topics.ListQuestionsAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
+    }
+
+    /// <summary>What is wrong with the evidence: the annotation cited, or the new selection's span.</summary>
+    private string? EvidenceError()
+    {
+        var messages = errors.Where(e => e.Key == "annotationIds" || e.Key.StartsWith("evidence.", StringComparison.Ordinal)).SelectMany(e => e.Value).ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
     }
 
     private string? ErrorOf(string field) => errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
@@ -109,8 +123,10 @@ public sealed partial class NewStatementForm : IDisposable
 
             var relation = relationType is null && relatedStatement is null ? null : new RelationRequest(relationType ?? "", relatedStatement?.Key ?? "");
             var request = new StatementRequest(actor?.Slug ?? "", kind, date is { } d ? DateOnly.FromDateTime(d) : default, precision, summary,
-                topics.ToList(), [AnnotationKey], credibility, meeting, relation);
-            var created = await StatementService.CreateAsync(request, editor, disposed.Token);
+                topics.ToList(), AnnotationKey is null ? [] : [AnnotationKey], credibility, meeting, relation);
+            var created = NewEvidence is null
+                ? await StatementService.CreateAsync(request, editor, disposed.Token)
+                : await StatementService.CreateWithNewEvidenceAsync(DocumentKey, NewEvidence, request, editor, disposed.Token);
             errors = created.Errors ?? new Dictionary<string, string[]>();
             if (!created.Succeeded) return;
             foreach (var coding in chosen) await StatementService.CodeAsync(created.Value!, coding, editor, disposed.Token);

@@ -43,6 +43,24 @@ public class QuestionPageBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Analyst_types_dates_into_the_app_bar_and_enter_applies_each()
+    {
+        var page = await browser.OpenAsync($"/questions/troop-deployment?{AfterTheReport}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        var knownAt = page.GetByLabel("Known at date");
+        await knownAt.FillAsync("2024-03-01");
+        await knownAt.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("knownAt=2024-03-01"));
+
+        var asOf = page.GetByLabel("As of date");
+        await asOf.FillAsync("2024-02-28");
+        await asOf.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("asOf=2024-02-28"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("knownAt=2024-03-01"));
+    }
+
+    [Fact]
     public async Task Analyst_downloads_the_matrix_as_csv_stamped_with_the_dates()
     {
         var page = await browser.OpenAsync("/questions/troop-deployment?asOf=2024-04-30");

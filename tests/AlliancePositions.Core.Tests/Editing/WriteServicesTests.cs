@@ -76,6 +76,41 @@ public class WriteServicesTests
     }
 
     [Fact]
+    public async Task A_statement_on_a_new_selection_stores_the_annotation_with_it_in_one_save()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var selection = new CreateAnnotationRequest(544, 577, "advising him not to take the step");
+
+        var created = await Statements(database).CreateWithNewEvidenceAsync("a76fa100f53b", selection, Edit("Scholz advised against it") with { AnnotationIds = [] }, Ana, Ct);
+
+        Assert.Equal(WriteStatus.Ok, created.Status);
+        await using var db = database.CreateDbContext();
+        var statement = await db.Statements.Include(s => s.Evidence).SingleAsync(s => s.Key == created.Value, Ct);
+        var evidence = Assert.Single(statement.Evidence);
+        Assert.Equal((544, 577), (evidence.Start, evidence.End));
+    }
+
+    [Fact]
+    public async Task A_statement_on_a_new_selection_that_is_refused_stores_no_annotation()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        int annotations;
+        await using (var before = database.CreateDbContext()) annotations = await before.Annotations.CountAsync(Ct);
+        var selection = new CreateAnnotationRequest(544, 577, "advising him not to take the step");
+
+        var refused = await Statements(database).CreateWithNewEvidenceAsync("a76fa100f53b", selection, Edit("") with { Actor = "nobody", AnnotationIds = [] }, Ana, Ct);
+        var badSpan = await Statements(database).CreateWithNewEvidenceAsync("a76fa100f53b", selection with { Exact = "advising him to take the step now" },
+            Edit("Scholz advised against it") with { AnnotationIds = [] }, Ana, Ct);
+
+        Assert.Equal(WriteStatus.Invalid, refused.Status);
+        Assert.Contains("actor", refused.Errors!.Keys);
+        Assert.Equal(WriteStatus.Invalid, badSpan.Status);
+        Assert.Contains("evidence.exact", badSpan.Errors!.Keys);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(annotations, await db.Annotations.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_second_coding_by_the_same_coder_replaces_the_first()
     {
         await using var database = await SeededDatabase.CreateAsync();

@@ -42,6 +42,17 @@ public class DocumentPagesTests : SeededComponentTest
     }
 
     [Fact]
+    public void Reader_breadcrumbs_name_the_document_by_its_title_not_its_hash()
+    {
+        var page = Render<DocumentPage>(p => p.Add(x => x.Key, SeedDocument));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-breadcrumbs")));
+        var crumbs = page.Find(".mud-breadcrumbs").TextContent;
+        Assert.Contains("Macron seeks a tougher Western stance on Putin", crumbs, StringComparison.Ordinal);
+        Assert.DoesNotContain(SeedDocument, crumbs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reader_shows_the_text_with_every_annotation_highlighted()
     {
         var page = Render<DocumentPage>(p => p.Add(x => x.Key, SeedDocument));

@@ -129,6 +129,24 @@ public class ReaderSelectionTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("Choose who said it, or add a new actor.", page.Markup, StringComparison.Ordinal));
         Assert.Contains("Nothing was saved", page.Markup, StringComparison.Ordinal);
         Assert.Equal(12, await CountAsync(db => db.Statements));
+        Assert.Equal(17, await CountAsync(db => db.Annotations));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_new_statement_from_a_selection_stores_no_annotation()
+    {
+        auth.SignInAs("Analyst");
+        var page = RenderReader();
+        await page.InvokeAsync(() => page.Instance.OnTextSelected(Advice));
+        Click(page, "New statement from selection");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("fieldset.coding")));
+
+        Assert.Equal(17, await CountAsync(db => db.Annotations));
+        Click(page, "Cancel");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".statement-form")));
+        Assert.Equal(17, await CountAsync(db => db.Annotations));
+        Assert.Equal(12, await CountAsync(db => db.Statements));
     }
 
     private IRenderedComponent<DocumentPage> RenderReader()
