@@ -40,7 +40,12 @@ public class StanceIntervalBrowserTests(WorkspaceFixture workspace) : IClassFixt
         await page.ReloadAsync();
         await WorkspaceFixture.WaitInteractiveAsync(page);
         var asOf = await PositionAsync(page);
-        await Assertions.Expect(page.Locator("svg.stance-chart path.hindsight-line").First).ToBeAttachedAsync();
+        // On the chart, the hindsight line starts below the line as it stood then: the reversal pulls May's stance down
+        // (without it, the second +2 would pull it up). SVG's y grows downwards.
+        var troopsPanel = page.Locator("svg.stance-chart g.panel").Filter(new() { HasText = Question });
+        var hindsightStart = FirstY(await troopsPanel.Locator("path.hindsight-line").GetAttributeAsync("d"));
+        var asOfStart = FirstY(await troopsPanel.Locator("path.stance-line").GetAttributeAsync("d"));
+        Assert.True(hindsightStart > asOfStart, $"the hindsight line should start lower: y {hindsightStart} against {asOfStart}");
 
         await page.GetByLabel("Methodology and view").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "2.0 hindsight" }).ClickAsync();
@@ -62,6 +67,9 @@ public class StanceIntervalBrowserTests(WorkspaceFixture workspace) : IClassFixt
     }
 
     private static async Task<double> PositionAsync(IPage page) => Number(await Row(page).Locator("td.position").InnerTextAsync());
+
+    /// <summary>The y of a path's first point: "M120 45.5 H300 ..." gives 45.5.</summary>
+    private static double FirstY(string? path) => Number(path!.TrimStart('M').Split(' ')[1]);
 
     private static double Number(string text) => double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
