@@ -158,10 +158,10 @@ public static class LatentStanceCalculator
     private static Stance Build(List<EvidenceItem> counting, List<LevelStep> steps, int at, bool hindsight)
     {
         var priorDay = counting[0].Date.Value.DayNumber;
-        var estimate = hindsight ? Model.Smooth(priorDay, steps)[at] : Model.Filter(priorDay, steps)[at];
-        var (priorWeight, stepWeights) = Model.Weights(priorDay, steps, at);
+        // As of a date, `at` is the last step, where the smoothed estimate is the filtered one.
+        var (estimate, priorWeight, stepWeights, stepGains) = Model.Read(priorDay, steps, at);
         var itemWeights = stepWeights.Where((_, k) => steps[k].Value is not null).ToList();
-        var gains = Model.Gains(priorDay, steps).Where((_, k) => steps[k].Value is not null).ToList();
+        var gains = stepGains.Where((_, k) => steps[k].Value is not null).ToList();
         var weighted = counting.Select((item, i) => new WeightedEvidence(item,
             Methodology.SourceWeight(item.Source), Methodology.CredibilityWeight(item.Credibility),
             gains[i] == 0 ? 0 : itemWeights[i] / gains[i], itemWeights[i], itemWeights[i], Methodology.ObservationVariance(item))).ToList();

@@ -7,6 +7,9 @@ namespace AlliancePositions.Core.Stances;
 /// </summary>
 public readonly record struct LevelStep(int Day, double? Value = null, double Variance = 0);
 
+/// <summary>An estimate with the weights that make its mean and each step's gain: see <see cref="LocalLevelModel.Read"/>.</summary>
+public sealed record LevelReading(LevelEstimate Estimate, double PriorWeight, double[] Weights, double[] Gains);
+
 /// <summary>A Gaussian belief about the latent level: its mean and variance.</summary>
 public readonly record struct LevelEstimate(double Mean, double Variance)
 {
@@ -40,13 +43,15 @@ public sealed record LocalLevelModel(double PriorMean, double PriorVariance, dou
     public LevelEstimate[] Filter(int priorDay, IReadOnlyList<LevelStep> steps) => Run(priorDay, steps).Filtered;
 
     /// <summary>The Rauch-Tung-Striebel smoothed estimate at each step, using every step.</summary>
-    public LevelEstimate[] Smooth(int priorDay, IReadOnlyList<LevelStep> steps)
+    public LevelEstimate[] Smooth(int priorDay, IReadOnlyList<LevelStep> steps) => Smooth(Run(priorDay, steps));
+
+    private static LevelEstimate[] Smooth(FilterRun run)
     {
-        var run = Run(priorDay, steps);
-        var smoothed = new LevelEstimate[steps.Count];
-        if (steps.Count == 0) return smoothed;
+        var steps = run.Filtered;
+        var smoothed = new LevelEstimate[steps.Length];
+        if (steps.Length == 0) return smoothed;
         smoothed[^1] = run.Filtered[^1];
-        for (var k = steps.Count - 2; k >= 0; k--)
+        for (var k = steps.Length - 2; k >= 0; k--)
         {
             var filtered = run.Filtered[k];
             var j = run.SmootherGain[k];
@@ -67,8 +72,12 @@ public sealed record LocalLevelModel(double PriorMean, double PriorVariance, dou
     {
         ArgumentOutOfRangeException.ThrowIfNegative(at);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(at, steps.Count);
-        var run = Run(priorDay, steps);
-        var n = steps.Count;
+        return Weights(Run(priorDay, steps), at);
+    }
+
+    private static (double Prior, double[] Steps) Weights(FilterRun run, int at)
+    {
+        var n = run.Filtered.Length;
         // Sensitivity of the output to each smoothed mean from `at` on, then to each filtered mean.
         var towardsSmoothed = new double[n];
         towardsSmoothed[at] = 1;
@@ -85,8 +94,19 @@ public sealed record LocalLevelModel(double PriorMean, double PriorVariance, dou
         return ((1 - run.Gain[0]) * towardsFiltered, weights);
     }
 
-    /// <summary>Each step's Kalman gain in the forward pass (0 for a step without a value): its weight when it was added.</summary>
-    public double[] Gains(int priorDay, IReadOnlyList<LevelStep> steps) => Run(priorDay, steps).Gain;
+    /// <summary>
+    /// Everything a stance shows of step <paramref name="at"/>, from one pass of the filter: the smoothed estimate
+    /// (the filtered one when <paramref name="at"/> is the last step), the weights of the prior and of each step
+    /// (<see cref="Weights(int, IReadOnlyList{LevelStep}, int)"/>), and each step's Kalman gain when it was added.
+    /// </summary>
+    public LevelReading Read(int priorDay, IReadOnlyList<LevelStep> steps, int at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(at);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(at, steps.Count);
+        var run = Run(priorDay, steps);
+        var (prior, weights) = Weights(run, at);
+        return new LevelReading(Smooth(run)[at], prior, weights, run.Gain);
+    }
 
     private sealed record FilterRun(LevelEstimate[] Filtered, double[] Predicted, double[] Gain, double[] SmootherGain);
 
