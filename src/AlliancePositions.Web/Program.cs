@@ -14,9 +14,6 @@ using AlliancePositions.Web.Statements;
 using MudBlazor.Services;
 using Serilog;
 
-// `generate ...` writes a synthetic corpus for measuring at scale and exits without starting the web host.
-if (args is ["generate", .. var generateArgs]) return await GenerateCommand.RunAsync(generateArgs, Console.Out);
-
 // Start-up logger: failures before the host's logger exists (a bad setting) still reach the console. A plain logger,
 // not Serilog's freezable bootstrap logger, so several hosts in one test process do not trip over each other.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();

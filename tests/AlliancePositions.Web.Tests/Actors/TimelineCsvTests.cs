@@ -1,5 +1,5 @@
 using AlliancePositions.Core.Actors;
-using AlliancePositions.Core.Corpus.Generation;
+using AlliancePositions.Generator;
 using AlliancePositions.Core.Paging;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using AlliancePositions.Core.Corpus.Generation;
+using AlliancePositions.Generator;
 using AlliancePositions.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using AlliancePositions.Core.Corpus.Generation;
+using AlliancePositions.Generator;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;

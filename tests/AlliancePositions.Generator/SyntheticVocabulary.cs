@@ -1,6 +1,6 @@
 using AlliancePositions.Core.Actors;
 
-namespace AlliancePositions.Core.Corpus.Generation;
+namespace AlliancePositions.Generator;
 
 /// <summary>The fixed word lists a synthetic corpus is drawn from: countries, blocs, topics, questions, names, phrases.</summary>
 internal static class SyntheticVocabulary

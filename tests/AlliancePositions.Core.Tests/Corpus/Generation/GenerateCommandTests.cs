@@ -1,6 +1,6 @@
-using AlliancePositions.Web.Corpus;
+using AlliancePositions.Generator;
 
-namespace AlliancePositions.Web.Tests.Corpus;
+namespace AlliancePositions.Core.Tests.Corpus.Generation;
 
 public class GenerateCommandTests
 {

@@ -1,10 +1,8 @@
-using AlliancePositions.Core.Corpus.Generation;
-
-namespace AlliancePositions.Web.Corpus;
+namespace AlliancePositions.Generator;
 
 /// <summary>
-/// <c>dotnet run --project src/AlliancePositions.Web -- generate --db generated/1m.db --statements 1000000</c>: writes a
-/// synthetic corpus for measuring the app at scale, showing progress, without starting the web host.
+/// <c>--db generated/1m.db --statements 1000000</c>: writes a synthetic corpus for measuring the app at scale, showing
+/// progress.
 /// </summary>
 public static class GenerateCommand
 {

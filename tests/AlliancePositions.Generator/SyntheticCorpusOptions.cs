@@ -1,15 +1,15 @@
 using System.Globalization;
 
-namespace AlliancePositions.Core.Corpus.Generation;
+namespace AlliancePositions.Generator;
 
 /// <summary>
-/// What <c>generate</c> writes: <c>--actors 500 --statements 1000000 --questions 20 --seed 42 --db generated/1m.db</c>.
+/// What the generator writes: <c>--actors 500 --statements 1000000 --questions 20 --seed 42 --db generated/1m.db</c>.
 /// The same options and seed always give the same rows.
 /// </summary>
 public sealed record SyntheticCorpusOptions(int Actors, int Statements, int Questions, int Seed, string DatabasePath)
 {
     public const string Usage =
-        "Usage: generate --db <path.db> [--actors 500] [--statements 1000000] [--questions 20] [--seed 42]";
+        "Usage: --db <path.db> [--actors 500] [--statements 1000000] [--questions 20] [--seed 42]";
 
     /// <summary>The options, or a sentence saying which argument is wrong and why.</summary>
     public static (SyntheticCorpusOptions? Options, string? Error) Parse(IReadOnlyList<string> args)

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Corpus;
+using AlliancePositions.Core.Countries;
+using AlliancePositions.Core.Questions;
+using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Sources;
@@ -12,7 +15,7 @@ using AlliancePositions.Core.Statements;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace AlliancePositions.Core.Corpus.Generation;
+namespace AlliancePositions.Generator;
 
 /// <summary>The target database cannot take a generated corpus (it already holds one).</summary>
 public sealed class SyntheticCorpusException(string message) : Exception(message);
@@ -21,38 +24,38 @@ public sealed class SyntheticCorpusException(string message) : Exception(message
 /// Writes a realistic synthetic corpus of any size for measuring the app at scale: actors with role tenures across ~40
 /// countries and two blocs, documents whose annotations quote them at exact UTF-16 offsets, statements over 2014-2026
 /// with day/month/year precision (80/15/5), relations, codings whose positions drift and sometimes reverse per actor,
-/// meetings, and a second coder on ~5% of codings. The schema comes from the app's own EF migrations; the rows are
-/// written with prepared Microsoft.Data.Sqlite commands in large transactions. Deterministic for a given seed.
+/// meetings, and a second coder on ~5% of codings. The schema comes from the app's own EF migrations and the rows are
+/// the app's entities written through its bulk insert (the corpus loader's path), so tables, columns and derived fields
+/// are the app's own. Deterministic for a given seed: every record is stamped with one fixed instant.
 /// </summary>
 public static class SyntheticCorpus
 {
+    private static readonly DateTimeOffset Stamp = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static async Task<GeneratedCorpusSummary> GenerateAsync(SyntheticCorpusOptions options, IProgress<GenerationProgress>? progress,
         CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
         if (directory is not null) Directory.CreateDirectory(directory);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = options.DatabasePath, Pooling = false }.ToString();
-        await using (var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options))
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options)
         {
-            await db.Database.MigrateAsync(cancellationToken);
-            if (await CorpusLoader.HoldsCorpusAsync(db, cancellationToken))
-                throw new SyntheticCorpusException($"The database \"{options.DatabasePath}\" already holds a corpus; generate into a new file.");
-        }
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
-            pragmas.ExecuteNonQuery();
-        }
+            ChangedBy = "generator", Clock = new FixedClock(Stamp),
+        };
+        await db.Database.MigrateAsync(cancellationToken);
+        if (await CorpusLoader.HoldsCorpusAsync(db, cancellationToken))
+            throw new SyntheticCorpusException($"The database \"{options.DatabasePath}\" already holds a corpus; generate into a new file.");
+        await db.Database.OpenConnectionAsync(cancellationToken);
         // A fresh file loaded in one go: the rollback journal is kept in memory while writing, then the app's WAL mode is restored.
-        var summary = new Writer(connection, options, progress).Run(cancellationToken);
-        using (var wal = connection.CreateCommand())
-        {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            wal.ExecuteNonQuery();
-        }
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;", cancellationToken);
+        var summary = await new Writer(db, options, progress).RunAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         return summary;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>The stable 8-character key of the n-th record (a bijection, so keys never clash), in the app's key alphabet.</summary>
@@ -65,171 +68,158 @@ public static class SyntheticCorpus
         return new string(chars);
     }
 
-    private sealed record ActorInfo(int Id, string Name, int Country);
+    private sealed record ActorInfo(int Index, Actor Entity, int Country);
 
     private sealed record StanceModel(double Base, double DriftPerYear, DateOnly? ReversedFrom);
 
     private sealed record PlannedCoding(int Question, int Position, int Coder, string? Qualifier, int? SecondPosition);
 
-    private sealed record PlannedStatement(int Id, ActorInfo Actor, StatementKind Kind, PartialDate When, int Credibility, int[] Topics,
-        List<PlannedCoding> Codings, int? MeetingId, string Summary, string Quote, string? Reaction);
+    private sealed record PlannedStatement(int Id, ActorInfo Actor, StatementKind Kind, PartialDate When, Credibility Credibility, int[] Topics,
+        List<PlannedCoding> Codings, Meeting? Meeting, string Summary, string Quote, string? Reaction);
 
-    private sealed class Writer(SqliteConnection connection, SyntheticCorpusOptions options, IProgress<GenerationProgress>? progress)
+    /// <summary>
+    /// Plans records with the seeded random generator and hands them to the bulk insert a slice at a time, so memory stays
+    /// flat whatever the size. Reference data (topics, questions, countries, outlets, coders, actors) stays in memory:
+    /// statements refer to those entities, whose keys the bulk insert has set.
+    /// </summary>
+    private sealed class Writer(AppDbContext db, SyntheticCorpusOptions options, IProgress<GenerationProgress>? progress)
     {
         private static readonly DateOnly First = new(2014, 1, 1);
         private static readonly DateOnly Last = new(2026, 10, 31);
-        private const string Stamp = "2026-11-01 00:00:00+00:00";
-        private const string Author = "generator";
-        private const int StatementsPerTransaction = 50_000;
+        private const int StatementsPerTransaction = 20_000;
 
         private readonly Random random = new(options.Seed);
         private readonly Stopwatch clock = Stopwatch.StartNew();
-        private readonly List<SqlitePreparedInsert> tables = [];
-        private SqliteTransaction? transaction;
 
-        private SqlitePreparedInsert topics = null!, questions = null!, countries = null!, blocs = null!, memberships = null!, outlets = null!, coders = null!,
-            actors = null!, tenures = null!, documents = null!, annotations = null!, statements = null!, evidence = null!, statementTopics = null!,
-            relations = null!, codings = null!, meetings = null!, participants = null!, meetingTopics = null!;
-
+        private readonly List<Topic> leafTopics = [];
+        private readonly Dictionary<Topic, List<int>> questionsByTopic = new(ReferenceEqualityComparer.Instance);
+        private readonly List<(Question Entity, string Object)> questionList = [];
+        private readonly List<Outlet> outlets = [];
+        private readonly List<Coder> coders = [];
         private readonly List<ActorInfo> actorList = [];
         private double[] actorWeights = [];
         private int[] lastStatementOf = [];
-        private readonly List<int> leafTopics = [];
-        private readonly Dictionary<int, List<int>> questionsByTopic = [];
-        private readonly List<(int Id, string Object)> questionList = [];
-        private readonly List<SourceGrade> outletGrades = [];
         private readonly Dictionary<(int Actor, int Question), StanceModel> stances = [];
-        private int secondCodings;
+
+        // The records of the slice being written; sent and dropped at each commit.
+        private readonly List<Meeting> meetings = [];
+        private readonly List<Document> documents = [];
+        private readonly List<Statement> statements = [];
+        private readonly List<StatementRelation> relations = [];
+
+        private int documentCount, annotationCount, statementCount, codingCount, secondCodings, relationCount, meetingCount;
 
         // The meeting statements are currently attached to: its participants' statements may be said there.
-        private (int Id, HashSet<int> Participants, int Until)? currentMeeting;
+        private (Meeting Entity, HashSet<int> Participants, int Until)? currentMeeting;
 
-        public GeneratedCorpusSummary Run(CancellationToken cancellationToken)
+        public async Task<GeneratedCorpusSummary> RunAsync(CancellationToken cancellationToken)
         {
-            CreateTables();
-            Begin();
-            WriteReferenceData();
+            await WriteAsync(rows => WriteReferenceData(rows, cancellationToken), cancellationToken);
             var next = 1;
             var lastReport = TimeSpan.Zero;
             while (next <= options.Statements)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var size = Math.Min(random.Next(4, 11), options.Statements - next + 1);
-                WriteDocument(next, size);
+                PlanDocument(next, size);
                 var before = next;
                 next += size;
-                if ((next - 1) / StatementsPerTransaction != (before - 1) / StatementsPerTransaction) { Commit(); Begin(); }
+                if ((next - 1) / StatementsPerTransaction != (before - 1) / StatementsPerTransaction) await WriteAsync(rows => WriteSlice(rows, cancellationToken), cancellationToken);
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1)) { lastReport = clock.Elapsed; Report(next - 1); }
             }
-            Commit();
+            await WriteAsync(rows => WriteSlice(rows, cancellationToken), cancellationToken);
             Report(options.Statements);
-            return new GeneratedCorpusSummary(actors.Count, statements.Count, documents.Count, annotations.Count, codings.Count, secondCodings,
-                relations.Count, meetings.Count, clock.Elapsed);
+            return new GeneratedCorpusSummary(actorList.Count, statementCount, documentCount, annotationCount, codingCount, secondCodings,
+                relationCount, meetingCount, clock.Elapsed);
         }
 
         private void Report(int done) =>
             progress?.Report(new GenerationProgress(done, options.Statements, done / Math.Max(clock.Elapsed.TotalSeconds, 0.001), clock.Elapsed));
 
-        private void Begin()
+        /// <summary>One transaction around one bulk insert, as the corpus loader writes.</summary>
+        private async Task WriteAsync(Action<IBulkInsert> write, CancellationToken cancellationToken)
         {
-            transaction = connection.BeginTransaction();
-            foreach (var table in tables) table.Transaction = transaction;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            using (var rows = BulkInsert.For(db)) write(rows);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        private void Commit()
+        private void WriteSlice(IBulkInsert rows, CancellationToken cancellationToken)
         {
-            transaction?.Commit();
-            transaction?.Dispose();
-            transaction = null;
+            rows.Insert(meetings, cancellationToken);
+            rows.Insert(documents, cancellationToken);
+            rows.Insert(documents.SelectMany(d => d.Annotations), cancellationToken);
+            foreach (var statement in statements) statement.SummariseEvidence();
+            rows.Insert(statements, cancellationToken);
+            rows.Insert(statements.SelectMany(s => s.Codings), cancellationToken);
+            rows.Insert(relations, cancellationToken);
+            // Relations name their target by number: the bulk insert hands keys out in order, so the n-th statement is n.
+            if (statements.Count > 0 && statements[^1].Id != statementCount)
+                throw new InvalidOperationException($"The statements table was not empty: the last statement written has key {statements[^1].Id}, not {statementCount}.");
+            meetings.Clear();
+            documents.Clear();
+            statements.Clear();
+            relations.Clear();
         }
 
-        private SqlitePreparedInsert Add(string name, params string[] columns)
+        private void WriteReferenceData(IBulkInsert rows, CancellationToken cancellationToken)
         {
-            var table = new SqlitePreparedInsert(connection, name, columns);
-            tables.Add(table);
-            return table;
-        }
-
-        private static string[] Editable(params string[] columns) => [.. columns, "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "Version"];
-
-        private static object?[] Edited(params object?[] values) => [.. values, Stamp, Author, Stamp, Author, 1];
-
-        private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        private void CreateTables()
-        {
-            topics = Add("Topics", "Id", "Slug", "Name", "ParentId");
-            questions = Add("Questions", "Id", "Slug", "Title", "TopicId", "MinusTwoMeans", "PlusTwoMeans");
-            countries = Add("Countries", "Id", "Code", "Name", "LeadingOffice", "LeadingOfficeTitle");
-            blocs = Add("Blocs", "Id", "Slug", "Name");
-            memberships = Add("BlocMemberships", "BlocId", "CountryId", "From", "To");
-            outlets = Add("Outlets", "Id", "Slug", "Name", "Reliability");
-            coders = Add("Coders", "Id", "Key", "DisplayName");
-            actors = Add("Actors", Editable("Id", "Slug", "Name", "Kind", "CountryCode", "Aliases", "Note"));
-            tenures = Add("RoleTenures", "ActorId", "Office", "OfficeKind", "CountryCode", "Organisation", "From", "To", "Basis");
-            meetings = Add("Meetings", Editable("Id", "Key", "Kind", "Title", "Date", "DatePrecision", "Place"));
-            participants = Add("MeetingParticipants", "MeetingId", "ParticipantsId");
-            meetingTopics = Add("MeetingTopics", "MeetingId", "TopicsId");
-            documents = Add("Documents", Editable("Id", "Key", "Title", "OutletId", "Url", "PublishedOn", "RetrievedOn", "Language", "Text", "Sha256",
-                "ReliabilityOverride", "ReliabilityReason"));
-            annotations = Add("Annotations", Editable("Id", "Key", "DocumentId", "Start", "End", "Exact", "Prefix", "Suffix", "Tags"));
-            statements = Add("Statements", Editable("Id", "Key", "ActorId", "Kind", "Date", "DatePrecision", "Summary", "Credibility", "MeetingId",
-                "KnownFrom", "SourceGrade", "SearchText"));
-            evidence = Add("StatementEvidence", "EvidenceId", "StatementId");
-            statementTopics = Add("StatementTopics", "StatementId", "TopicsId");
-            relations = Add("StatementRelations", "FromStatementId", "Type", "ToStatementId");
-            codings = Add("Codings", Editable("StatementId", "QuestionId", "CoderId", "Position", "Qualifier"));
-        }
-
-        private void WriteReferenceData()
-        {
-            var topicIds = new Dictionary<string, int>();
+            var topics = new Dictionary<string, Topic>();
             foreach (var (slug, name, parent) in SyntheticVocabulary.Topics)
             {
-                var id = topicIds.Count + 1;
-                topicIds[slug] = id;
-                topics.Insert(id, slug, name, parent is null ? null : topicIds[parent]);
-                if (parent is not null) leafTopics.Add(id);
+                var topic = new Topic { Slug = slug, Name = name, Parent = parent is null ? null : topics[parent] };
+                topics[slug] = topic;
+                if (parent is not null) leafTopics.Add(topic);
             }
+            // The vocabulary lists parents before their children, so a parent's key is set when its children are written.
+            rows.Insert(topics.Values, cancellationToken);
             for (var i = 0; i < options.Questions; i++)
             {
                 var q = SyntheticVocabulary.Questions[i % SyntheticVocabulary.Questions.Length];
                 var round = i / SyntheticVocabulary.Questions.Length;
-                var id = i + 1;
-                questions.Insert(id, round == 0 ? q.Slug : $"{q.Slug}-{round + 1}", round == 0 ? q.Title : $"{q.Title} ({round + 1})",
-                    topicIds[q.Topic], q.Minus, q.Plus);
-                questionList.Add((id, q.Object));
-                var topic = topicIds[q.Topic];
+                var topic = topics[q.Topic];
+                questionList.Add((new Question
+                {
+                    Slug = round == 0 ? q.Slug : $"{q.Slug}-{round + 1}", Title = round == 0 ? q.Title : $"{q.Title} ({round + 1})",
+                    Topic = topic, MinusTwoMeans = q.Minus, PlusTwoMeans = q.Plus,
+                }, q.Object));
                 if (!questionsByTopic.TryGetValue(topic, out var list)) questionsByTopic[topic] = list = [];
-                list.Add(id);
+                list.Add(i);
             }
+            rows.Insert(questionList.Select(q => q.Entity), cancellationToken);
 
-            var country = SyntheticVocabulary.Countries;
-            for (var i = 0; i < country.Length; i++)
-                countries.Insert(i + 1, country[i].Code, country[i].Name, country[i].Leading.ToWire(), country[i].Title);
-            blocs.Insert(1, "nato", "NATO");
-            blocs.Insert(2, "eu", "European Union");
-            for (var i = 0; i < country.Length; i++)
+            var specs = SyntheticVocabulary.Countries;
+            var countries = specs.Select(c => new Country { Code = c.Code, Name = c.Name, LeadingOffice = c.Leading, LeadingOfficeTitle = c.Title }).ToList();
+            rows.Insert(countries, cancellationToken);
+            var nato = new Bloc { Slug = "nato", Name = "NATO" };
+            var eu = new Bloc { Slug = "eu", Name = "European Union" };
+            for (var i = 0; i < specs.Length; i++)
             {
-                if (country[i].NatoFrom is { } nato) memberships.Insert(1, i + 1, nato, null);
-                if (country[i].EuFrom is { } eu) memberships.Insert(2, i + 1, eu, country[i].EuTo);
+                if (specs[i].NatoFrom is { } natoFrom) nato.Members.Add(new BlocMembership { Country = countries[i], From = DateOnly.Parse(natoFrom, CultureInfo.InvariantCulture) });
+                if (specs[i].EuFrom is { } euFrom)
+                    eu.Members.Add(new BlocMembership
+                    {
+                        Country = countries[i], From = DateOnly.Parse(euFrom, CultureInfo.InvariantCulture),
+                        To = specs[i].EuTo is { } euTo ? DateOnly.Parse(euTo, CultureInfo.InvariantCulture) : null,
+                    });
             }
+            Bloc[] blocs = [nato, eu];
+            rows.Insert(blocs, cancellationToken);
+            rows.Insert(blocs.SelectMany(b => b.Members), cancellationToken);
 
             SourceGrade[] grades = [SourceGrade.A, SourceGrade.B, SourceGrade.B, SourceGrade.C, SourceGrade.C, SourceGrade.C, SourceGrade.D, SourceGrade.E, SourceGrade.F];
-            for (var i = 0; i < SyntheticVocabulary.Outlets.Length; i++)
-            {
-                var grade = grades[i % grades.Length];
-                outletGrades.Add(grade);
-                outlets.Insert(i + 1, SyntheticVocabulary.Outlets[i].Slug, SyntheticVocabulary.Outlets[i].Name, grade.ToString());
-            }
-            coders.Insert(1, "coder-a", "Coder A");
-            coders.Insert(2, "coder-b", "Coder B");
-            coders.Insert(3, "coder-c", "Coder C");
+            outlets.AddRange(SyntheticVocabulary.Outlets.Select((o, i) => new Outlet { Slug = o.Slug, Name = o.Name, Reliability = grades[i % grades.Length] }));
+            rows.Insert(outlets, cancellationToken);
+            coders.AddRange([new Coder { Key = "coder-a", DisplayName = "Coder A" }, new Coder { Key = "coder-b", DisplayName = "Coder B" },
+                new Coder { Key = "coder-c", DisplayName = "Coder C" }]);
+            rows.Insert(coders, cancellationToken);
 
-            WriteActors();
+            PlanActors();
+            rows.Insert(actorList.Select(a => a.Entity), cancellationToken);
+            rows.Insert(actorList.SelectMany(a => a.Entity.Roles), cancellationToken);
         }
 
-        private void WriteActors()
+        private void PlanActors()
         {
             var country = SyntheticVocabulary.Countries;
             // Per country, two handover days split 2014-2026 into three leaders' tenures (ministers change on the first).
@@ -252,16 +242,16 @@ public static class SyntheticCorpus
                     < 3 => (ActorKind.Person, person, new List<string> { $"the {spec.Title} of {spec.Name}" }),
                     _ => (ActorKind.Person, person, new List<string>()),
                 };
-                var id = i + 1;
                 var slug = Slug.Unique(name, taken.Contains);
                 taken.Add(slug);
-                actors.Insert(Edited(id, slug, name, kind.ToWire(), spec.Code, JsonSerializer.Serialize(aliases), null));
-                actorList.Add(new ActorInfo(id, name, c));
+                var actor = new Actor { Slug = slug, Name = name, Kind = kind, CountryCode = spec.Code, Aliases = aliases };
+                actorList.Add(new ActorInfo(i, actor, c));
 
                 var (h1, h2) = handovers[c];
-                const string basis = "Synthetic corpus: generated tenure.";
-                void Tenure(string office, OfficeKind officeKind, DateOnly from, DateOnly? to) =>
-                    tenures.Insert(id, office, officeKind.ToWire(), spec.Code, null, Iso(from), to is { } t ? Iso(t) : null, basis);
+                void Tenure(string office, OfficeKind officeKind, DateOnly from, DateOnly? to) => actor.Roles.Add(new RoleTenure
+                {
+                    Office = office, OfficeKind = officeKind, CountryCode = spec.Code, From = from, To = to, Basis = "Synthetic corpus: generated tenure.",
+                });
                 switch (rank)
                 {
                     case 0: Tenure(spec.Title, spec.Leading, First.AddYears(-3), h1); break;
@@ -303,11 +293,11 @@ public static class SyntheticCorpus
 
         private int PositionOf(ActorInfo actor, int question, DateOnly date)
         {
-            if (!stances.TryGetValue((actor.Id, question), out var model))
+            if (!stances.TryGetValue((actor.Index, question), out var model))
             {
                 model = new StanceModel(random.NextDouble() * 4 - 2, (random.NextDouble() - 0.5) * 0.5,
                     random.NextDouble() < 0.15 ? First.AddDays(random.Next(Last.DayNumber - First.DayNumber)) : null);
-                stances[(actor.Id, question)] = model;
+                stances[(actor.Index, question)] = model;
             }
             var years = (date.DayNumber - First.DayNumber) / 365.25;
             var value = model.Base + model.DriftPerYear * years + Gaussian() * 0.4;
@@ -328,80 +318,84 @@ public static class SyntheticCorpus
             roll = random.NextDouble();
             var kind = roll < 0.5 ? StatementKind.Quote : roll < 0.75 ? StatementKind.Paraphrase : roll < 0.95 ? StatementKind.Reported : StatementKind.Action;
             int[] credibilities = [1, 2, 2, 2, 3, 3, 3, 4, 5, 6, 6];
-            var credibility = credibilities[random.Next(credibilities.Length)];
-            var topic = leafTopics[random.Next(leafTopics.Count)];
-            int[] statementTopicIds = random.NextDouble() < 0.2 ? [topic, leafTopics[random.Next(leafTopics.Count)]] : [topic];
-            statementTopicIds = statementTopicIds.Distinct().ToArray();
+            var credibility = (Credibility)credibilities[random.Next(credibilities.Length)];
+            var topic = random.Next(leafTopics.Count);
+            int[] statementTopics = random.NextDouble() < 0.2 ? [topic, random.Next(leafTopics.Count)] : [topic];
+            statementTopics = statementTopics.Distinct().ToArray();
 
             var wanted = 1 + (random.NextDouble() < 0.5 ? 1 : 0) + (random.NextDouble() < 0.2 ? 1 : 0);
             var chosen = new List<int>();
-            var onTopic = statementTopicIds.SelectMany(t => questionsByTopic.GetValueOrDefault(t) ?? []).ToList();
+            var onTopic = statementTopics.SelectMany(t => questionsByTopic.GetValueOrDefault(leafTopics[t]) ?? []).ToList();
             if (onTopic.Count > 0) chosen.Add(onTopic[random.Next(onTopic.Count)]);
             while (chosen.Count < Math.Min(wanted, questionList.Count))
             {
-                var q = questionList[random.Next(questionList.Count)].Id;
+                var q = random.Next(questionList.Count);
                 if (!chosen.Contains(q)) chosen.Add(q);
             }
             var planned = chosen.Select(q =>
             {
                 var position = PositionOf(actor, q, when.Value);
-                var coder = random.Next(1, 4);
+                var coder = random.Next(coders.Count);
                 var qualifier = random.NextDouble() < 0.03 ? Qualifiers[random.Next(Qualifiers.Length)] : null;
                 int? second = random.NextDouble() < 0.05 ? Math.Clamp(position + random.Next(-1, 2), -2, 2) : null;
                 return new PlannedCoding(q, position, coder, qualifier, second);
             }).ToList();
 
-            int? meeting = null;
-            if (currentMeeting is { } m && id <= m.Until && m.Participants.Contains(actor.Id) && random.NextDouble() < 0.7) meeting = m.Id;
+            Meeting? meeting = null;
+            if (currentMeeting is { } m && id <= m.Until && m.Participants.Contains(actor.Index) && random.NextDouble() < 0.7) meeting = m.Entity;
 
             var main = planned[0];
-            var subject = questionList[main.Question - 1].Object;
+            var subject = questionList[main.Question].Object;
             var verbs = main.Position switch
             {
                 <= -1 => new[] { "ruled out", "warned against" },
                 0 => ["hesitated over", "questioned", "signalled openness to"],
                 _ => ["called for", "welcomed", "pressed allies on"],
             };
+            var name = actor.Entity.Name;
             var term = SyntheticVocabulary.Terms[random.Next(SyntheticVocabulary.Terms.Length)];
-            var summary = $"{actor.Name} {verbs[random.Next(verbs.Length)]} {subject} after talks on {term}.";
+            var summary = $"{name} {verbs[random.Next(verbs.Length)]} {subject} after talks on {term}.";
             var quote = main.Position switch
             {
                 <= -1 => random.Next(2) == 0 ? $"We will not go down the road of {subject}" : $"There can be no question of {subject} today",
                 0 => random.Next(2) == 0 ? $"Nothing is ruled out when it comes to {subject}" : $"We are studying {subject} very carefully",
                 _ => random.Next(2) == 0 ? $"We must deliver {subject} without delay" : $"We stand ready to provide {subject}",
             };
-            var reaction = random.NextDouble() < 0.1 ? $"{actor.Name} repeated the point on {subject} later that day." : null;
-            return new PlannedStatement(id, actor, kind, when, credibility, statementTopicIds, planned, meeting, summary, quote, reaction);
+            var reaction = random.NextDouble() < 0.1 ? $"{name} repeated the point on {subject} later that day." : null;
+            return new PlannedStatement(id, actor, kind, when, credibility, statementTopics, planned, meeting, summary, quote, reaction);
         }
 
         private void MaybeStartMeeting(int id, DateOnly date)
         {
             if (currentMeeting is { } m && id <= m.Until) return;
             if (random.NextDouble() > 0.04) return;
-            var meetingId = meetings.Count + 1;
+            var number = ++meetingCount;
             var kind = (MeetingKind)random.Next(5);
             var people = new HashSet<int>();
             var size = random.Next(2, 7);
-            while (people.Count < Math.Min(size, actorList.Count)) people.Add(PickActor().Id);
+            while (people.Count < Math.Min(size, actorList.Count)) people.Add(PickActor().Index);
             var topic = leafTopics[random.Next(leafTopics.Count)];
             var place = SyntheticVocabulary.Countries[random.Next(SyntheticVocabulary.Countries.Length)].Name;
-            meetings.Insert(Edited(meetingId, $"{kind.ToWire()}-{Iso(date)}-{meetingId}", kind.ToWire(), $"{kind} in {place} ({Iso(date)})", Iso(date),
-                DatePrecision.Day.ToWire(), place));
-            foreach (var person in people.Order()) participants.Insert(meetingId, person);
-            meetingTopics.Insert(meetingId, topic);
-            currentMeeting = (meetingId, people, id + 60);
+            var iso = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var meeting = new Meeting
+            {
+                Key = $"{kind.ToWire()}-{iso}-{number}", Kind = kind, Title = $"{kind} in {place} ({iso})", Date = date, DatePrecision = DatePrecision.Day,
+                Place = place, Participants = people.Order().Select(p => actorList[p].Entity).ToList(), Topics = [topic],
+            };
+            meetings.Add(meeting);
+            currentMeeting = (meeting, people, id + 60);
         }
 
-        private void WriteDocument(int firstId, int size)
+        private void PlanDocument(int firstId, int size)
         {
             var raws = Enumerable.Range(firstId, size).Select(RawDate).ToList();
             MaybeStartMeeting(firstId, raws[0]);
             var plans = raws.Select((raw, i) => Plan(firstId + i, raw)).ToList();
 
             // The document quotes each statement: the offsets are taken while the text is written, so they match it.
-            var outlet = random.Next(SyntheticVocabulary.Outlets.Length);
-            var documentId = documents.Count + 1;
-            var title = $"{SyntheticVocabulary.Outlets[outlet].Name} report {documentId}: {plans[0].Actor.Name} and others";
+            var outlet = random.Next(outlets.Count);
+            var number = ++documentCount;
+            var title = $"{outlets[outlet].Name} report {number}: {plans[0].Actor.Entity.Name} and others";
             var text = new StringBuilder(title).Append("\n\n");
             var spans = new List<(int Start, int End)[]>();
             foreach (var plan in plans)
@@ -411,7 +405,7 @@ public static class SyntheticCorpus
                 var start = text.Length;
                 text.Append(plan.Quote);
                 var end = text.Length;
-                text.Append(",” said ").Append(plan.Actor.Name).Append('.');
+                text.Append(",” said ").Append(plan.Actor.Entity.Name).Append('.');
                 if (plan.Reaction is null) spans.Add([(start, end)]);
                 else
                 {
@@ -426,57 +420,62 @@ public static class SyntheticCorpus
             var sha = DocumentText.Sha256(body);
             var published = raws.Max().AddDays(random.Next(0, 3));
             SourceGrade? grade = random.NextDouble() < 0.02 ? (SourceGrade)random.Next(0, 5) : null;
-            documents.Insert(Edited(documentId, DocumentText.KeyOf(sha), title, outlet + 1,
-                $"https://news.example/{SyntheticVocabulary.Outlets[outlet].Slug}/{documentId}", Iso(published), Iso(published.AddDays(1)), "en",
-                body, sha, grade?.ToString(), grade is null ? null : "Analyst judgement: the report relays an official transcript."));
-            // As Statement.SummariseEvidence computes them from this one document.
-            var effective = grade ?? outletGrades[outlet];
+            var document = new Document
+            {
+                Key = DocumentText.KeyOf(sha), Title = title, Outlet = outlets[outlet], Url = $"https://news.example/{outlets[outlet].Slug}/{number}",
+                PublishedOn = published, RetrievedOn = published.AddDays(1), Language = "en", Text = body, Sha256 = sha,
+                ReliabilityOverride = grade, ReliabilityReason = grade is null ? null : "Analyst judgement: the report relays an official transcript.",
+            };
+            documents.Add(document);
 
             for (var i = 0; i < plans.Count; i++)
             {
                 var plan = plans[i];
-                var annotationIds = new List<int>();
-                var exacts = new List<string>();
-                foreach (var (start, end) in spans[i])
+                var evidence = spans[i].Select(span => new Annotation
                 {
-                    var annotationId = annotations.Count + 1;
-                    var exact = body[start..end];
-                    annotations.Insert(Edited(annotationId, KeyFor(annotationId, 0x5A5A5), documentId, start, end, exact,
-                        DocumentText.PrefixAt(body, start), DocumentText.SuffixAt(body, end), "[]"));
-                    annotationIds.Add(annotationId);
-                    exacts.Add(exact);
-                }
-                var searchText = string.Join('\n', exacts.Prepend(plan.Summary));
-                statements.Insert(Edited(plan.Id, KeyFor(plan.Id, 0x13579), plan.Actor.Id, plan.Kind.ToWire(), Iso(plan.When.Value),
-                    plan.When.Precision.ToWire(), plan.Summary, plan.Credibility, plan.MeetingId, Iso(published), effective.ToString(), searchText));
-                foreach (var annotationId in annotationIds) evidence.Insert(annotationId, plan.Id);
-                foreach (var topic in plan.Topics) statementTopics.Insert(plan.Id, topic);
+                    Key = KeyFor(++annotationCount, 0x5A5A5), Document = document, Start = span.Start, End = span.End, Exact = body[span.Start..span.End],
+                    Prefix = DocumentText.PrefixAt(body, span.Start), Suffix = DocumentText.SuffixAt(body, span.End),
+                }).ToList();
+                document.Annotations.AddRange(evidence);
+                var statement = new Statement
+                {
+                    Key = KeyFor(plan.Id, 0x13579), Actor = plan.Actor.Entity, Kind = plan.Kind, Date = plan.When.Value, DatePrecision = plan.When.Precision,
+                    Summary = plan.Summary, Credibility = plan.Credibility, Meeting = plan.Meeting,
+                    Topics = plan.Topics.Select(t => leafTopics[t]).ToList(), Evidence = evidence,
+                };
                 foreach (var coding in plan.Codings)
                 {
-                    codings.Insert(Edited(plan.Id, coding.Question, coding.Coder, coding.Position, coding.Qualifier));
+                    statement.Codings.Add(new Coding { Question = questionList[coding.Question].Entity, Coder = coders[coding.Coder], Position = coding.Position, Qualifier = coding.Qualifier });
                     if (coding.SecondPosition is { } second)
                     {
-                        codings.Insert(Edited(plan.Id, coding.Question, coding.Coder % 3 + 1, second, coding.Qualifier));
+                        statement.Codings.Add(new Coding
+                        {
+                            Question = questionList[coding.Question].Entity, Coder = coders[(coding.Coder + 1) % coders.Count], Position = second, Qualifier = coding.Qualifier,
+                        });
                         secondCodings++;
                     }
                 }
-                WriteRelation(plan);
-                lastStatementOf[plan.Actor.Id - 1] = plan.Id;
+                codingCount += statement.Codings.Count;
+                statements.Add(statement);
+                statementCount++;
+                PlanRelation(plan, statement);
+                lastStatementOf[plan.Actor.Index] = plan.Id;
             }
         }
 
-        private void WriteRelation(PlannedStatement plan)
+        private void PlanRelation(PlannedStatement plan, Statement statement)
         {
             if (plan.Id == 1 || random.NextDouble() >= 0.03) return;
             var roll = random.NextDouble();
             var type = roll < 0.4 ? RelationType.ReportsOn : roll < 0.6 ? RelationType.Clarifies : roll < 0.8 ? RelationType.Reinterprets
                 : roll < 0.95 ? RelationType.Denies : RelationType.Retracts;
-            var own = lastStatementOf[plan.Actor.Id - 1];
+            var own = lastStatementOf[plan.Actor.Index];
             // Clarifying or retracting is done to one's own earlier words; the rest answers anyone's recent statement.
             var target = type is RelationType.Clarifies or RelationType.Retracts && own > 0
                 ? own
                 : random.Next(Math.Max(1, plan.Id - 5000), plan.Id);
-            relations.Insert(plan.Id, type.ToWire(), target);
+            relations.Add(new StatementRelation { FromStatement = statement, Type = type, ToStatementId = target });
+            relationCount++;
         }
     }
 }
