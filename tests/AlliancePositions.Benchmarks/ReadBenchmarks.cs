@@ -33,5 +33,5 @@ public class ReadBenchmarks
     public async Task<int> StatementFilter() => (await statements.SearchAsync(FilterFor(busiest), CancellationToken.None)).Page.Total;
 
     [Benchmark(Description = "actor timeline, first page")]
-    public async Task<int> ActorTimeline() => (await actors.TimelineAsync(busiest, new TimelineFilter(), CancellationToken.None))!.Items.Count;
+    public async Task<int> ActorTimeline() => (await actors.TimelineAsync(busiest, new TimelineFilter(), CancellationToken.None))!.Page.Items.Count;
 }

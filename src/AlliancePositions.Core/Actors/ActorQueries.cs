@@ -22,8 +22,10 @@ public sealed record TimelineItem(string Type, string Key, PartialDate When, str
     IReadOnlyList<TimelineRelation> Relations, IReadOnlyList<string> Participants);
 
 /// <summary>
-/// <paramref name="KnownAt"/> keeps only statements the public could know by then (their maintained KnownFrom), as the
-/// stances do; meetings carry no publication date and are not filtered by it.
+/// What an actor's timeline can be narrowed by. Not a <see cref="StatementFilter"/>: the timeline interleaves meetings,
+/// which have no kind, credibility or text, and it travels in time (<paramref name="KnownAt"/> keeps only statements
+/// the public could know by then, as the stances do; meetings carry no publication date and are not filtered by it).
+/// Its keys are resolved by the same <see cref="FilterKeys"/>, so an unknown topic or question is reported alike.
 /// </summary>
 public sealed record TimelineFilter(string? Topic = null, string? Question = null, DateOnly? From = null, DateOnly? To = null,
     int Page = 1, int PageSize = Paging.Paging.DefaultPageSize, DateOnly? KnownAt = null);
@@ -69,28 +71,29 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
 
     /// <summary>
     /// The actor's statements and meetings in date order (newest first), filtered by topic (with sub-topics) and
-    /// question; paged on the server. Null when no actor has the slug. Past <see cref="Page{T}.CountCap"/> entries the
-    /// total is capped (<see cref="Page{T}.TotalIsCapped"/>), as the statement list's is; the last page's is exact.
+    /// question; paged on the server. Null when no actor has the slug; the problems when the filter names an unknown
+    /// topic or question. Past <see cref="Page{T}.CountCap"/> entries the total is capped
+    /// (<see cref="Page{T}.TotalIsCapped"/>), as the statement list's is; the last page's is exact.
     /// </summary>
-    public async Task<Page<TimelineItem>?> TimelineAsync(string slug, TimelineFilter filter, CancellationToken cancellationToken)
+    public async Task<FilteredPage<TimelineItem>?> TimelineAsync(string slug, TimelineFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var actorId = await db.Actors.Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (actorId is null) return null;
+        var keys = await FilterKeys.ResolveAsync(db, slug, filter.Topic, filter.Question, filter.From, filter.To, cancellationToken);
+        if (keys.ActorId is not { } actorId) return null;
+        if (!keys.IsValid) return FilteredPage<TimelineItem>.Refused(keys.Problems);
         var (page, pageSize) = Paging.Paging.Clamp(filter.Page, filter.PageSize);
 
         var statements = db.Statements.AsNoTracking().Where(s => s.ActorId == actorId);
         var meetings = db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Id == actorId));
-        if (filter.Topic is not null)
+        if (keys.TopicIds is { } topicIds)
         {
-            var topicIds = await TopicQueries.SubtreeIdsAsync(db, filter.Topic, cancellationToken) ?? [];
             statements = statements.Where(s => s.Topics.Any(t => topicIds.Contains(t.Id)));
             meetings = meetings.Where(m => m.Topics.Any(t => topicIds.Contains(t.Id)));
         }
-        if (filter.Question is not null)
+        if (keys.QuestionId is { } questionId)
         {
-            statements = statements.Where(s => s.Codings.Any(c => c.Question.Slug == filter.Question));
-            meetings = meetings.Where(m => m.Statements.Any(s => s.ActorId == actorId && s.Codings.Any(c => c.Question.Slug == filter.Question)));
+            statements = statements.Where(s => s.Codings.Any(c => c.QuestionId == questionId));
+            meetings = meetings.Where(m => m.Statements.Any(s => s.ActorId == actorId && s.Codings.Any(c => c.QuestionId == questionId)));
         }
         if (filter.From is { } from) { statements = statements.Where(s => s.Date >= from); meetings = meetings.Where(m => m.Date >= from); }
         if (filter.To is { } to) { statements = statements.Where(s => s.Date <= to); meetings = meetings.Where(m => m.Date <= to); }
@@ -129,7 +132,7 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
             ? new TimelineItem("statement", e.Key, rows[e.Key].When, rows[e.Key].Summary, rows[e.Key], relations.GetValueOrDefault(e.Key) ?? [], [])
             : new TimelineItem("meeting", e.Key, new PartialDate(meetingRows[e.Key].Date, meetingRows[e.Key].DatePrecision), meetingRows[e.Key].Title, null, [],
                 meetingRows[e.Key].Participants)).ToList();
-        return new Page<TimelineItem>(items, total, totalIsCapped);
+        return new FilteredPage<TimelineItem>(new Page<TimelineItem>(items, total, totalIsCapped), keys.Problems);
     }
 
     private static async Task<Dictionary<string, List<TimelineRelation>>> RelationsAsync(AppDbContext db, List<string> keys, CancellationToken cancellationToken)

@@ -1,17 +1,10 @@
 using System.Runtime.CompilerServices;
 using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Paging;
-using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Statements.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Statements;
-
-/// <summary>A page of statements, or the problems with the filter that produced none (an unknown actor, say).</summary>
-public sealed record StatementResults(Page<StatementRow> Page, IReadOnlyDictionary<string, string> Problems)
-{
-    public bool IsValid => Problems.Count == 0;
-}
 
 /// <summary>
 /// Reads statements through the shared <see cref="StatementFilter"/>: the statements page, the API and the CSV export
@@ -19,17 +12,27 @@ public sealed record StatementResults(Page<StatementRow> Page, IReadOnlyDictiona
 /// </summary>
 public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, IStatementTextSearch textSearch)
 {
-    public async Task<StatementResults> SearchAsync(StatementFilter filter, CancellationToken cancellationToken)
+    /// <summary>The filter with its keys resolved: a request that runs several queries on one filter resolves it once.</summary>
+    public async Task<ResolvedStatementFilter> ResolveAsync(StatementFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (query, problems) = await FilterAsync(db, filter, cancellationToken);
-        if (query is null) return new(new Page<StatementRow>([], 0), problems);
+        return new(filter, await FilterKeys.ResolveAsync(db, filter.Actor, filter.Topic, filter.Question, filter.From, filter.To, cancellationToken));
+    }
+
+    public async Task<FilteredPage<StatementRow>> SearchAsync(StatementFilter filter, CancellationToken cancellationToken) =>
+        await SearchAsync(await ResolveAsync(filter, cancellationToken), cancellationToken);
+
+    public async Task<FilteredPage<StatementRow>> SearchAsync(ResolvedStatementFilter resolved, CancellationToken cancellationToken)
+    {
+        if (!resolved.IsValid) return FilteredPage<StatementRow>.Refused(resolved.Keys.Problems);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Filter(db, resolved);
 
         // Count at most one past the cap: the page says "10,000+" rather than scanning every match.
         var total = await query.Take(Page<StatementRow>.CountCap + 1).CountAsync(cancellationToken);
-        var (page, pageSize) = Paging.Paging.Clamp(filter.Page, filter.PageSize);
-        var rows = await Project(Sort(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new(new Page<StatementRow>(rows, Math.Min(total, Page<StatementRow>.CountCap), total > Page<StatementRow>.CountCap), problems);
+        var (page, pageSize) = Paging.Paging.Clamp(resolved.Filter.Page, resolved.Filter.PageSize);
+        var rows = await Project(Sort(query, resolved.Filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new(new Page<StatementRow>(rows, Math.Min(total, Page<StatementRow>.CountCap), total > Page<StatementRow>.CountCap), resolved.Keys.Problems);
     }
 
     /// <summary>One statement as lists show it, with the version an edit must name; null when no statement has the key.</summary>
@@ -42,29 +45,27 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
         return (row, version.Value);
     }
 
-    /// <summary>Every matching row in the filter's order, streamed (for CSV); paging is ignored.</summary>
-    public async IAsyncEnumerable<StatementRow> StreamAsync(StatementFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every matching row in the filter's order, streamed (for CSV); paging is ignored. Nothing for an invalid filter.</summary>
+    public async IAsyncEnumerable<StatementRow> StreamAsync(ResolvedStatementFilter resolved, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (!resolved.IsValid) yield break;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (query, _) = await FilterAsync(db, filter, cancellationToken);
-        if (query is null) yield break;
-        await foreach (var row in Project(Sort(query, filter.Sort)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Project(Sort(Filter(db, resolved), resolved.Filter.Sort)).AsAsyncEnumerable().WithCancellation(cancellationToken))
             yield return row;
     }
 
-    /// <summary>How the filtered statements split by coded position on the filter's question (null without one).</summary>
-    public async Task<PositionSplit?> SplitAsync(StatementFilter filter, CancellationToken cancellationToken)
+    /// <summary>How the filtered statements split by coded position on the filter's question (null without one, or for an invalid filter).</summary>
+    public async Task<PositionSplit?> SplitAsync(ResolvedStatementFilter resolved, CancellationToken cancellationToken)
     {
-        if (filter.Question is null) return null;
+        if (!resolved.IsValid || resolved.Keys.QuestionId is not { } questionId) return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (query, _) = await FilterAsync(db, filter, cancellationToken);
-        if (query is null) return null;
+        var query = Filter(db, resolved);
         var counts = await db.Codings.AsNoTracking()
-            .Where(c => c.Question.Slug == filter.Question && query.Select(s => s.Id).Contains(c.StatementId))
+            .Where(c => c.QuestionId == questionId && query.Select(s => s.Id).Contains(c.StatementId))
             .GroupBy(c => c.Position)
             .Select(g => new { Position = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Position, g => g.Count, cancellationToken);
-        return new PositionSplit(filter.Question, counts);
+        return new PositionSplit(resolved.Filter.Question!, counts);
     }
 
     /// <summary>
@@ -109,32 +110,13 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
             .ToList();
     }
 
-    private async Task<(IQueryable<Statement>? Query, Dictionary<string, string> Problems)> FilterAsync(
-        AppDbContext db, StatementFilter filter, CancellationToken cancellationToken)
+    private IQueryable<Statement> Filter(AppDbContext db, ResolvedStatementFilter resolved)
     {
-        var problems = new Dictionary<string, string>();
+        var (filter, keys) = resolved;
         var query = db.Statements.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Actor))
-        {
-            var actorId = await db.Actors.Where(a => a.Slug == filter.Actor).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            if (actorId is null) problems["actor"] = $"No actor has the key \"{filter.Actor}\".";
-            else query = query.Where(s => s.ActorId == actorId);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Topic))
-        {
-            var topicIds = await TopicQueries.SubtreeIdsAsync(db, filter.Topic, cancellationToken);
-            if (topicIds is null) problems["topic"] = $"No topic has the key \"{filter.Topic}\".";
-            else query = query.Where(s => s.Topics.Any(t => topicIds.Contains(t.Id)));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Question))
-        {
-            var questionId = await db.Questions.Where(q => q.Slug == filter.Question).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
-            if (questionId is null) problems["question"] = $"No question has the key \"{filter.Question}\".";
-            else query = query.Where(s => s.Codings.Any(c => c.QuestionId == questionId));
-        }
-        if (filter.From is { } from && filter.To is { } to && to < from) problems["to"] = "The end of the date range is before its start.";
-        if (problems.Count > 0) return (null, problems);
-
+        if (keys.ActorId is { } actorId) query = query.Where(s => s.ActorId == actorId);
+        if (keys.TopicIds is { } topicIds) query = query.Where(s => s.Topics.Any(t => topicIds.Contains(t.Id)));
+        if (keys.QuestionId is { } questionId) query = query.Where(s => s.Codings.Any(c => c.QuestionId == questionId));
         if (filter.Kind is { } kind) query = query.Where(s => s.Kind == kind);
         if (filter.Credibility is { } credibility) query = query.Where(s => s.Credibility == credibility);
         if (filter.From is { } start) query = query.Where(s => s.Date >= start);
@@ -144,7 +126,7 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
             var matching = textSearch.Matching(db, filter.Text);
             query = query.Where(s => matching.Contains(s.Id));
         }
-        return (query, problems);
+        return query;
     }
 
     private static IQueryable<Statement> Sort(IQueryable<Statement> query, StatementSort sort) => sort switch

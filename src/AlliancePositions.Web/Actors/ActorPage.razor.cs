@@ -46,7 +46,7 @@ public partial class ActorPage
     private IReadOnlyDictionary<string, Stance>? compareStances;
     private OverallAgreement? overall;
     private StanceChartData? chart;
-    private Page<TimelineItem>? timeline;
+    private FilteredPage<TimelineItem>? timeline;
     private ChartPointSelection? selected;
     private string? loadedProfile;
     private string? loadedTimeline;

@@ -61,13 +61,17 @@ public static class ActorsApi
         string? from, string? to, [AsParameters] Api.PageQuery paging, ActorQueries actors, CancellationToken cancellationToken)
     {
         var (page, pageSize, errors) = paging.Read();
-        var fromDate = ReadDate(from, "from", errors);
-        var toDate = ReadDate(to, "to", errors);
+        var fromDate = QueryDate.Read(from, "from", errors);
+        var toDate = QueryDate.Read(to, "to", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var filter = new TimelineFilter(Empty(topic), Empty(question), fromDate, toDate, page, pageSize);
         if (await actors.TimelineAsync(slug, filter, cancellationToken) is not { } items) return TypedResults.NotFound();
-        return TypedResults.Ok(Api.Paged<TimelineEntry>.From(items, TimelineEntry.From));
+        if (!items.IsValid) return Refused(items.Problems);
+        return TypedResults.Ok(Api.Paged<TimelineEntry>.From(items.Page, TimelineEntry.From));
     }
+
+    private static ValidationProblem Refused(IReadOnlyDictionary<string, string> problems) =>
+        TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
 
     private static async Task<Results<Ok<List<ShiftJson>>, NotFound, ValidationProblem>> GetShiftsAsync(string slug, string? question, string? asOf, string? knownAt,
         string? method, string? view, ActorQueries actors, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
@@ -104,20 +108,17 @@ public static class ActorsApi
         CancellationToken cancellationToken) =>
         (await service.RestoreAsync(slug, Accounts.AccountsApi.ToEditor(user), cancellationToken)).ToHttp(restored => WriteResults.Versioned(response, restored, restored.Version));
 
-    private static DateOnly? ReadDate(string? text, string name, Dictionary<string, string[]> errors) => QueryDate.Read(text, name, errors);
-
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetTimelineCsv(string slug, string? topic, string? question,
-        string? asOf, string? knownAt, ActorQueries actors, TopicQueries topics, TimeProvider clock, CancellationToken cancellationToken)
+        string? asOf, string? knownAt, ActorQueries actors, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var axes = TimeAxes.From(asOf, knownAt, clock);
+        if (axes.Errors.Count > 0) return TypedResults.ValidationProblem(axes.Errors);
+        TimelineFilter Page(int page) => new(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize, KnownAt: axes.KnownAt);
         // The filter is echoed in the file's header: only known keys get that far.
-        var errors = axes.Errors;
-        if (Empty(topic) is { } t && !(await topics.ListTopicsAsync(cancellationToken)).Any(known => known.Slug == t))
-            errors["topic"] = [$"No topic has the key \"{t}\"."];
-        if (Empty(question) is { } q && await topics.FindQuestionAsync(q, cancellationToken) is null)
-            errors["question"] = [$"No question has the key \"{q}\"."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var first = await actors.TimelineAsync(slug, Page(1), cancellationToken);
+        if (first is null) return TypedResults.NotFound();
+        if (!first.IsValid) return Refused(first.Problems);
 
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         var csv = new CsvWriter(text);
@@ -127,14 +128,13 @@ public static class ActorsApi
         csv.WriteComment($"topic={Empty(topic) ?? "(all)"} question={Empty(question) ?? "(all)"}");
         csv.WriteRow(["type", "key", "date", "kind", "title", "quote", "grade", "codings", "relations", "participants"]);
 
-        for (var page = 1; ; page++)
+        var (page, items) = (1, first.Page.Items);
+        while (true)
         {
-            var filter = new TimelineFilter(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize, KnownAt: axes.KnownAt);
-            var items = await actors.TimelineAsync(slug, filter, cancellationToken);
-            if (items is null || items.Items.Count == 0) break;
-            foreach (var item in items.Items) csv.WriteRow(Cells(item));
+            foreach (var item in items) csv.WriteRow(Cells(item));
             // A short page is the last one. The total cannot tell: past 10,000 entries it is capped ("10,000+").
-            if (items.Items.Count < Paging.MaxPageSize) break;
+            if (items.Count < Paging.MaxPageSize) break;
+            items = (await actors.TimelineAsync(slug, Page(++page), cancellationToken))?.Page.Items ?? [];
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
     }

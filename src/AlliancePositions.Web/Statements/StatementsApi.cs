@@ -95,13 +95,13 @@ public static class StatementsApi
     {
         var binding = query.Bind();
         if (!binding.IsValid) return TypedResults.ValidationProblem(binding.Errors);
-        // Unknown keys (an actor, a topic) come back from Core as problems; reading one row is how to ask for them.
-        var probe = await statements.SearchAsync(binding.Filter with { Page = 1, PageSize = 1 }, cancellationToken);
-        if (!probe.IsValid) return TypedResults.ValidationProblem(probe.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+        // Unknown keys (an actor, a topic) are refused before the file starts: once streaming, the status is sent.
+        var resolved = await statements.ResolveAsync(binding.Filter, cancellationToken);
+        if (!resolved.IsValid) return TypedResults.ValidationProblem(resolved.Keys.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
 
         var stamp = Stamp(binding.Filter, clock);
         var fileName = $"statements-{clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
-        return TypedResults.Stream(body => StatementCsv.WriteAsync(body, stamp, statements.StreamAsync(binding.Filter, cancellationToken), cancellationToken),
+        return TypedResults.Stream(body => StatementCsv.WriteAsync(body, stamp, statements.StreamAsync(resolved, cancellationToken), cancellationToken),
             "text/csv; charset=utf-8", fileName);
     }
 

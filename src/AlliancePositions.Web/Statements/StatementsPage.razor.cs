@@ -44,7 +44,7 @@ public sealed partial class StatementsPage : IDisposable
     private IReadOnlyList<QuestionSummary> questions = [];
     private MudDataGrid<StatementRow>? grid;
     private StatementFilter? loadedFilter;
-    private StatementResults? results;
+    private FilteredPage<StatementRow>? results;
     private PositionSplit? split;
     private QuestionSummary? question;
 
@@ -71,8 +71,9 @@ public sealed partial class StatementsPage : IDisposable
         {
             // The grid cancels a load it no longer needs (a newer filter); leaving the page cancels the rest.
             using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposed.Token);
-            results = await Statements.SearchAsync(filter, both.Token);
-            split = results.IsValid && filter.Question is not null ? await Statements.SplitAsync(filter, both.Token) : null;
+            var resolved = await Statements.ResolveAsync(filter, both.Token);
+            results = await Statements.SearchAsync(resolved, both.Token);
+            split = await Statements.SplitAsync(resolved, both.Token);
             question = questions.FirstOrDefault(q => q.Slug == filter.Question);
             loadedFilter = filter;
             StateHasChanged();

@@ -69,7 +69,7 @@ public class TimelinePagingTests(TimelinePagingTests.LongHistory history) : ICla
     }
 
     private async Task<Page<TimelineItem>> TimelineAsync(TimelineFilter filter) =>
-        await new ActorQueries(history.Database).TimelineAsync(history.Actor, filter, Ct) ?? throw new InvalidOperationException("No such actor.");
+        (await new ActorQueries(history.Database).TimelineAsync(history.Actor, filter, Ct) ?? throw new InvalidOperationException("No such actor.")).Page;
 
     private static List<(string Type, string Key, DateOnly Date)> Keys(Page<TimelineItem> page) =>
         page.Items.Select(i => (i.Type, i.Key, i.When.Value)).ToList();

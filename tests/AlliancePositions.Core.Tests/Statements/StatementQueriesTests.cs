@@ -72,7 +72,8 @@ public class StatementQueriesTests
     {
         var (database, queries) = await SeedAsync();
         await using var _ = database;
-        var split = await queries.SplitAsync(new StatementFilter(Question: "troop-deployment", Actor: "olaf-scholz"), TestContext.Current.CancellationToken);
+        var filter = await queries.ResolveAsync(new StatementFilter(Question: "troop-deployment", Actor: "olaf-scholz"), TestContext.Current.CancellationToken);
+        var split = await queries.SplitAsync(filter, TestContext.Current.CancellationToken);
         // scholz-warns is coded -2 by both coders.
         Assert.Equal(2, split!.CountByPosition[-2]);
     }

@@ -19,7 +19,7 @@ public class ActorTimelineCountTests : AppComponentTest
         var meeting = new TimelineItem("meeting", "paris-summit", PartialDate.Day(2024, 2, 26), "Paris summit", null, [], ["Emmanuel Macron"]);
 
         var timeline = Render<ActorTimeline>(p => p
-            .Add(x => x.Timeline, new Page<TimelineItem>([meeting], total, capped))
+            .Add(x => x.Timeline, new FilteredPage<TimelineItem>(new Page<TimelineItem>([meeting], total, capped), new Dictionary<string, string>()))
             .Add(x => x.Topics, [])
             .Add(x => x.Questions, [])
             .Add(x => x.ClearFiltersLink, "/actors/emmanuel-macron")

@@ -36,4 +36,18 @@ public class ActorsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.GetAsync("/api/actors/nobody/timeline.csv", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/api/actors/emmanuel-macron/timeline?topic=no-such-topic")]
+    [InlineData("/api/actors/emmanuel-macron/timeline.csv?topic=no-such-topic")]
+    public async Task An_unknown_topic_on_the_timeline_is_a_field_error_not_an_empty_list(string url)
+    {
+        using var client = app.CreateClient();
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("No topic has the key \"no-such-topic\".", problem.RootElement.GetProperty("errors").GetProperty("topic")[0].GetString());
+    }
 }
