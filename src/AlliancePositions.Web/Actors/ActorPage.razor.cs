@@ -121,21 +121,18 @@ public partial class ActorPage
     private string ClearFiltersLink =>
         Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["topic"] = null, ["question"] = null, ["page"] = null });
 
-    private IReadOnlyDictionary<string, object?> Carried => axes.Query(Clock);
+    private string ListLink => axes.Link("/actors");
 
-    private string ListLink => Navigation.GetUriWithQueryParameters("/actors", Carried);
+    private string ActorLink(string slug) => axes.Link($"/actors/{Uri.EscapeDataString(slug)}");
 
-    private string ActorLink(string slug) => Navigation.GetUriWithQueryParameters($"/actors/{Uri.EscapeDataString(slug)}", Carried);
+    private string MeetingLink(string key) => axes.Link($"/meetings/{Uri.EscapeDataString(key)}");
 
-    private string MeetingLink(string key) => Navigation.GetUriWithQueryParameters($"/meetings/{Uri.EscapeDataString(key)}", Carried);
+    private string QuestionLink(string slug) => axes.Link($"/questions/{Uri.EscapeDataString(slug)}");
 
-    private string QuestionLink(string slug) => Navigation.GetUriWithQueryParameters($"/questions/{Uri.EscapeDataString(slug)}", Carried);
+    private string CsvLink => axes.Link($"/api/actors/{Uri.EscapeDataString(Slug)}/timeline.csv",
+        new Dictionary<string, object?> { ["topic"] = Topic, ["question"] = Question });
 
-    private string CsvLink => Navigation.GetUriWithQueryParameters($"/api/actors/{Uri.EscapeDataString(Slug)}/timeline.csv",
-        new Dictionary<string, object?>(Carried) { ["topic"] = Topic, ["question"] = Question });
-
-    private string ChartLink => Navigation.GetUriWithQueryParameters($"/api/actors/{Uri.EscapeDataString(Slug)}/chart.svg",
-        new Dictionary<string, object?>(Carried) { ["compare"] = compareActor?.Slug });
+    private string ChartLink => axes.Link($"/api/actors/{Uri.EscapeDataString(Slug)}/chart.svg", new Dictionary<string, object?> { ["compare"] = compareActor?.Slug });
 
     public void Dispose()
     {

@@ -49,7 +49,7 @@ public sealed partial class DocumentPage
 
     private IReadOnlySet<string> Selected => (Annotation ?? []).ToHashSet(StringComparer.Ordinal);
 
-    private string ListUri => Navigation.GetUriWithQueryParameters("/documents", axes.Query(Clock));
+    private string ListUri => axes.Link("/documents");
 
     private List<MudBlazor.BreadcrumbItem> Crumbs => [new("Documents", ListUri), new(document!.Title, null, disabled: true)];
 

@@ -143,7 +143,7 @@ public sealed partial class QuestionPage
     }
 
     private string ExportHref(string extension) =>
-        Navigation.GetUriWithQueryParameters($"/api/questions/{Uri.EscapeDataString(Slug)}/agreement.{extension}", axes.Query(Clock));
+        axes.Link($"/api/questions/{Uri.EscapeDataString(Slug)}/agreement.{extension}");
 
     private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 

@@ -98,7 +98,7 @@ public sealed partial class StatementsPage : IDisposable
 
     private int PageCount => results is null ? 1 : Math.Max(1, (int)Math.Ceiling(results.Page.Total / (double)binding.Filter.PageSize));
 
-    private string CsvHref => WithQuery("/api/statements.csv", StatementFilterQuery.ToQuery(binding.Filter with { Page = 1, PageSize = Core.Paging.Paging.DefaultPageSize }));
+    private string CsvHref => TimeAxes.WithQuery("/api/statements.csv", StatementFilterQuery.ToQuery(binding.Filter with { Page = 1, PageSize = Core.Paging.Paging.DefaultPageSize }));
 
     private StatementSort DateSortNext => binding.Filter.Sort == StatementSort.DateDescending ? StatementSort.DateAscending : StatementSort.DateDescending;
 
@@ -117,11 +117,7 @@ public sealed partial class StatementsPage : IDisposable
 
     private string WithoutParameter(string name) => Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { [name] = null, ["page"] = null });
 
-    private string ActorHref(string slug) => WithQuery($"/actors/{slug}", axes.Query(Clock));
-
-    /// <summary>A relative link with the non-null parameters.</summary>
-    internal static string WithQuery(string path, IReadOnlyDictionary<string, object?> parameters) =>
-        QueryHelpers.AddQueryString(path, parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, (string?)Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
+    private string ActorHref(string slug) => axes.Link($"/actors/{slug}");
 
     /// <summary>A new filter value starts again at page 1; typing replaces the history entry so Back skips keystrokes.</summary>
     private Task ChangeFilterAsync(FilterChange change)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlliancePositions.Core.Stances;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AlliancePositions.Web.Components.Shared;
 
@@ -11,6 +12,9 @@ namespace AlliancePositions.Web.Components.Shared;
 public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem = null)
 {
     public const string Format = Api.QueryDate.Format;
+
+    /// <summary>The day the axes were read on: a date equal to it is the default, left out of links.</summary>
+    public DateOnly Today { get; init; }
 
     /// <summary>The methodology and view stances are read through (<c>method=</c>, <c>view=</c>); see <see cref="Through"/>.</summary>
     public StanceLens Lens { get; init; } = StanceLens.Default;
@@ -45,7 +49,7 @@ public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem =
         var problems = new List<string>();
         var asOfDate = Parse(asOf, "asOf", today, problems);
         var knownAtDate = Parse(knownAt, "knownAt", today, problems);
-        return new TimeAxes(asOfDate, knownAtDate, problems.Count == 0 ? null : string.Join(" ", problems));
+        return new TimeAxes(asOfDate, knownAtDate, problems.Count == 0 ? null : string.Join(" ", problems)) { Today = today };
     }
 
     /// <summary>Reads through <see cref="Api.QueryDate"/>: a date that is not YYYY-MM-DD or not in the supported range is a problem.</summary>
@@ -60,16 +64,28 @@ public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem =
     public string Stamp => $"as of {AsOf.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, known at {KnownAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} · " +
         $"methodology {Lens.Method}{(Lens.View == StanceView.Hindsight ? " · in hindsight" : "")}";
 
-    /// <summary>The query parameters to carry along in links, so a view stays citable.</summary>
-    public IReadOnlyDictionary<string, object?> Query(TimeProvider clock)
+    /// <summary>The query parameters to carry along in links, so a view stays citable; defaults are null (left out).</summary>
+    public Dictionary<string, object?> Query() => new(StringComparer.Ordinal)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new Dictionary<string, object?>
-        {
-            ["asOf"] = AsOf == today ? null : AsOf.ToString(Format, CultureInfo.InvariantCulture),
-            ["knownAt"] = KnownAt == today ? null : KnownAt.ToString(Format, CultureInfo.InvariantCulture),
-            ["method"] = Lens.Method == StanceLens.Default.Method ? null : Lens.Method,
-            ["view"] = Lens.View == StanceLens.Default.View ? null : Lens.ViewName,
-        };
+        ["asOf"] = AsOf == Today ? null : AsOf.ToString(Format, CultureInfo.InvariantCulture),
+        ["knownAt"] = KnownAt == Today ? null : KnownAt.ToString(Format, CultureInfo.InvariantCulture),
+        ["method"] = Lens.Method == StanceLens.Default.Method ? null : Lens.Method,
+        ["view"] = Lens.View == StanceLens.Default.View ? null : Lens.ViewName,
+    };
+
+    /// <summary>
+    /// The one way a page links to another view: a relative link to <paramref name="path"/> carrying these axes (and
+    /// <paramref name="more"/> parameters; a null value is left out), so the view it opens shows the same moment.
+    /// </summary>
+    public string Link(string path, IReadOnlyDictionary<string, object?>? more = null)
+    {
+        var parameters = Query();
+        foreach (var (name, value) in more ?? new Dictionary<string, object?>()) parameters[name] = value;
+        return WithQuery(path, parameters);
     }
+
+    /// <summary>A relative link with the non-null parameters.</summary>
+    public static string WithQuery(string path, IReadOnlyDictionary<string, object?> parameters) =>
+        QueryHelpers.AddQueryString(path, parameters.Where(p => p.Value is not null)
+            .Select(p => KeyValuePair.Create(p.Key, (string?)Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
 }
