@@ -22,13 +22,8 @@ public partial class ActorPage
     [Inject] private TopicQueries TopicQueries { get; set; } = null!;
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
-    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [Parameter] public string Slug { get; set; } = "";
-    [SupplyParameterFromQuery] public string? AsOf { get; set; }
-    [SupplyParameterFromQuery] public string? KnownAt { get; set; }
-    [SupplyParameterFromQuery] public string? Method { get; set; }
-    [SupplyParameterFromQuery] public string? View { get; set; }
     [SupplyParameterFromQuery] public string? Compare { get; set; }
     [SupplyParameterFromQuery] public string? Topic { get; set; }
     [SupplyParameterFromQuery] public string? Question { get; set; }
@@ -54,7 +49,7 @@ public partial class ActorPage
 
     protected override async Task OnParametersSetAsync()
     {
-        axes = TimeAxes.From(AsOf, KnownAt, Clock).Through(Method, View);
+        axes = ReadAxes();
         if (!RendererInfo.IsInteractive) return;
         var token = disposal.Token;
 

@@ -35,15 +35,12 @@ public sealed partial class DocumentPage
     [Inject] private DocumentQueries Documents { get; set; } = null!;
     [Inject] private DocumentService DocumentService { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
-    [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private IAuthorizationService Authorization { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Parameter] public string Key { get; set; } = "";
-    [SupplyParameterFromQuery] public string? AsOf { get; set; }
-    [SupplyParameterFromQuery] public string? KnownAt { get; set; }
     /// <summary>The selected annotation keys: a segment covered by two overlapping annotations selects both.</summary>
     [SupplyParameterFromQuery(Name = "annotation")] public string[]? Annotation { get; set; }
 
@@ -55,7 +52,7 @@ public sealed partial class DocumentPage
 
     protected override async Task OnParametersSetAsync()
     {
-        axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        axes = ReadAxes();
         // Prerendering would run the query a second time; the interactive render loads it once, and a change of
         // selection (only the query string) does not reload it.
         if (!RendererInfo.IsInteractive || loadedKey == Key) return;

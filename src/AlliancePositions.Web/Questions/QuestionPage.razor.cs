@@ -23,13 +23,8 @@ public sealed partial class QuestionPage
     [Inject] private CountryQueries Countries { get; set; } = null!;
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
-    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [Parameter] public string Slug { get; set; } = "";
-    [SupplyParameterFromQuery] public string? AsOf { get; set; }
-    [SupplyParameterFromQuery] public string? KnownAt { get; set; }
-    [SupplyParameterFromQuery] public string? Method { get; set; }
-    [SupplyParameterFromQuery] public string? View { get; set; }
     [SupplyParameterFromQuery] public string? Pair { get; set; }
     [SupplyParameterFromQuery] public string? Actors { get; set; }
 
@@ -54,7 +49,7 @@ public sealed partial class QuestionPage
 
     protected override async Task OnParametersSetAsync()
     {
-        axes = TimeAxes.From(AsOf, KnownAt, Clock).Through(Method, View);
+        axes = ReadAxes();
         // The prerender shows the loading state; the interactive render loads once. A new pair alone reloads only its evidence.
         if (!RendererInfo.IsInteractive) return;
         var ct = disposed.Token;

@@ -21,7 +21,6 @@ public sealed partial class StatementsPage : IDisposable
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private TopicQueries TopicQueries { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
-    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [SupplyParameterFromQuery] public string? Topic { get; set; }
     [SupplyParameterFromQuery] public string? Actor { get; set; }
@@ -34,8 +33,6 @@ public sealed partial class StatementsPage : IDisposable
     [SupplyParameterFromQuery] public string? Sort { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? PageNumber { get; set; }
     [SupplyParameterFromQuery] public string? PageSize { get; set; }
-    [SupplyParameterFromQuery] public string? AsOf { get; set; }
-    [SupplyParameterFromQuery] public string? KnownAt { get; set; }
 
     private readonly CancellationTokenSource disposed = new();
     private StatementFilterBinding binding = new StatementFilterQuery().Bind();
@@ -57,7 +54,7 @@ public sealed partial class StatementsPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        axes = ReadAxes();
         binding = new StatementFilterQuery(Topic, Actor, Question, Kind, Credibility, Text, From, To, Sort, PageNumber, PageSize).Bind();
         // The grid loads after its first render (so prerendering runs no statement query); later URL changes reload it.
         if (grid is not null && binding.Filter != loadedFilter) await grid.ReloadServerData();

@@ -22,6 +22,17 @@ public class CountryPagesTests : SeededComponentTest
     }
 
     [Fact]
+    public void Links_from_a_page_without_stances_keep_the_moment_and_the_methodology_of_the_url()
+    {
+        NavigateTo("/countries?asOf=2024-04-30&method=1.0");
+        var page = Render<CountriesPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr")));
+        var france = page.FindAll("tbody tr").Single(r => r.TextContent.Contains("France", StringComparison.Ordinal));
+        Assert.EndsWith("/countries/fr?asOf=2024-04-30&method=1.0", france.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void France_takes_its_stance_from_Macron()
     {
         Render<MudPopoverProvider>();
