@@ -9,6 +9,7 @@ using AlliancePositions.Web.Documents;
 using AlliancePositions.Web.Meetings;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
+using AlliancePositions.Web.Ingest;
 using AlliancePositions.Web.Questions;
 using AlliancePositions.Web.Statements;
 using MudBlazor.Services;
@@ -33,6 +34,7 @@ try
 
     builder.Services.AddAlliancePositionsCore(storage.ConnectionString);
     builder.Services.AddCorpusSeeding();
+    builder.Services.AddIngest();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
     builder.AddAccounts();
@@ -78,6 +80,8 @@ try
     api.MapStatementsApi();
     api.MapTopicsApi();
     api.MapDocumentsApi();
+    api.MapIngestApi();
+    api.MapFeedsApi();
     api.MapMeetingsApi();
     api.MapCountriesApi();
     api.MapChangesApi();

@@ -59,7 +59,8 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
 
         var text = DocumentText.Normalize(request.Text);
         var sha = DocumentText.Sha256(text);
-        var existing = await db.Documents.IgnoreQueryFilters().Where(d => d.Sha256 == sha).Select(d => d.Key).FirstOrDefaultAsync(cancellationToken);
+        var existing = await db.Documents.IgnoreQueryFilters().Where(d => d.Sha256 == sha).Select(d => d.Key).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Set<Ingest.DocumentRevision>().Where(r => r.Sha256 == sha).Select(r => r.Document.Key).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null) return WriteResult<CreatedDocument>.Duplicate(existing);
 
         var document = new Document
@@ -68,6 +69,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
             PublishedOn = request.PublishedOn, RetrievedOn = Today, Language = request.Language,
         };
         db.Documents.Add(document);
+        await Ingest.NearDuplicates.IndexAsync(db, document, clock.GetUtcNow(), cancellationToken);
         db.EditedBy(editor);
         await db.SaveChangesAsync(cancellationToken);
         return WriteResult<CreatedDocument>.Ok(new CreatedDocument(document.Key, sha));
