@@ -22,7 +22,7 @@ public sealed record PollResult(int Added, int Updated, int Skipped, int Failed,
 /// poll backs off: the interval doubles with each failure in a row, up to a day.
 /// </summary>
 public sealed class FeedService(IDbContextFactory<AppDbContext> contexts, PageFetcher fetcher, IngestService ingest, InboxService inbox,
-    IOptions<IngestOptions> options, TimeProvider clock, ILogger<FeedService> logger)
+    IOptions<IngestOptions> options, TimeProvider clock, ILogger<FeedService> logger) : IDisposable
 {
     /// <summary>The most items one poll reads: a feed lists its newest; more would make one poll a crawl.</summary>
     public const int MaxItemsPerPoll = 50;
@@ -201,6 +201,8 @@ public sealed class FeedService(IDbContextFactory<AppDbContext> contexts, PageFe
     /// <summary>The wait after <paramref name="failures"/> failures in a row: the interval doubled each time, at most a day.</summary>
     public static TimeSpan Backoff(int intervalMinutes, int failures) =>
         TimeSpan.FromMinutes(Math.Min(24 * 60, intervalMinutes * Math.Pow(2, Math.Min(failures, 10))));
+
+    public void Dispose() => polling.Dispose();
 
     private static FeedView ToView(Feed f) => new(f.Id, f.Url, f.Title, f.Outlet?.Name, f.IntervalMinutes, f.LastPolledAt, f.LastSucceededAt, f.NextPollAt,
         f.FailureCount, f.LastError);

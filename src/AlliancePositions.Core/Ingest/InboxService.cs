@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Ingest;
 
-public sealed record InboxRow(int Id, string Document, string Title, string? Outlet, DateOnly? PublishedOn, string Reason, int Revision, string? Feed,
+public sealed record InboxRow(int Id, string Document, string Title, string? Outlet, DateOnly? PublishedOn, InboxReason Reason, int Revision, string? Feed,
     DateTimeOffset AddedAt, bool Read);
 
 /// <summary>
@@ -23,7 +23,7 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> contexts, TimeP
             entry = new InboxEntry { DocumentId = documentId, Reason = reason };
             db.Set<InboxEntry>().Add(entry);
         }
-        (entry.FeedId, entry.Revision, entry.AddedAt, entry.ReadAt, entry.ReadBy) = (feedId, revision, clock.GetUtcNow(), null, null);
+        (entry.Reason, entry.FeedId, entry.Revision, entry.AddedAt, entry.ReadAt, entry.ReadBy) = (reason, feedId, revision, clock.GetUtcNow(), null, null);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -36,7 +36,7 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> contexts, TimeP
         var total = await waiting.CountAsync(cancellationToken);
         var items = await waiting.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new InboxRow(e.Id, e.Document.Key, e.Document.Title, e.Document.Outlet != null ? e.Document.Outlet.Name : null, e.Document.PublishedOn,
-                e.Reason.ToString(), e.Revision, e.Feed != null ? (e.Feed.Title ?? e.Feed.Url) : null, e.AddedAt, e.ReadAt != null))
+                e.Reason, e.Revision, e.Feed != null ? (e.Feed.Title ?? e.Feed.Url) : null, e.AddedAt, e.ReadAt != null))
             .ToListAsync(cancellationToken);
         return new Page<InboxRow>(items, total);
     }

@@ -42,7 +42,9 @@ public static class Reanchoring
         for (var at = text.IndexOf(exact, StringComparison.Ordinal); at >= 0; at = text.IndexOf(exact, at + 1, StringComparison.Ordinal))
         {
             var end = at + exact.Length;
-            if (DocumentText.PrefixAt(text, at) != prefix || DocumentText.SuffixAt(text, end) != suffix) continue;
+            // A stored context shorter than 32 characters was cut by the start or end of the old text: it must end (or start) the new context.
+            if (!DocumentText.PrefixAt(text, at).EndsWith(prefix, StringComparison.Ordinal)
+                || !DocumentText.SuffixAt(text, end).StartsWith(suffix, StringComparison.Ordinal)) continue;
             if (nearest is null || Math.Abs(at - oldStart) < Math.Abs(nearest.Value - oldStart)) nearest = at;
         }
         return nearest;
@@ -82,7 +84,7 @@ public static class Reanchoring
                 anchors.Add(Math.Max(0, at - offset));
         }
         // Candidates a few characters apart search the same window: keep one of each cluster.
-        var last = int.MinValue;
+        var last = -exact.Length - 1_000;
         foreach (var anchor in anchors)
         {
             if (anchor - last < Math.Max(4, exact.Length / 10)) continue;

@@ -10,7 +10,7 @@ public sealed record RevisionSummary(int Number, string Sha256, int Length, Date
 /// <summary>A revision's text exactly as stored, with the annotations that live on it.</summary>
 public sealed record RevisionText(string Document, int Number, int CurrentRevision, string Sha256, string Text, IReadOnlyList<RevisionAnnotation> Annotations);
 
-public sealed record RevisionAnnotation(string Key, int Start, int End, string Exact, string Anchor);
+public sealed record RevisionAnnotation(string Key, int Start, int End, string Exact, AnnotationAnchor Anchor);
 
 /// <summary>An annotation that could not be moved to its document's new revision, waiting to be placed or dismissed.</summary>
 public sealed record OrphanRow(string Key, string Document, string DocumentTitle, int Revision, int CurrentRevision, int Start, int End, string Exact,
@@ -46,7 +46,7 @@ public sealed class RevisionQueries(IDbContextFactory<AppDbContext> contexts)
         }
         var annotations = await db.Annotations.AsNoTracking().Where(a => a.DocumentId == document.Id && a.Revision == number)
             .OrderBy(a => a.Start).ThenBy(a => a.End)
-            .Select(a => new RevisionAnnotation(a.Key, a.Start, a.End, a.Exact, a.Anchor.ToString())).ToListAsync(cancellationToken);
+            .Select(a => new RevisionAnnotation(a.Key, a.Start, a.End, a.Exact, a.Anchor)).ToListAsync(cancellationToken);
         return new RevisionText(documentKey, number, document.Revision, sha, text!, annotations);
     }
 

@@ -13,7 +13,7 @@ public sealed record RevisedDocument(string Key, int Revision, string Sha256, bo
 public sealed record PlaceAnnotationRequest(int Start, int End, string Exact);
 
 /// <summary>An annotation after it was placed or dismissed.</summary>
-public sealed record PlacedAnnotation(string Key, string Document, int Revision, int Start, int End, string Exact, string Anchor);
+public sealed record PlacedAnnotation(string Key, string Document, int Revision, int Start, int End, string Exact, AnnotationAnchor Anchor);
 
 /// <summary>
 /// Revisions of a document's text and the annotations they move. A new text of the same document becomes its next
@@ -131,5 +131,5 @@ public sealed class RevisionService(IDbContextFactory<AppDbContext> contexts, Ti
     }
 
     private static PlacedAnnotation ToPlaced(Annotation a) =>
-        new(a.Key, a.Document.Key, a.Revision, a.Start, a.End, a.Exact, a.Anchor.ToString());
+        new(a.Key, a.Document.Key, a.Revision, a.Start, a.End, a.Exact, a.Anchor);
 }

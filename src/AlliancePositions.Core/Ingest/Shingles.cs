@@ -36,7 +36,7 @@ public static class Shingles
         var signature = Enumerable.Repeat(uint.MaxValue, SignatureLength).ToArray();
         for (var i = 0; i + ShingleWords <= words.Count; i++)
         {
-            var shingle = Hash(string.Join(' ', words, i, ShingleWords));
+            var shingle = Hash(string.Join(' ', words.GetRange(i, ShingleWords)));
             for (var k = 0; k < SignatureLength; k++)
             {
                 var h = (uint)Mix(shingle ^ Seeds[k]);
