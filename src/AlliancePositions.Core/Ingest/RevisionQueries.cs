@@ -50,6 +50,24 @@ public sealed class RevisionQueries(IDbContextFactory<AppDbContext> contexts)
         return new RevisionText(documentKey, number, document.Revision, sha, text!, annotations);
     }
 
+    /// <summary>The documents linked to this one as near-duplicates (the same story elsewhere), most similar first; null when there is no such document.</summary>
+    public async Task<IReadOnlyList<NearDuplicateView>?> NearDuplicatesAsync(string documentKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = await db.Documents.Where(d => d.Key == documentKey).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await NearDuplicates.ForAsync(db, id.Value, cancellationToken);
+    }
+
+    /// <summary>One orphaned annotation, or null when there is none by that key (or it is no longer orphaned).</summary>
+    public async Task<OrphanRow?> FindOrphanAsync(string annotationKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Annotations.AsNoTracking().Where(a => a.Key == annotationKey && a.Anchor == AnnotationAnchor.Orphaned)
+            .Select(a => new OrphanRow(a.Key, a.Document.Key, a.Document.Title, a.Revision, a.Document.Revision, a.Start, a.End, a.Exact, a.Prefix, a.Suffix,
+                a.Note, db.Statements.Count(s => s.Evidence.Any(e => e.Id == a.Id))))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Orphaned annotations, oldest first, paged.</summary>
     public async Task<Page<OrphanRow>> OrphansAsync(int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ public static class IngestApi
             .WithSummary("Adds a document from a .txt, .md, .html or .pdf file (multipart field \"file\"; optional \"outlet\")");
         var reads = documents.MapGroup("").RequireAuthorization(Policies.Read);
         reads.MapGet("/{id}/revisions", RevisionsAsync).WithSummary("The document's revisions, oldest first; the last is current");
+        reads.MapGet("/{id}/near-duplicates", NearDuplicatesAsync).WithSummary("Documents carrying the same story (shingle similarity at or above 0.6), most similar first");
         reads.MapGet("/{id}/revisions/{number:int}", RevisionAsync).WithSummary("A revision's text exactly as stored, its SHA-256 and the annotations on it");
 
         var annotations = api.MapGroup("/annotations").WithTags("Annotations");
@@ -67,6 +68,10 @@ public static class IngestApi
 
     static async Task<Results<Ok<IReadOnlyList<RevisionSummary>>, NotFound>> RevisionsAsync(string id, RevisionQueries revisions, CancellationToken cancellationToken) =>
         await revisions.ListAsync(id, cancellationToken) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    static async Task<Results<Ok<IReadOnlyList<NearDuplicateView>>, NotFound>> NearDuplicatesAsync(string id, RevisionQueries revisions,
+        CancellationToken cancellationToken) =>
+        await revisions.NearDuplicatesAsync(id, cancellationToken) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     static async Task<Results<Ok<RevisionText>, NotFound>> RevisionAsync(string id, int number, RevisionQueries revisions, CancellationToken cancellationToken) =>
         await revisions.FindAsync(id, number, cancellationToken) is { } revision ? TypedResults.Ok(revision) : TypedResults.NotFound();
