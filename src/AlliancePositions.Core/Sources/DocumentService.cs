@@ -120,7 +120,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         {
             Key = ShortKey.New(), Document = document, Start = request.Start, End = request.End, Exact = request.Exact,
             Prefix = DocumentText.PrefixAt(document.Text, request.Start), Suffix = DocumentText.SuffixAt(document.Text, request.End),
-            Note = request.Note, Tags = Tags(request.Tags), Translation = request.Translation,
+            Note = request.Note, Tags = Tags(request.Tags), Translation = request.Translation, Revision = document.Revision,
         }, errors);
     }
 

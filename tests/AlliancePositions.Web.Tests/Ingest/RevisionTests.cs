@@ -83,6 +83,11 @@ public class RevisionTests(IngestFixture fixture) : IClassFixture<IngestFixture>
         Assert.Equal(2, (await JsonAsync(placed)).GetProperty("revision").GetInt32());
         var after = await JsonAsync(await client.GetAsync("/api/annotations/orphans?pageSize=500", Ct));
         Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(), o => o.GetProperty("key").GetString() == orphanedAnnotation);
+
+        // A new annotation on the revised document points into its current revision.
+        var fresh = await AnnotateAsync(client, key, newText, "Updated: the minister spoke again on Tuesday.");
+        var reread = await JsonAsync(await client.GetAsync($"/api/documents/{key}", Ct));
+        Assert.Equal(2, reread.GetProperty("annotations").EnumerateArray().Single(a => a.GetProperty("id").GetString() == fresh).GetProperty("revision").GetInt32());
     }
 
     [Fact]
