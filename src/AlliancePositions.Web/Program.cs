@@ -9,6 +9,7 @@ using AlliancePositions.Web.Documents;
 using AlliancePositions.Web.Meetings;
 using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
+using AlliancePositions.Web.Ingest;
 using AlliancePositions.Web.Questions;
 using AlliancePositions.Web.Statements;
 using MudBlazor.Services;
@@ -30,6 +31,7 @@ try
 
     builder.Services.AddAlliancePositionsCore(storage.ConnectionString);
     builder.Services.AddCorpusSeeding();
+    builder.Services.AddIngest();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
     builder.AddAccounts();
@@ -75,6 +77,8 @@ try
     api.MapStatementsApi();
     api.MapTopicsApi();
     api.MapDocumentsApi();
+    api.MapIngestApi();
+    api.MapFeedsApi();
     api.MapMeetingsApi();
     api.MapCountriesApi();
     api.MapChangesApi();

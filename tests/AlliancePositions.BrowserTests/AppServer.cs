@@ -15,8 +15,12 @@ public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "alliancepositions-browser", Guid.NewGuid().ToString("N"));
 
-    public AppServer()
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    /// <param name="settings">Further configuration keys (<c>Ingest:AllowedHosts:0</c>), for a test that needs them.</param>
+    public AppServer(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
@@ -29,6 +33,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Directory", dataDirectory);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public AppServer App { get; private set; } = null!;
 
+    /// <summary>Further settings for the app, filled in before <see cref="InitializeAsync"/> (a test site's address, say).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>Why the tests cannot run here, or null when a browser was found.</summary>
     public string? Unavailable { get; private set; }
 
@@ -30,7 +33,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Unavailable = "No Chromium found. Install it (Debian: apt-get install -y chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE.";
             return;
         }
-        App = new AppServer();
+        App = new AppServer(Settings);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true, Args = ChromiumArgs });
     }

@@ -21,6 +21,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>An existing database file to serve (a generated corpus, say) instead of a fresh one loaded with the seed.</summary>
     public string? DatabaseFile { get; init; }
 
+    /// <summary>Further settings, as configuration keys (<c>Ingest:AllowedHosts:0</c>).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     /// <summary>A corpus folder shipped with the tests (TestData/...).</summary>
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
@@ -29,6 +32,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Directory", dataDirectory);
         if (SeedDirectory is not null) builder.UseSetting("Seed:Directory", SeedDirectory);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (DatabaseFile is not null) builder.UseSetting($"ConnectionStrings:{Web.Hosting.StorageSetup.ConnectionStringName}", $"Data Source={DatabaseFile}");
     }
 

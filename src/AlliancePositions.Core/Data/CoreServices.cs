@@ -3,6 +3,7 @@ using AlliancePositions.Core.Audit;
 using AlliancePositions.Core.Changes;
 using AlliancePositions.Core.Corpus;
 using AlliancePositions.Core.Countries;
+using AlliancePositions.Core.Ingest;
 using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Search;
 using AlliancePositions.Core.Sources;
@@ -47,6 +48,13 @@ public static class CoreServices
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<DeletedStatementQueries>();
+        services.AddOptions<IngestOptions>();
+        services.AddSingleton<PageFetcher>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<RevisionService>();
+        services.AddSingleton<RevisionQueries>();
+        services.AddSingleton<FeedService>();
+        services.AddSingleton<InboxService>();
         return services;
     }
 }

@@ -23,4 +23,10 @@ public class Annotation : EditableRecord
 
     /// <summary>An English rendering of a non-English span.</summary>
     public string? Translation { get; set; }
+
+    /// <summary>The revision of the document whose text the span points into (the current one unless orphaned or dismissed).</summary>
+    public int Revision { get; set; } = 1;
+
+    /// <summary>How the span came to be where it is: as annotated, moved to a new revision, or left on an old one.</summary>
+    public Ingest.AnnotationAnchor Anchor { get; set; }
 }

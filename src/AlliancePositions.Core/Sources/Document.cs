@@ -21,8 +21,15 @@ public class Document : EditableRecord
     public DateOnly? PublishedOn { get; set; }
     public DateOnly? RetrievedOn { get; set; }
     public string? Language { get; set; }
+    /// <summary>
+    /// The current revision's text. When an outlet changes the article, the text it replaces moves, unchanged, to a
+    /// <see cref="Ingest.DocumentRevision"/> and this becomes the next revision; annotations are moved along or orphaned.
+    /// </summary>
     public required string Text { get; set; }
     public required string Sha256 { get; set; }
+
+    /// <summary>The number of the current revision: 1 for a text that never changed.</summary>
+    public int Revision { get; set; } = 1;
 
     /// <summary>An analyst's grade that replaces the outlet's, with the reason.</summary>
     public SourceGrade? ReliabilityOverride { get; set; }

@@ -8,14 +8,15 @@ namespace AlliancePositions.Core.Sources;
 public sealed record DocumentSummary(string Key, string Title, string? Outlet, DateOnly? PublishedOn, string Sha256, SourceGrade Reliability, int Annotations);
 
 public sealed record AnnotationView(string Key, int Start, int End, string Exact, string Prefix, string Suffix, string? Note,
-    IReadOnlyList<string> Tags, string? Translation, IReadOnlyList<string> Statements, int Version);
+    IReadOnlyList<string> Tags, string? Translation, IReadOnlyList<string> Statements, int Version, int Revision = 1,
+    Ingest.AnnotationAnchor Anchor = Ingest.AnnotationAnchor.Original);
 
 public sealed record EvidencedStatement(string Key, string ActorSlug, string ActorName, PartialDate When, string Summary, IReadOnlyList<string> Annotations);
 
 public sealed record DocumentDetail(string Key, string Title, string? Outlet, string? Url, DateOnly? PublishedOn, DateOnly? RetrievedOn,
     string? Language, IReadOnlyList<string> Cites, SourceGrade Reliability, string? ReliabilityReason, string Text, string Sha256,
     IReadOnlyList<AnnotationView> Annotations, IReadOnlyList<EvidencedStatement> Statements, int Version, string? OutletKey = null,
-    SourceGrade? ReliabilityOverride = null);
+    SourceGrade? ReliabilityOverride = null, int Revision = 1);
 
 public sealed class DocumentQueries(IDbContextFactory<AppDbContext> contexts)
 {
@@ -41,6 +42,7 @@ public sealed class DocumentQueries(IDbContextFactory<AppDbContext> contexts)
             d.Id, d.Key, d.Title, Outlet = d.Outlet != null ? d.Outlet.Name : null, OutletKey = d.Outlet != null ? d.Outlet.Slug : null, d.ReliabilityOverride, d.Url, d.PublishedOn, d.RetrievedOn, d.Language,
             Cites = d.CitedOutlets.Select(o => o.Name).ToList(),
             Reliability = d.ReliabilityOverride ?? (d.Outlet != null ? d.Outlet.Reliability : SourceGrade.F), d.ReliabilityReason, d.Text, d.Sha256, d.Version,
+            d.Revision,
         }).FirstOrDefaultAsync(cancellationToken);
         if (document is null) return null;
 
@@ -58,12 +60,13 @@ public sealed class DocumentQueries(IDbContextFactory<AppDbContext> contexts)
         var byAnnotation = statements.SelectMany(s => s.Annotations.Select(a => (Annotation: a, Statement: s.Key)))
             .ToLookup(x => x.Annotation, x => x.Statement);
         var annotations = (await db.Annotations.AsNoTracking().Where(a => a.DocumentId == document.Id).OrderBy(a => a.Start).ThenBy(a => a.End)
-            .Select(a => new { a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note, a.Tags, a.Translation, a.Version })
+            .Select(a => new { a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note, a.Tags, a.Translation, a.Version, a.Revision, a.Anchor })
             .ToListAsync(cancellationToken))
-            .Select(a => new AnnotationView(a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note, a.Tags, a.Translation, byAnnotation[a.Key].ToList(), a.Version))
+            .Select(a => new AnnotationView(a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note, a.Tags, a.Translation, byAnnotation[a.Key].ToList(), a.Version,
+                a.Revision, a.Anchor))
             .ToList();
         return new DocumentDetail(document.Key, document.Title, document.Outlet, document.Url, document.PublishedOn, document.RetrievedOn,
             document.Language, document.Cites, document.Reliability, document.ReliabilityReason, document.Text, document.Sha256,
-            annotations, statements, document.Version, document.OutletKey, document.ReliabilityOverride);
+            annotations, statements, document.Version, document.OutletKey, document.ReliabilityOverride, document.Revision);
     }
 }

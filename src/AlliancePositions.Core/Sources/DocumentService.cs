@@ -59,7 +59,8 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
 
         var text = DocumentText.Normalize(request.Text);
         var sha = DocumentText.Sha256(text);
-        var existing = await db.Documents.IgnoreQueryFilters().Where(d => d.Sha256 == sha).Select(d => d.Key).FirstOrDefaultAsync(cancellationToken);
+        var existing = await db.Documents.IgnoreQueryFilters().Where(d => d.Sha256 == sha).Select(d => d.Key).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Set<Ingest.DocumentRevision>().Where(r => r.Sha256 == sha).Select(r => r.Document.Key).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null) return WriteResult<CreatedDocument>.Duplicate(existing);
 
         var document = new Document
@@ -68,6 +69,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
             PublishedOn = request.PublishedOn, RetrievedOn = Today, Language = request.Language,
         };
         db.Documents.Add(document);
+        await Ingest.NearDuplicates.IndexAsync(db, document, clock.GetUtcNow(), cancellationToken);
         db.EditedBy(editor);
         await db.SaveChangesAsync(cancellationToken);
         return WriteResult<CreatedDocument>.Ok(new CreatedDocument(document.Key, sha));
@@ -118,7 +120,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         {
             Key = ShortKey.New(), Document = document, Start = request.Start, End = request.End, Exact = request.Exact,
             Prefix = DocumentText.PrefixAt(document.Text, request.Start), Suffix = DocumentText.SuffixAt(document.Text, request.End),
-            Note = request.Note, Tags = Tags(request.Tags), Translation = request.Translation,
+            Note = request.Note, Tags = Tags(request.Tags), Translation = request.Translation, Revision = document.Revision,
         }, errors);
     }
 

@@ -29,16 +29,30 @@ public static partial class HtmlText
         ArgumentNullException.ThrowIfNull(html);
         var document = new HtmlParser().ParseDocument(html);
         var title = Collapse(document.Title ?? "").Trim();
-        foreach (var element in document.QuerySelectorAll(string.Join(',', Dropped)).ToList()) element.Remove();
+        RemoveNonText(document);
         // The article's own element when the page marks it; otherwise the whole body.
         var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
+        return new ReadableText(title.Length == 0 ? null : title, root is null ? "" : TextOf(root));
+    }
 
+    /// <summary>Removes what is never text a reader sees: scripts, styles, embedded media, forms, navigation.</summary>
+    public static void RemoveNonText(AngleSharp.Dom.IDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll(string.Join(',', Dropped)).ToList()) element.Remove();
+    }
+
+    /// <summary>The element's text as a reader sees it: blocks separated by blank lines, whitespace collapsed.</summary>
+    public static string TextOf(IElement root)
+    {
         var text = new StringBuilder();
-        if (root is not null) Append(root, text);
+        Append(root, text);
         var paragraphs = text.ToString().Split('\n').Select(line => line.Trim());
         var joined = string.Join('\n', paragraphs);
-        return new ReadableText(title.Length == 0 ? null : title, BlankLines().Replace(joined, "\n\n").Trim('\n'));
+        return BlankLines().Replace(joined, "\n\n").Trim('\n');
     }
+
+    /// <summary>Whitespace runs as one space, trimmed: for titles and other one-line values.</summary>
+    public static string OneLine(string value) => Collapse(value).Trim();
 
     private static void Append(INode node, StringBuilder text)
     {

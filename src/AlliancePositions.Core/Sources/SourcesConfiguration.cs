@@ -29,6 +29,10 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         entity.HasIndex(d => d.Key).IsUnique().HasDatabaseName("IX_Documents_Key");
         entity.HasIndex(d => d.Sha256).IsUnique().HasDatabaseName("IX_Documents_Sha256");
         entity.HasIndex(d => d.PublishedOn).HasDatabaseName("IX_Documents_PublishedOn");
+        // A fetched address that is stored already is a revision, not a new document: found by its address.
+        entity.HasIndex(d => d.Url).HasDatabaseName("IX_Documents_Url");
+        // Every document stored before revisions existed is revision 1, as is every new one.
+        entity.Property(d => d.Revision).HasDefaultValue(1);
         entity.HasOne(d => d.Outlet).WithMany().HasForeignKey(d => d.OutletId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(d => d.CitedOutlets).WithMany().UsingEntity("DocumentCitations");
         entity.HasMany(d => d.Annotations).WithOne(a => a.Document).HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Restrict);
@@ -48,5 +52,10 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
         entity.Property(a => a.Translation).HasMaxLength(InputRules.MaxTranslation);
         entity.HasIndex(a => a.Key).IsUnique().HasDatabaseName("IX_Annotations_Key");
         entity.HasIndex(a => new { a.DocumentId, a.Start }).HasDatabaseName("IX_Annotations_Document_Start");
+        // Annotations made before revisions existed are on revision 1, where they were made.
+        entity.Property(a => a.Revision).HasDefaultValue(1);
+        entity.Property(a => a.Anchor).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Ingest.AnnotationAnchor.Original);
+        // The orphans queue reads this index only.
+        entity.HasIndex(a => a.Anchor).HasDatabaseName("IX_Annotations_Anchor");
     }
 }

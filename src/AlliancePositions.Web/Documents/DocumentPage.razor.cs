@@ -64,7 +64,9 @@ public sealed partial class DocumentPage
     private async Task LoadAsync()
     {
         document = await Documents.FindAsync(Key, disposed.Token);
-        segments = document is null ? [] : AnnotatedText.Split(document.Text, document.Annotations.Select(a => new AnnotationSpan(a.Key, a.Start, a.End)));
+        // Annotations left on an earlier revision (orphaned or dismissed) point into that text, not this one: listed, not highlighted.
+        segments = document is null ? [] : AnnotatedText.Split(document.Text,
+            document.Annotations.Where(a => a.Revision == document.Revision).Select(a => new AnnotationSpan(a.Key, a.Start, a.End)));
         loadedKey = Key;
     }
 

@@ -8,16 +8,19 @@ namespace AlliancePositions.Web.Documents;
 
 public sealed record DocumentListItem(string Id, string Title, string? Outlet, DateOnly? PublishedOn, string Sha256);
 
-/// <summary>An annotation; <c>version</c> is what an edit sends back as If-Match.</summary>
+/// <summary>
+/// An annotation; <c>version</c> is what an edit sends back as If-Match. <c>revision</c> is the revision of the text its
+/// offsets point into: the document's current one unless it was orphaned or dismissed when the text changed.
+/// </summary>
 public sealed record AnnotationJson(string Id, int Start, int End, string Exact, string Prefix, string Suffix, string? Note, IReadOnlyList<string> Tags,
-    string? Translation, int Version);
+    string? Translation, int Version, int Revision = 1, Core.Ingest.AnnotationAnchor Anchor = Core.Ingest.AnnotationAnchor.Original);
 
 /// <summary>
 /// A document with its stored (normalised) text; annotation offsets are UTF-16 code units into it, end exclusive. The
 /// metadata fields are those a PUT replaces, in the same shape (outlet by key).
 /// </summary>
 public sealed record DocumentJson(string Id, string Title, string Sha256, string Text, IReadOnlyList<AnnotationJson> Annotations, string? Outlet,
-    string? Url, DateOnly? PublishedOn, string? Language, SourceGrade? ReliabilityOverride, string? ReliabilityReason, int Version);
+    string? Url, DateOnly? PublishedOn, string? Language, SourceGrade? ReliabilityOverride, string? ReliabilityReason, int Version, int Revision = 1);
 
 /// <summary>
 /// Source documents and their annotations: read, add (a text is stored once), annotate (the quote must match the
@@ -63,8 +66,10 @@ public static class DocumentsApi
         if (await documents.FindAsync(id, cancellationToken) is not { } document) return TypedResults.NotFound();
         response.SetETag(document.Version);
         return TypedResults.Ok(new DocumentJson(document.Key, document.Title, document.Sha256, document.Text,
-            document.Annotations.Select(a => new AnnotationJson(a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note, a.Tags, a.Translation, a.Version)).ToList(),
-            document.OutletKey, document.Url, document.PublishedOn, document.Language, document.ReliabilityOverride, document.ReliabilityReason, document.Version));
+            document.Annotations.Select(a => new AnnotationJson(a.Key, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Note, a.Tags, a.Translation, a.Version,
+                a.Revision, a.Anchor)).ToList(),
+            document.OutletKey, document.Url, document.PublishedOn, document.Language, document.ReliabilityOverride, document.ReliabilityReason, document.Version,
+            document.Revision));
     }
 
     static async Task<IResult> CreateAsync(JsonBody<CreateDocumentRequest> body, DocumentService service, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public class NewDocumentPageTests : SeededComponentTest
 
         foreach (var label in new[] { "Title", "Outlet", "Published", "Language", "URL", "Text" })
             Assert.Contains(page.FindAll("label"), l => l.TextContent.Trim().StartsWith(label, StringComparison.Ordinal));
-        Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Upload a file", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Upload files", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public class NewDocumentPageTests : SeededComponentTest
         auth.SignInAs("Analyst");
         var page = Render<NewDocumentPage>();
 
-        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.7", "report.pdf"));
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("PK", "report.docx"));
 
-        page.WaitForAssertion(() => Assert.Contains("\"report.pdf\" is not a .txt, .md or .html file.", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("\"report.docx\" is not a .txt, .md, .html or .pdf file.", page.Markup, StringComparison.Ordinal));
     }
 }

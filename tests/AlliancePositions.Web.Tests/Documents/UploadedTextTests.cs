@@ -19,9 +19,18 @@ public class UploadedTextTests
     [Fact]
     public void Another_kind_of_file_is_refused_by_name()
     {
-        var (text, problem) = UploadedText.Read("report.pdf", "%PDF");
+        var (text, problem) = UploadedText.Read("report.docx", "PK");
 
         Assert.Null(text);
-        Assert.Equal("\"report.pdf\" is not a .txt, .md or .html file.", problem);
+        Assert.Equal("\"report.docx\" is not a .txt, .md, .html or .pdf file.", problem);
+    }
+
+    [Fact]
+    public void A_pdf_is_read_from_its_bytes()
+    {
+        var (text, problem) = UploadedText.Read("note.pdf", Ingest.FetchTests.Pdf("Ministers agreed to meet again in June."));
+
+        Assert.Null(problem);
+        Assert.Contains("Ministers agreed to meet again in June.", text!.Text);
     }
 }

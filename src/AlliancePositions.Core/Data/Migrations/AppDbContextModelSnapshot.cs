@@ -343,6 +343,276 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.DocumentFingerprint", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("DocumentFingerprints", (string)null);
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.DocumentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetrievedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("IX_DocumentRevisions_Sha256");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DocumentRevisions_Document_Number");
+
+                    b.ToTable("DocumentRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.DocumentShingleBand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("IX_DocumentShingleBands_Document");
+
+                    b.HasIndex("Hash")
+                        .HasDatabaseName("IX_DocumentShingleBands_Hash");
+
+                    b.ToTable("DocumentShingleBands", (string)null);
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.Feed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastPolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastSucceededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("NextPollAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextPollAt")
+                        .HasDatabaseName("IX_Feeds_NextPollAt");
+
+                    b.HasIndex("OutletId");
+
+                    b.HasIndex("Url")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Feeds_Url");
+
+                    b.ToTable("Feeds", (string)null);
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.FeedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("FeedId", "ItemKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FeedItems_Feed_ItemKey");
+
+                    b.ToTable("FeedItems", (string)null);
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.InboxEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("IX_InboxEntries_Document");
+
+                    b.HasIndex("FeedId");
+
+                    b.HasIndex("DismissedAt", "AddedAt")
+                        .HasDatabaseName("IX_InboxEntries_Dismissed_Added");
+
+                    b.ToTable("InboxEntries", (string)null);
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.NearDuplicate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OtherDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherDocumentId")
+                        .HasDatabaseName("IX_NearDuplicates_Other");
+
+                    b.HasIndex("DocumentId", "OtherDocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_NearDuplicates_Document_Other");
+
+                    b.ToTable("NearDuplicates", (string)null);
+                });
+
             modelBuilder.Entity("AlliancePositions.Core.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -493,6 +763,13 @@ namespace AlliancePositions.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Original");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -532,6 +809,11 @@ namespace AlliancePositions.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Start")
                         .HasColumnType("INTEGER");
 
@@ -560,6 +842,9 @@ namespace AlliancePositions.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Anchor")
+                        .HasDatabaseName("IX_Annotations_Anchor");
 
                     b.HasIndex("Key")
                         .IsUnique()
@@ -617,6 +902,11 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.Property<DateOnly?>("RetrievedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -660,6 +950,9 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.HasIndex("Sha256")
                         .IsUnique()
                         .HasDatabaseName("IX_Documents_Sha256");
+
+                    b.HasIndex("Url")
+                        .HasDatabaseName("IX_Documents_Url");
 
                     b.ToTable("Documents");
                 });
@@ -1159,6 +1452,104 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.Navigation("Bloc");
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.DocumentFingerprint", b =>
+                {
+                    b.HasOne("AlliancePositions.Core.Sources.Document", "Document")
+                        .WithOne()
+                        .HasForeignKey("AlliancePositions.Core.Ingest.DocumentFingerprint", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.DocumentRevision", b =>
+                {
+                    b.HasOne("AlliancePositions.Core.Sources.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.DocumentShingleBand", b =>
+                {
+                    b.HasOne("AlliancePositions.Core.Sources.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.Feed", b =>
+                {
+                    b.HasOne("AlliancePositions.Core.Sources.Outlet", "Outlet")
+                        .WithMany()
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Outlet");
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.FeedItem", b =>
+                {
+                    b.HasOne("AlliancePositions.Core.Sources.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AlliancePositions.Core.Ingest.Feed", "Feed")
+                        .WithMany()
+                        .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Feed");
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.InboxEntry", b =>
+                {
+                    b.HasOne("AlliancePositions.Core.Sources.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AlliancePositions.Core.Ingest.Feed", "Feed")
+                        .WithMany()
+                        .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Feed");
+                });
+
+            modelBuilder.Entity("AlliancePositions.Core.Ingest.NearDuplicate", b =>
+                {
+                    b.HasOne("AlliancePositions.Core.Sources.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AlliancePositions.Core.Sources.Document", "OtherDocument")
+                        .WithMany()
+                        .HasForeignKey("OtherDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+
+                    b.Navigation("OtherDocument");
                 });
 
             modelBuilder.Entity("AlliancePositions.Core.Questions.Question", b =>
