@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<DeletedStatementQueries>();
+        services.AddSingleton<Editing.DeletedRecordQueries>();
         return services;
     }
 }
