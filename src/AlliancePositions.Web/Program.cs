@@ -77,6 +77,7 @@ try
     api.MapQuestionsApi();
     api.MapStatementsApi();
     api.MapTopicsApi();
+    api.MapVocabularyApi();
     api.MapDocumentsApi();
     api.MapMeetingsApi();
     api.MapCountriesApi();

@@ -46,8 +46,8 @@ public static class CoreServices
         services.AddSingleton<OutletQueries>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<AuditQueries>();
-        services.AddSingleton<DeletedStatementQueries>();
         services.AddSingleton<Editing.DeletedRecordQueries>();
+        services.AddSingleton<QuestionService>();
         return services;
     }
 }
