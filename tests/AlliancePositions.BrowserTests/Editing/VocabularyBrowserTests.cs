@@ -26,8 +26,11 @@ public class VocabularyBrowserTests(WorkspaceFixture workspace) : IClassFixture<
 
         await workspace.GoToAsync(page, "/statements/scholz-warns");
         var coding = page.GetByRole(AriaRole.Group, new() { Name = "Your coding" });
+        await Assertions.Expect(coding.GetByLabel("Question")).ToBeEnabledAsync();
         await coding.GetByLabel("Question").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = Strikes })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = Strikes }).ClickAsync();
+        await Assertions.Expect(coding.GetByLabel("Question")).ToHaveValueAsync(Strikes);
         await coding.GetByLabel("Position").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "−2 · Rules out any such strikes" }).ClickAsync();
         await coding.GetByRole(AriaRole.Button, new() { Name = "Save coding" }).ClickAsync();

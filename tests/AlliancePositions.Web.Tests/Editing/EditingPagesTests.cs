@@ -114,10 +114,9 @@ public class EditingPagesTests : SeededComponentTest
         var page = Render<StatementPage>(p => p.Add(x => x.Key, "scholz-warns"));
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".codings-table tbody tr").Count));
         var form = page.FindComponent<StatementCodingForm>();
-        var questions = form.FindComponents<MudSelect<Core.Questions.QuestionSummary>>().Single();
+        var questions = form.FindComponents<MudSelect<string>>().Single();
 
-        var tougher = (await Services.GetRequiredService<Core.Questions.TopicQueries>().ListQuestionsAsync(Ct)).Single(q => q.Slug == "tougher-stance");
-        await form.InvokeAsync(() => questions.Instance.ValueChanged.InvokeAsync(tougher));
+        await form.InvokeAsync(() => questions.Instance.ValueChanged.InvokeAsync("tougher-stance"));
         Click(page, "Save coding");
 
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".codings-table tbody tr").Count));
