@@ -76,6 +76,7 @@ try
     api.MapQuestionsApi();
     api.MapStatementsApi();
     api.MapTopicsApi();
+    api.MapVocabularyApi();
     api.MapDocumentsApi();
     api.MapIngestApi();
     api.MapFeedsApi();

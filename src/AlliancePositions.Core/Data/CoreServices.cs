@@ -47,7 +47,6 @@ public static class CoreServices
         services.AddSingleton<OutletQueries>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<AuditQueries>();
-        services.AddSingleton<DeletedStatementQueries>();
         services.AddOptions<IngestOptions>();
         services.AddSingleton<PageFetcher>();
         services.AddSingleton<IngestService>();
@@ -55,6 +54,8 @@ public static class CoreServices
         services.AddSingleton<RevisionQueries>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<InboxService>();
+        services.AddSingleton<Editing.DeletedRecordQueries>();
+        services.AddSingleton<QuestionService>();
         return services;
     }
 }

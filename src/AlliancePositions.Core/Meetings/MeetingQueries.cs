@@ -27,6 +27,14 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> contexts)
         return new Page<MeetingSummary>(items, total);
     }
 
+    /// <summary>The meeting's values as its edit form opens them, with the version a save names; null when no meeting has the key.</summary>
+    public async Task<MeetingVersion?> FindForEditAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var meeting = await MeetingService.Tracked(db).AsNoTracking().FirstOrDefaultAsync(m => m.Key == key, cancellationToken);
+        return meeting is null ? null : MeetingService.ToVersion(meeting);
+    }
+
     public async Task<MeetingDetail?> FindAsync(string key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -16,7 +16,12 @@ public sealed record CreateMeetingRequest(string Kind, DateOnly Date, string Dat
 
 /// <summary>A meeting as it stands after a write, or as someone else left it when a stale save is refused.</summary>
 public sealed record MeetingVersion(string Key, int Version, string Kind, string Title, string Date, string DatePrecision, string? Place, string? Note,
-    IReadOnlyList<string> Participants, IReadOnlyList<string> Topics, string? UpdatedBy);
+    IReadOnlyList<string> Participants, IReadOnlyList<string> Topics, string? UpdatedBy)
+{
+    /// <summary>The request that saves the meeting as it stands, for an edit form to change what the user changes.</summary>
+    public CreateMeetingRequest ToRequest() => new(Kind, DateOnly.ParseExact(Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DatePrecision, Participants, Topics, Place, Title, Note);
+}
 
 /// <summary>
 /// Records meetings: every key checked, at least two participants, dated honestly; audited like every write. Updates
@@ -115,7 +120,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
         return errors;
     }
 
-    private static IQueryable<Meeting> Tracked(AppDbContext db) => db.Meetings.Include(m => m.Participants).Include(m => m.Topics);
+    internal static IQueryable<Meeting> Tracked(AppDbContext db) => db.Meetings.Include(m => m.Participants).Include(m => m.Topics);
 
     private WriteResult<MeetingVersion> Conflict(Meeting current, Editor editor)
     {
@@ -123,7 +128,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
         return WriteResult<MeetingVersion>.Conflict(ToVersion(current));
     }
 
-    private static MeetingVersion ToVersion(Meeting m) => new(m.Key, m.Version, m.Kind.ToWire(), m.Title,
+    internal static MeetingVersion ToVersion(Meeting m) => new(m.Key, m.Version, m.Kind.ToWire(), m.Title,
         m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), m.DatePrecision.ToWire(), m.Place, m.Note,
         m.Participants.Select(p => p.Slug).ToList(), m.Topics.Select(t => t.Slug).ToList(), m.UpdatedBy);
 }

@@ -14,4 +14,7 @@ public class Question
 
     /// <summary>What +2 means ("Calls for deployment").</summary>
     public required string PlusTwoMeans { get; set; }
+
+    /// <summary>Checked on every update, so a second analyst's stale save is refused instead of overwriting.</summary>
+    public int Version { get; set; } = 1;
 }

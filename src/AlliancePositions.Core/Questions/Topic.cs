@@ -9,4 +9,7 @@ public class Topic
     public int? ParentId { get; set; }
     public Topic? Parent { get; set; }
     public List<Topic> Children { get; set; } = [];
+
+    /// <summary>Checked on every update, so a second analyst's stale save is refused instead of overwriting.</summary>
+    public int Version { get; set; } = 1;
 }

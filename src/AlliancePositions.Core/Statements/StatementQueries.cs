@@ -45,6 +45,19 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
         return (row, version.Value);
     }
 
+    /// <summary>A statement with every value its edit form shows and the version a save names; null when no statement has the key.</summary>
+    public async Task<StatementForEdit?> FindForEditAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Actor).Include(s => s.Topics).Include(s => s.Evidence).Include(s => s.Meeting)
+            .FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (statement is null) return null;
+        var codings = await db.Codings.AsNoTracking().Where(c => c.StatementId == statement.Id).OrderBy(c => c.Question.Slug).ThenBy(c => c.Coder.Key)
+            .Select(c => new CodingForEdit(c.Question.Slug, c.Question.Title, c.Position, c.Qualifier, c.Coder.Key, c.Coder.DisplayName))
+            .ToListAsync(cancellationToken);
+        return StatementEditReads.From(statement, codings);
+    }
+
     /// <summary>Every matching row in the filter's order, streamed (for CSV); paging is ignored. Nothing for an invalid filter.</summary>
     public async IAsyncEnumerable<StatementRow> StreamAsync(ResolvedStatementFilter resolved, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

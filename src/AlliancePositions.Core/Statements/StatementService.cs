@@ -108,12 +108,39 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         if (errors.Any) return WriteResult<string>.Invalid(errors.ToDictionary());
 
         var coder = await CoderForAsync(db, editor, cancellationToken);
-        var coding = await db.Codings.Include(c => c.Coder).Include(c => c.Question).Include(c => c.Statement)
+        // A deleted coding still holds its (statement, question, coder) slot: coding again brings it back with the new value.
+        var coding = await db.Codings.IgnoreQueryFilters().Include(c => c.Coder).Include(c => c.Question).Include(c => c.Statement)
             .FirstOrDefaultAsync(c => c.StatementId == statement.Id && c.QuestionId == question!.Id && c.CoderId == coder.Id, cancellationToken);
         if (coding is null)
             db.Codings.Add(coding = new Coding { Statement = statement, Question = question!, Coder = coder });
+        else if (coding.DeletedAt is not null)
+            coding.MarkDeleted(deleted: false, editor, clock.GetUtcNow());
         coding.Position = request.Position;
         coding.Qualifier = string.IsNullOrWhiteSpace(request.Qualifier) ? null : request.Qualifier.Trim();
+        db.EditedBy(editor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WriteResult<string>.Ok(coding.AuditKey);
+    }
+
+    /// <summary>Deletes one coder's coding of the statement on a question (an Admin, or an undo, can restore it).</summary>
+    public Task<WriteResult<string>> DeleteCodingAsync(string key, string question, string coder, Editor editor, CancellationToken cancellationToken) =>
+        SetCodingDeletedAsync(key, question, coder, deleted: true, editor, cancellationToken);
+
+    public Task<WriteResult<string>> RestoreCodingAsync(string key, string question, string coder, Editor editor, CancellationToken cancellationToken) =>
+        SetCodingDeletedAsync(key, question, coder, deleted: false, editor, cancellationToken);
+
+    private async Task<WriteResult<string>> SetCodingDeletedAsync(string key, string question, string coder, bool deleted, Editor editor,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The statement must be live: a coding of a deleted statement comes back with the statement, not on its own.
+        var statementId = await db.Statements.Where(s => s.Key == key).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (statementId is null) return WriteResult<string>.NotFound();
+        var coding = await db.Codings.IgnoreQueryFilters().Include(c => c.Coder).Include(c => c.Question).Include(c => c.Statement)
+            .FirstOrDefaultAsync(c => c.StatementId == statementId && c.Question.Slug == question && c.Coder.Key == coder && (c.DeletedAt != null) != deleted,
+                cancellationToken);
+        if (coding is null) return WriteResult<string>.NotFound();
+        coding.MarkDeleted(deleted, editor, clock.GetUtcNow());
         db.EditedBy(editor);
         await db.SaveChangesAsync(cancellationToken);
         return WriteResult<string>.Ok(coding.AuditKey);

@@ -28,8 +28,11 @@ public static class StatementsApi
         writes.MapPut("/{id}", UpdateAsync).Accepts<StatementRequest>("application/json")
             .WithSummary("Replaces the statement's values; send the ETag you read as If-Match");
         writes.MapDelete("/{id}", DeleteAsync).WithSummary("Deletes the statement (an Admin can restore it)");
+        writes.MapDelete("/{id}/codings/{question}/{coder}", DeleteCodingAsync)
+            .WithSummary("Deletes one coder's coding of the statement on a question (an Admin can restore it)");
         var admin = statements.MapGroup("").RequireAuthorization(Policies.Admin);
         admin.MapPost("/{id}/restore", RestoreAsync);
+        admin.MapPost("/{id}/codings/{question}/{coder}/restore", RestoreCodingAsync);
         return api;
     }
 
@@ -82,6 +85,15 @@ public static class StatementsApi
     private static async Task<IResult> RestoreAsync(string id, StatementService service, HttpResponse response, ClaimsPrincipal user,
         CancellationToken cancellationToken) =>
         (await service.RestoreAsync(id, user.ToEditor(), cancellationToken)).ToHttp(restored => Versioned(response, restored));
+
+    private static async Task<IResult> DeleteCodingAsync(string id, string question, string coder, StatementService service, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        (await service.DeleteCodingAsync(id, question, coder, user.ToEditor(), cancellationToken)).ToHttp(_ => TypedResults.NoContent());
+
+    private static async Task<IResult> RestoreCodingAsync(string id, string question, string coder, StatementService service, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        (await service.RestoreCodingAsync(id, question, coder, user.ToEditor(), cancellationToken))
+            .ToHttp(coding => TypedResults.Ok(new { statement = id, coding }));
 
     private static Ok<StatementVersion> Versioned(HttpResponse response, StatementVersion version)
     {

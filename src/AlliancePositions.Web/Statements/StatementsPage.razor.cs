@@ -140,7 +140,7 @@ public sealed partial class StatementsPage : IDisposable
         return Task.CompletedTask;
     }
 
-    private static string KindLabel(StatementKind kind) => kind switch
+    internal static string KindLabel(StatementKind kind) => kind switch
     {
         StatementKind.Quote => "Quote",
         StatementKind.Paraphrase => "Paraphrase",

@@ -37,15 +37,15 @@ public class AuditQueriesTests
         await using var database = await SeededDatabase.CreateAsync();
         var statements = new StatementService(database, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), NullLogger<StatementService>.Instance);
         var key = await FirstStatementAsync(database);
-        var deleted = new DeletedStatementQueries(database);
-        Assert.Equal(0, (await deleted.ListAsync(1, 50, Ct)).Total);
+        var deleted = new DeletedRecordQueries(database);
+        Assert.Equal(0, (await deleted.ListAsync(50, Ct)).Total);
 
         await statements.DeleteAsync(key, Ana, Ct);
-        var row = Assert.Single((await deleted.ListAsync(1, 50, Ct)).Items);
-        Assert.Equal((key, "ana@example.org"), (row.Key, row.DeletedBy));
+        var row = Assert.Single((await deleted.ListAsync(50, Ct)).Rows);
+        Assert.Equal((DeletedKind.Statement, key, "ana@example.org"), (row.Kind, row.Key, row.DeletedBy));
 
         await statements.RestoreAsync(key, Ana, Ct);
-        Assert.Empty((await deleted.ListAsync(1, 50, Ct)).Items);
+        Assert.Empty((await deleted.ListAsync(50, Ct)).Rows);
     }
 
     private static async Task<string> FirstStatementAsync(TestDatabase database)

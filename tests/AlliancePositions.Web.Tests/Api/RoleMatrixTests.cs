@@ -36,6 +36,12 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
         ("PUT", "/api/statements/nothing", "{}", "Analyst"),
         ("DELETE", "/api/statements/nothing", "", "Analyst"),
         ("POST", "/api/statements/nothing/restore", "", "Admin"),
+        ("DELETE", "/api/statements/nothing/codings/nothing/nothing", "", "Analyst"),
+        ("POST", "/api/statements/nothing/codings/nothing/nothing/restore", "", "Admin"),
+        ("POST", "/api/topics", "{}", "Analyst"),
+        ("PUT", "/api/topics/nothing", "{}", "Analyst"),
+        ("POST", "/api/questions", "{}", "Analyst"),
+        ("PUT", "/api/questions/nothing", "{}", "Analyst"),
         ("POST", "/api/import", "{ not a corpus", "Analyst"),
         ("POST", "/api/users", "{}", "Admin"),
         ("PUT", "/api/users/nothing", "{}", "Admin"),
@@ -85,5 +91,6 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
     private static string Pattern(string path) => path.Replace("/actors/nothing", "/actors/{slug}", StringComparison.Ordinal)
         .Replace("/documents/nothing", "/documents/{id}", StringComparison.Ordinal).Replace("/annotations/nothing", "/annotations/{annotationId}", StringComparison.Ordinal)
         .Replace("/meetings/nothing", "/meetings/{key}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal)
-        .Replace("/users/nothing", "/users/{id}", StringComparison.Ordinal);
+        .Replace("/users/nothing", "/users/{id}", StringComparison.Ordinal).Replace("/codings/nothing/nothing", "/codings/{question}/{coder}", StringComparison.Ordinal)
+        .Replace("/topics/nothing", "/topics/{key}", StringComparison.Ordinal).Replace("/questions/nothing", "/questions/{slug}", StringComparison.Ordinal);
 }

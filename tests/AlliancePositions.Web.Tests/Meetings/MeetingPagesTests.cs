@@ -1,4 +1,5 @@
 using AlliancePositions.Web.Meetings;
+using AlliancePositions.Web.Tests.Accounts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,12 @@ namespace AlliancePositions.Web.Tests.Meetings;
 
 public class MeetingPagesTests : SeededComponentTest
 {
-    public MeetingPagesTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    public MeetingPagesTests()
+    {
+        // The page offers an Analyst edit and delete; a reader here is anonymous.
+        this.AddAppAuthorization();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
 
     [Fact]
     public void Meeting_list_shows_dates_with_their_precision_and_participants()
