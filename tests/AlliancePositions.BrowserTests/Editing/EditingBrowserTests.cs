@@ -15,6 +15,7 @@ public class EditingBrowserTests(WorkspaceFixture workspace) : IClassFixture<Wor
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit statement" }).ClickAsync();
         await page.GetByLabel("Summary").FillAsync("Scholz warns Macron off sending troops.");
+        await BrowserFixture.SaveScreenshotAsync(page, "statement-edit.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save statement" }).ClickAsync();
         await Assertions.Expect(page.Locator(".statement-summary")).ToHaveTextAsync("Scholz warns Macron off sending troops.");
 
