@@ -5,7 +5,6 @@ using AlliancePositions.Web.Accounts;
 using AlliancePositions.Web.Api;
 using AlliancePositions.Web.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace AlliancePositions.Web.Ingest;
 
@@ -34,9 +33,9 @@ public static class IngestApi
         annotations.MapGet("/orphans", OrphansAsync).RequireAuthorization(Policies.Read)
             .WithSummary("Annotations a revision could not move, waiting to be placed by hand or dismissed");
         var annotationWrites = annotations.MapGroup("").RequireAuthorization(Policies.Analyst);
-        annotationWrites.MapPost("/{id}/place", PlaceAsync).Accepts<PlaceAnnotationRequest>("application/json")
+        annotationWrites.MapPost("/{annotationId}/place", PlaceAsync).Accepts<PlaceAnnotationRequest>("application/json")
             .WithSummary("Places an orphan on a span of its document's current revision");
-        annotationWrites.MapPost("/{id}/dismiss", DismissAsync).WithSummary("Leaves an orphan on its old revision for good");
+        annotationWrites.MapPost("/{annotationId}/dismiss", DismissAsync).WithSummary("Leaves an orphan on its old revision for good");
         return api;
     }
 
@@ -47,8 +46,13 @@ public static class IngestApi
         return result.ToHttp(Stored);
     }
 
-    static async Task<IResult> UploadAsync(IFormFile? file, [FromForm] string? outlet, IngestService ingest, ClaimsPrincipal user, CancellationToken cancellationToken)
+    static async Task<IResult> UploadAsync(HttpRequest request, IngestService ingest, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the file as multipart/form-data in the field \"file\"."] });
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file");
+        var outlet = form["outlet"].ToString();
         if (file is null || file.Length == 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a file in the multipart field \"file\"."] });
         var limit = Path.GetExtension(file.FileName).Equals(".pdf", StringComparison.OrdinalIgnoreCase) ? UploadedText.MaxPdfBytes : UploadedText.MaxBytes;
         if (file.Length > limit)
@@ -84,13 +88,13 @@ public static class IngestApi
         return TypedResults.Ok(Paged<OrphanRow>.From(await revisions.OrphansAsync(page, pageSize, cancellationToken), o => o));
     }
 
-    static async Task<IResult> PlaceAsync(string id, JsonBody<PlaceAnnotationRequest> body, RevisionService revisions, ClaimsPrincipal user,
+    static async Task<IResult> PlaceAsync(string annotationId, JsonBody<PlaceAnnotationRequest> body, RevisionService revisions, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         if (body.Errors is { } errors) return TypedResults.ValidationProblem(errors);
-        return (await revisions.PlaceAsync(id, body.Value!, user.ToEditor(), cancellationToken)).ToHttp(placed => TypedResults.Ok(placed));
+        return (await revisions.PlaceAsync(annotationId, body.Value!, user.ToEditor(), cancellationToken)).ToHttp(placed => TypedResults.Ok(placed));
     }
 
-    static async Task<IResult> DismissAsync(string id, RevisionService revisions, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        (await revisions.DismissAsync(id, user.ToEditor(), cancellationToken)).ToHttp(placed => TypedResults.Ok(placed));
+    static async Task<IResult> DismissAsync(string annotationId, RevisionService revisions, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await revisions.DismissAsync(annotationId, user.ToEditor(), cancellationToken)).ToHttp(placed => TypedResults.Ok(placed));
 }

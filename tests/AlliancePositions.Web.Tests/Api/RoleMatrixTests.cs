@@ -46,6 +46,15 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
         ("POST", "/api/users", "{}", "Admin"),
         ("PUT", "/api/users/nothing", "{}", "Admin"),
         ("POST", "/api/auth/password", "{}", "Viewer"),
+        ("POST", "/api/documents/fetch", "{}", "Analyst"),
+        ("POST", "/api/documents/upload", "", "Analyst"),
+        ("POST", "/api/annotations/nothing/place", "{}", "Analyst"),
+        ("POST", "/api/annotations/nothing/dismiss", "", "Analyst"),
+        ("POST", "/api/feeds", "{}", "Analyst"),
+        ("DELETE", "/api/feeds/0", "", "Analyst"),
+        ("POST", "/api/feeds/0/poll", "", "Analyst"),
+        ("POST", "/api/inbox/0/read", "", "Analyst"),
+        ("POST", "/api/inbox/0/dismiss", "", "Analyst"),
     ];
 
     public static TheoryData<string, string, string, string, string?> Cases()
@@ -92,5 +101,6 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
         .Replace("/documents/nothing", "/documents/{id}", StringComparison.Ordinal).Replace("/annotations/nothing", "/annotations/{annotationId}", StringComparison.Ordinal)
         .Replace("/meetings/nothing", "/meetings/{key}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal)
         .Replace("/users/nothing", "/users/{id}", StringComparison.Ordinal).Replace("/codings/nothing/nothing", "/codings/{question}/{coder}", StringComparison.Ordinal)
-        .Replace("/topics/nothing", "/topics/{key}", StringComparison.Ordinal).Replace("/questions/nothing", "/questions/{slug}", StringComparison.Ordinal);
+        .Replace("/topics/nothing", "/topics/{key}", StringComparison.Ordinal).Replace("/questions/nothing", "/questions/{slug}", StringComparison.Ordinal)
+        .Replace("/feeds/0", "/feeds/{id:int}", StringComparison.Ordinal).Replace("/inbox/0", "/inbox/{id:int}", StringComparison.Ordinal);
 }
