@@ -11,6 +11,7 @@ using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
 using AlliancePositions.Web.Questions;
 using AlliancePositions.Web.Statements;
+using AlliancePositions.Web.Suggestions;
 using MudBlazor.Services;
 using Serilog;
 
@@ -81,6 +82,7 @@ try
     api.MapMeetingsApi();
     api.MapCountriesApi();
     api.MapChangesApi();
+    api.MapSuggestionsApi();
 
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
 

@@ -10,6 +10,7 @@ using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
 using AlliancePositions.Core.Statements.Search;
+using AlliancePositions.Core.Suggestions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,7 @@ public static class CoreServices
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<DeletedStatementQueries>();
+        services.AddSingleton<SuggestionService>();
         return services;
     }
 }
