@@ -94,6 +94,30 @@ public sealed class SuggestionService(IDbContextFactory<AppDbContext> contexts, 
     }
 
     /// <summary>
+    /// The form's starting values for a passage the analyst selected: the assistant's reading of the whole text (so
+    /// pronouns and dates told earlier resolve), taken from the proposal that overlaps the selection most; null when
+    /// there is no such document. Without an overlapping proposal, only the questions ranked for the selection.
+    /// </summary>
+    public async Task<StatementPrefill?> PrefillAsync(string documentKey, int start, int end, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var document = await db.Documents.Where(d => d.Key == documentKey)
+            .Select(d => new { d.Text, d.PublishedOn, d.RetrievedOn, d.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (document is null || start < 0 || end > document.Text.Length || start >= end) return null;
+        var directory = await SuggestionDirectoryQueries.LoadAsync(db, cancellationToken);
+        var published = document.PublishedOn ?? document.RetrievedOn ?? DateOnly.FromDateTime(document.CreatedAt.UtcDateTime);
+        var engine = new SuggestionEngine(directory);
+        var best = engine.Suggest(document.Text, published)
+            .Select(s => (Suggestion: s, Overlap: Math.Min(end, s.Span.End) - Math.Max(start, s.Span.Start)))
+            .Where(s => s.Overlap > 0).OrderByDescending(s => s.Overlap).ThenByDescending(s => s.Suggestion.Confidence).Select(s => s.Suggestion).FirstOrDefault();
+        if (best is null)
+            return new StatementPrefill(null, null, null, null, null, new QuestionRanker(directory).Rank(document.Text[start..end]));
+        var actor = best.ActorSlug is null ? null
+            : await db.Actors.Where(a => a.Slug == best.ActorSlug).Select(a => new SuggestedActor(a.Slug, a.Name)).FirstOrDefaultAsync(cancellationToken);
+        return new StatementPrefill(actor, best.SpeakerMention?.Exact, best.Date, best.DateEvidence, best.Kind, best.Questions);
+    }
+
+    /// <summary>
     /// Accepts a pending suggestion with the analyst's changes: the statement's key, or field errors, not found, or a
     /// conflict carrying how it was already decided.
     /// </summary>
