@@ -51,6 +51,7 @@ public sealed partial class SuggestionEngine(SuggestionDirectory directory)
         public Sentence Context { get; } = new(first.Start, last.End, first.Paragraph);
         public Sentence First { get; } = first;
         public bool PresentTense { get; init; }
+        public bool IsTurn { get; init; }
         public IReadOnlyList<string> OtherActors { get; init; } = [];
         public PartialDate Date { get; set; }
         public string DateEvidence { get; set; } = "";
@@ -85,6 +86,9 @@ public sealed partial class SuggestionEngine(SuggestionDirectory directory)
         private int lastSpeakerParagraph = -10;
         private readonly List<(int At, string Actor)> named = [];
 
+        /// <summary>A transcript's date line ("Press conference, 26 February 2024"): the day of every turn that names none.</summary>
+        private DateMatch? transcriptDate;
+
         public List<Draft> FindDrafts()
         {
             var drafts = new List<Draft>();
@@ -96,6 +100,8 @@ public sealed partial class SuggestionEngine(SuggestionDirectory directory)
                 stated[i] = dates.Find(sentence.Of(text), sentence.Start);
                 foreach (var m in lexicon.All(text, sentence.Start, sentence.End))
                     if (m.Kind == MentionKind.Name && m.Candidates.Count == 1) named.Add((m.Start, m.Candidates[0]));
+                if (transcript && sentence.End <= turns[0].Index && transcriptDate is null && stated[i] is { Basis: DateBasis.Stated, Date.Precision: DatePrecision.Day } header)
+                    transcriptDate = header with { Evidence = $"the transcript's date: “{header.Evidence}”" };
                 if (transcript && turns.FirstOrDefault(t => t.Index <= sentence.Start && sentence.Start < t.Index + t.Length) is { } turn)
                 {
                     if (TurnDraft(turn, sentence, ref i) is { } t) drafts.Add(t);
@@ -126,7 +132,7 @@ public sealed partial class SuggestionEngine(SuggestionDirectory directory)
             if (speaker is null) return null;
             Remember([speaker], first.Paragraph);
             var end = body.Index + body.Value.TrimEnd().Length;
-            return new Draft(body.Index, end, StatementKind.Quote, [speaker], 0.9, first, sentences[last]);
+            return new Draft(body.Index, end, StatementKind.Quote, [speaker], 0.9, first, sentences[last]) { IsTurn = true };
         }
 
         /// <summary>Words in quotation marks (four or more) with a speaker named around them: the quoted words.</summary>
@@ -367,7 +373,7 @@ public sealed partial class SuggestionEngine(SuggestionDirectory directory)
                 else if (own is { Basis: DateBasis.Anaphoric }) own = null;
                 foreach (var draft in bySentence[i])
                 {
-                    var found = own ?? Meeting(draft) ?? SameEvent(draft, drafts)
+                    var found = own ?? (draft.IsTurn ? transcriptDate : null) ?? Meeting(draft) ?? SameEvent(draft, drafts)
                         ?? (told is not null && toldParagraph == sentences[i].Paragraph && !draft.PresentTense ? told with { Basis = DateBasis.Anaphoric, Evidence = $"as told earlier in the paragraph: “{told.Evidence}”" } : null);
                     if (found is null)
                     {
