@@ -30,4 +30,25 @@ public sealed class SuggestionServiceTests
         await using var db = database.CreateDbContext();
         Assert.False(await db.AuditEntries.AnyAsync(e => e.RecordType == nameof(Suggestion), ct));
     }
+
+    [Fact]
+    public async Task A_selection_is_prefilled_from_the_reading_of_the_whole_text_so_a_pronoun_names_the_speaker_before()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var suggestions = new SuggestionService(database, new StatementService(database, clock, NullLogger<StatementService>.Instance), clock,
+            NullLogger<SuggestionService>.Instance);
+        var documents = new DocumentService(database, clock, NullLogger<DocumentService>.Instance);
+        var ct = TestContext.Current.CancellationToken;
+        const string Text = "Emmanuel Macron said on Tuesday that nothing could be ruled out. He warned that Russia must not win.";
+        var created = await documents.CreateAsync(new CreateDocumentRequest("Wire", Text, PublishedOn: new DateOnly(2024, 5, 31)), Analyst, ct);
+        var start = Text.IndexOf("Russia", StringComparison.Ordinal);
+
+        var prefill = await suggestions.PrefillAsync(created.Value!.Key, start, Text.Length - 1, ct);
+
+        Assert.Equal("emmanuel-macron", prefill!.Actor?.Slug);
+        Assert.Equal(AlliancePositions.Core.Dates.PartialDate.Day(2024, 5, 28), prefill.Date);
+        Assert.Equal(StatementKind.Reported, prefill.Kind);
+        Assert.Null(await suggestions.PrefillAsync("nothing", 0, 1, ct));
+    }
 }
