@@ -36,6 +36,9 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
         ("PUT", "/api/statements/nothing", "{}", "Analyst"),
         ("DELETE", "/api/statements/nothing", "", "Analyst"),
         ("POST", "/api/statements/nothing/restore", "", "Admin"),
+        ("POST", "/api/documents/nothing/suggestions", "", "Analyst"),
+        ("POST", "/api/documents/nothing/suggestions/nothing/accept", "{}", "Analyst"),
+        ("POST", "/api/documents/nothing/suggestions/nothing/reject", "", "Analyst"),
         ("POST", "/api/import", "{ not a corpus", "Analyst"),
         ("POST", "/api/users", "{}", "Admin"),
         ("PUT", "/api/users/nothing", "{}", "Admin"),
@@ -85,5 +88,5 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
     private static string Pattern(string path) => path.Replace("/actors/nothing", "/actors/{slug}", StringComparison.Ordinal)
         .Replace("/documents/nothing", "/documents/{id}", StringComparison.Ordinal).Replace("/annotations/nothing", "/annotations/{annotationId}", StringComparison.Ordinal)
         .Replace("/meetings/nothing", "/meetings/{key}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal)
-        .Replace("/users/nothing", "/users/{id}", StringComparison.Ordinal);
+        .Replace("/users/nothing", "/users/{id}", StringComparison.Ordinal).Replace("/suggestions/nothing", "/suggestions/{sid}", StringComparison.Ordinal);
 }
