@@ -18,6 +18,7 @@ public sealed partial class SuggestionPanel : IAsyncDisposable
     private int current;
     private string? lastDecided, status, shown;
     private IJSObjectReference? module, keys;
+    private ElementReference panelElement;
     private DotNetObjectReference<SuggestionPanel>? self;
 
     [Inject] private SuggestionService Suggestions { get; set; } = null!;
@@ -47,7 +48,7 @@ public sealed partial class SuggestionPanel : IAsyncDisposable
             module = await JS.InvokeAsync<IJSObjectReference?>("import", disposed.Token, "./Suggestions/SuggestionPanel.razor.js");
             if (module is null) return; // no browser (a component test)
             self = DotNetObjectReference.Create(this);
-            keys = await module.InvokeAsync<IJSObjectReference>("watchKeys", disposed.Token, self);
+            keys = await module.InvokeAsync<IJSObjectReference>("watchKeys", disposed.Token, self, panelElement);
         }
         if (module is not null && Current?.Id is { } id && id != shown)
         {

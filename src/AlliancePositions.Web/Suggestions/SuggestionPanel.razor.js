@@ -1,5 +1,5 @@
 // Review keys for the suggestion panel: j/k/a/e/x/u anywhere on the page except while typing in a field.
-export function watchKeys(panel) {
+export function watchKeys(panel, element) {
     const handler = event => {
         if (event.ctrlKey || event.metaKey || event.altKey) return;
         const target = event.target;
@@ -9,6 +9,8 @@ export function watchKeys(panel) {
         panel.invokeMethodAsync("OnKey", event.key);
     };
     document.addEventListener("keydown", handler);
+    // Tells a person's assistive tools and the browser tests that the keys now work.
+    if (element) element.dataset.keys = "ready";
     return { dispose: () => document.removeEventListener("keydown", handler) };
 }
 

@@ -42,12 +42,15 @@ public partial class SuggestionReviewBrowserTests(WorkspaceFixture workspace) : 
         await BrowserFixture.SaveScreenshotAsync(page, "suggestions.png");
 
         // Two accepted with the keyboard.
+        var keysReady = page.Locator(".suggestion-panel[data-keys=ready]");
+        await keysReady.WaitForAsync();
         await page.Keyboard.PressAsync("a");
         await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Suggested statements (3)" })).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("a");
         await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Suggested statements (2)" })).ToBeVisibleAsync();
 
         // One opened in the form (e), pre-filled, corrected (coded on a question) and saved.
+        await keysReady.WaitForAsync();
         await page.Keyboard.PressAsync("e");
         var form = page.Locator(".statement-form");
         await Assertions.Expect(form.GetByLabel("Actor", new() { Exact = true })).ToHaveValueAsync("Hanno Pevkur");
@@ -59,6 +62,7 @@ public partial class SuggestionReviewBrowserTests(WorkspaceFixture workspace) : 
 
         // The last one rejected.
         await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Suggested statements (1)" })).ToBeVisibleAsync();
+        await keysReady.WaitForAsync();
         await page.Keyboard.PressAsync("x");
         await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Suggested statements (0)" })).ToBeVisibleAsync();
 
