@@ -12,6 +12,7 @@ using AlliancePositions.Web.Hosting;
 using AlliancePositions.Web.Ingest;
 using AlliancePositions.Web.Questions;
 using AlliancePositions.Web.Statements;
+using AlliancePositions.Web.Suggestions;
 using MudBlazor.Services;
 using Serilog;
 
@@ -83,6 +84,7 @@ try
     api.MapMeetingsApi();
     api.MapCountriesApi();
     api.MapChangesApi();
+    api.MapSuggestionsApi();
 
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
 

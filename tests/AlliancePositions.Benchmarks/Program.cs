@@ -14,6 +14,13 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
 // --replot docs/performance/x.md: redraw the plot of an earlier results table (beside it, same name, .png) and stop.
 // --visit-pages <base url> --size 1m [--pid N]: time every page of a running app in Chromium instead (PageVisits).
+// --suggestions: the assistant's suggestions for a 2,000-word article (SuggestionBenchmarks), and stop.
+if (args.Contains("--suggestions"))
+{
+    BenchmarkRunner.Run<SuggestionBenchmarks>(ManualConfig.CreateMinimumViable()
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator));
+    return 0;
+}
 var visit = args.SkipWhile(a => a != "--visit-pages").Skip(1).FirstOrDefault();
 if (visit is not null)
 {

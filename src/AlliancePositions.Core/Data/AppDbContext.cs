@@ -8,6 +8,7 @@ using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
+using AlliancePositions.Core.Suggestions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Coder> Coders => Set<Coder>();
     public DbSet<Coding> Codings => Set<Coding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
 
     /// <summary>Who the current change is made by, stamped on what analysts edit.</summary>
     public string? ChangedBy { get; set; }

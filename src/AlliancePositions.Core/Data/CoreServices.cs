@@ -11,6 +11,7 @@ using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
 using AlliancePositions.Core.Statements.Search;
+using AlliancePositions.Core.Suggestions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddSingleton<InboxService>();
         services.AddSingleton<Editing.DeletedRecordQueries>();
         services.AddSingleton<QuestionService>();
+        services.AddSingleton<SuggestionService>();
         return services;
     }
 }

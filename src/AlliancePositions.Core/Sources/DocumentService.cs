@@ -1,6 +1,7 @@
 using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Editing;
 using AlliancePositions.Core.Keys;
+using AlliancePositions.Core.Suggestions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -43,11 +44,32 @@ public sealed record AnnotationVersion(string Id, string Document, int Version, 
 /// translations are edited afterwards, each checked against the version the user read. A document or annotation that
 /// live statements cite as evidence cannot be deleted.
 /// </summary>
-public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<DocumentService> logger)
+public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<DocumentService> logger,
+    SuggestionService? suggestions = null)
 {
-    /// <summary>The same text sent twice at once is stored once; the other request gets the 409 naming it, as it would later.</summary>
-    public Task<WriteResult<CreatedDocument>> CreateAsync(CreateDocumentRequest request, Editor editor, CancellationToken cancellationToken) =>
-        UniqueKeys.RetryOnClashAsync(() => CreateOnceAsync(request, editor, cancellationToken));
+    /// <summary>
+    /// The same text sent twice at once is stored once; the other request gets the 409 naming it, as it would later.
+    /// Every way of adding a document comes through here, so here its suggestions are computed (a failure there is
+    /// logged and leaves the document stored: the analyst can recompute them from the reader).
+    /// </summary>
+    public async Task<WriteResult<CreatedDocument>> CreateAsync(CreateDocumentRequest request, Editor editor, CancellationToken cancellationToken)
+    {
+        var result = await UniqueKeys.RetryOnClashAsync(() => CreateOnceAsync(request, editor, cancellationToken));
+        if (result.Succeeded && suggestions is not null) await SuggestAsync(result.Value!.Key, cancellationToken);
+        return result;
+    }
+
+    private async Task SuggestAsync(string documentKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await suggestions!.ComputeAsync(documentKey, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogError(failure, "Could not compute suggestions for document {Document}", documentKey);
+        }
+    }
 
     private async Task<WriteResult<CreatedDocument>> CreateOnceAsync(CreateDocumentRequest request, Editor editor, CancellationToken cancellationToken)
     {

@@ -59,6 +59,23 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         return WriteResult<string>.Ok(statement.Key);
     }
 
+    /// <summary>
+    /// A new statement on new evidence, checked and added to <paramref name="db"/> but not saved: for a write that stores
+    /// it together with something else (an accepted suggestion) in one save.
+    /// </summary>
+    internal async Task<(Statement Statement, FieldErrors Errors)> StageWithNewEvidenceAsync(AppDbContext db, Annotation evidence, StatementRequest request,
+        CancellationToken cancellationToken)
+    {
+        var statement = new Statement { Key = ShortKey.New(), Summary = "" };
+        var errors = await ApplyAsync(db, statement, request, cancellationToken, evidence);
+        if (!errors.Any)
+        {
+            db.Annotations.Add(evidence);
+            db.Statements.Add(statement);
+        }
+        return (statement, errors);
+    }
+
     public async Task<WriteResult<StatementVersion>> UpdateAsync(string key, int expectedVersion, StatementRequest request, Editor editor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

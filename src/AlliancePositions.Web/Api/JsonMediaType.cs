@@ -16,11 +16,16 @@ public static class JsonMediaType
         {
             var context = invocation.HttpContext;
             var accepts = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>();
-            if (accepts is null || accepts.ContentTypes.Count == 0 || context.Request.HasJsonContentType() || !accepts.ContentTypes.All(IsJson))
+            if (accepts is null || accepts.ContentTypes.Count == 0 || context.Request.HasJsonContentType() || !accepts.ContentTypes.All(IsJson)
+                || (accepts.IsOptional && IsEmpty(context.Request)))
                 return await next(invocation);
             return TypedResults.Problem($"Send the body as application/json, not {(context.Request.ContentType is { Length: > 0 } type ? type : "without a content type")}.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         });
+
+    /// <summary>No body at all, which an endpoint whose body is optional takes as "nothing to change".</summary>
+    private static bool IsEmpty(HttpRequest request) =>
+        request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0 && string.IsNullOrEmpty(request.ContentType);
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Editing;
 using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Suggestions;
 using AlliancePositions.Web.Accounts;
 using AlliancePositions.Web.Components.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -32,8 +33,16 @@ public sealed partial class DocumentPage
     private CreateAnnotationRequest? newEvidence;
     private (string ActorSlug, string ActorName)? saved;
 
+    // The assistant's pending suggestions, drawn in their own colour; one opened in the statement form (e).
+    private IReadOnlyList<SuggestionRow> suggested = [];
+    private IReadOnlySet<string> suggestionKeys = new HashSet<string>();
+    private string? currentSuggestion;
+    private SuggestionRow? editing;
+    private StatementPrefill? prefill;
+
     [Inject] private DocumentQueries Documents { get; set; } = null!;
     [Inject] private DocumentService DocumentService { get; set; } = null!;
+    [Inject] private SuggestionService SuggestionService { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private IAuthorizationService Authorization { get; set; } = null!;
@@ -66,7 +75,8 @@ public sealed partial class DocumentPage
         document = await Documents.FindAsync(Key, disposed.Token);
         // Annotations left on an earlier revision (orphaned or dismissed) point into that text, not this one: listed, not highlighted.
         segments = document is null ? [] : AnnotatedText.Split(document.Text,
-            document.Annotations.Where(a => a.Revision == document.Revision).Select(a => new AnnotationSpan(a.Key, a.Start, a.End)));
+            document.Annotations.Where(a => a.Revision == document.Revision).Select(a => new AnnotationSpan(a.Key, a.Start, a.End))
+                .Concat(suggested.Select(s => new AnnotationSpan(SuggestionKey(s.Id), s.Start, s.End))));
         loadedKey = Key;
     }
 
@@ -125,7 +135,38 @@ public sealed partial class DocumentPage
             return;
         }
         newEvidence = request;
+        prefill = await SuggestionService.PrefillAsync(Key, request.Start, request.End, disposed.Token);
         composing = Composing.Statement;
+    }
+
+    private static string SuggestionKey(string id) => $"suggestion-{id}";
+
+    private void SuggestionsChanged((IReadOnlyList<SuggestionRow> Shown, string? Current) change)
+    {
+        suggested = change.Shown;
+        suggestionKeys = change.Shown.Select(s => SuggestionKey(s.Id)).ToHashSet(StringComparer.Ordinal);
+        currentSuggestion = change.Current is null ? null : SuggestionKey(change.Current);
+        if (document is not null)
+            segments = AnnotatedText.Split(document.Text, document.Annotations.Select(a => new AnnotationSpan(a.Key, a.Start, a.End))
+                .Concat(suggested.Select(s => new AnnotationSpan(SuggestionKey(s.Id), s.Start, s.End))));
+    }
+
+    /// <summary>Opens the statement form on a suggestion, pre-filled; its Save accepts the suggestion with the form's values.</summary>
+    private void EditSuggestion(SuggestionRow row)
+    {
+        StopComposing();
+        saved = null;
+        editing = row;
+        prefill = StatementPrefill.From(row);
+        newEvidence = new CreateAnnotationRequest(row.Start, row.End, row.Exact);
+        composing = Composing.Statement;
+    }
+
+    private async Task<WriteResult<string>> SaveSuggestionAsync(Core.Statements.StatementRequest request, IReadOnlyList<Core.Statements.CodingRequest> codings)
+    {
+        var user = (await AuthenticationState!).User;
+        return await SuggestionService.AcceptAsync(Key, editing!.Id, new AcceptSuggestionRequest(request.Actor, request.Date, request.DatePrecision,
+            request.Kind, request.Summary, request.Topics, codings, Credibility: request.Credibility), user.ToEditor(), disposed.Token);
     }
 
     private async Task<WriteResult<CreatedAnnotation>> CreateAnnotationAsync(string? note)
@@ -159,6 +200,8 @@ public sealed partial class DocumentPage
         selection = null;
         statementEvidence = null;
         newEvidence = null;
+        editing = null;
+        prefill = null;
     }
 
     private async Task<bool> IsAnalystAsync() =>

@@ -4,6 +4,7 @@ using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Statements;
+using AlliancePositions.Core.Suggestions;
 using AlliancePositions.Web.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -29,7 +30,7 @@ public sealed partial class NewStatementForm : IDisposable
     private string summary = "";
     private IReadOnlyCollection<string> topics = [];
     private int credibility = (int)Core.Sources.Credibility.CannotBeJudged;
-    private string? meeting, relationType;
+    private string? meeting, relationType, dateEvidence;
     private StatementRow? relatedStatement;
     private bool addingActor, saving;
     private string? newActorName, newActorCountry, newActorAliases;
@@ -55,6 +56,12 @@ public sealed partial class NewStatementForm : IDisposable
     [Parameter, EditorRequired] public required string Quote { get; set; }
     /// <summary>The document's publication date: where most statements' dates start.</summary>
     [Parameter] public DateOnly? DefaultDate { get; set; }
+    /// <summary>The assistant's reading of the passage (speaker, date, kind, questions), for the analyst to confirm or change.</summary>
+    [Parameter] public StatementPrefill? Prefill { get; set; }
+    /// <summary>
+    /// Stores the statement and its codings another way in one write (accepting a suggestion), instead of creating them here.
+    /// </summary>
+    [Parameter] public Func<StatementRequest, IReadOnlyList<CodingRequest>, Task<Core.Editing.WriteResult<string>>>? SaveWith { get; set; }
     [Parameter] public EventCallback<string> OnSaved { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
 
@@ -65,6 +72,24 @@ public sealed partial class NewStatementForm : IDisposable
         allTopics = await Topics.ListTopicsAsync(disposed.Token);
         meetings = (await Meetings.ListAsync(1, Core.Paging.Paging.MaxPageSize, disposed.Token)).Items;
         codings = (await Topics.ListQuestionsAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
+        if (Prefill is not null) await ApplyPrefillAsync(Prefill);
+    }
+
+    /// <summary>
+    /// Starts from the assistant's reading: the actor (or a new actor named as the text names it), the date and its
+    /// precision, the kind, and the ranked questions first, each with its suggested position shown, never chosen.
+    /// </summary>
+    private async Task ApplyPrefillAsync(StatementPrefill prefill)
+    {
+        if (prefill.Actor is { } known && await Actors.FindAsync(known.Slug, disposed.Token) is { } found)
+            actor = new ActorSummary(found.Slug, found.Name, found.Kind, found.Country);
+        if (actor is null && prefill.SpeakerMention is { } mention) (addingActor, newActorName) = (true, mention);
+        if (prefill.Date is { } when)
+            (date, precision, dateEvidence) = (when.Value.ToDateTime(TimeOnly.MinValue), when.Precision.ToWire(), prefill.DateEvidence);
+        if (prefill.Kind is { } suggestedKind) kind = suggestedKind.ToWire();
+        var ranked = prefill.Questions.Select(q => q.Slug).ToList();
+        foreach (var choice in codings) choice.Suggested = prefill.Questions.FirstOrDefault(q => q.Slug == choice.Question.Slug);
+        codings = codings.OrderBy(c => ranked.IndexOf(c.Question.Slug) is var i && i < 0 ? int.MaxValue : i).ToList();
     }
 
     /// <summary>What is wrong with the evidence: the annotation cited, or the new selection's span.</summary>
@@ -124,6 +149,13 @@ public sealed partial class NewStatementForm : IDisposable
             var relation = relationType is null && relatedStatement is null ? null : new RelationRequest(relationType ?? "", relatedStatement?.Key ?? "");
             var request = new StatementRequest(actor?.Slug ?? "", kind, date is { } d ? DateOnly.FromDateTime(d) : default, precision, summary,
                 topics.ToList(), AnnotationKey is null ? [] : [AnnotationKey], credibility, meeting, relation);
+            if (SaveWith is not null)
+            {
+                var accepted = await SaveWith(request, chosen);
+                errors = accepted.Errors ?? new Dictionary<string, string[]>();
+                if (accepted.Succeeded) await OnSaved.InvokeAsync(accepted.Value);
+                return;
+            }
             var created = NewEvidence is null
                 ? await StatementService.CreateAsync(request, editor, disposed.Token)
                 : await StatementService.CreateWithNewEvidenceAsync(DocumentKey, NewEvidence, request, editor, disposed.Token);
@@ -150,5 +182,6 @@ public sealed partial class NewStatementForm : IDisposable
     {
         public QuestionSummary Question { get; } = question;
         public int? Position { get; set; }
+        public QuestionSuggestion? Suggested { get; set; }
     }
 }

@@ -42,6 +42,9 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
         ("PUT", "/api/topics/nothing", "{}", "Analyst"),
         ("POST", "/api/questions", "{}", "Analyst"),
         ("PUT", "/api/questions/nothing", "{}", "Analyst"),
+        ("POST", "/api/documents/nothing/suggestions", "", "Analyst"),
+        ("POST", "/api/documents/nothing/suggestions/nothing/accept", "{}", "Analyst"),
+        ("POST", "/api/documents/nothing/suggestions/nothing/reject", "", "Analyst"),
         ("POST", "/api/import", "{ not a corpus", "Analyst"),
         ("POST", "/api/users", "{}", "Admin"),
         ("PUT", "/api/users/nothing", "{}", "Admin"),
@@ -102,5 +105,6 @@ public class RoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
         .Replace("/meetings/nothing", "/meetings/{key}", StringComparison.Ordinal).Replace("/statements/nothing", "/statements/{id}", StringComparison.Ordinal)
         .Replace("/users/nothing", "/users/{id}", StringComparison.Ordinal).Replace("/codings/nothing/nothing", "/codings/{question}/{coder}", StringComparison.Ordinal)
         .Replace("/topics/nothing", "/topics/{key}", StringComparison.Ordinal).Replace("/questions/nothing", "/questions/{slug}", StringComparison.Ordinal)
-        .Replace("/feeds/0", "/feeds/{id:int}", StringComparison.Ordinal).Replace("/inbox/0", "/inbox/{id:int}", StringComparison.Ordinal);
+        .Replace("/feeds/0", "/feeds/{id:int}", StringComparison.Ordinal).Replace("/inbox/0", "/inbox/{id:int}", StringComparison.Ordinal)
+        .Replace("/suggestions/nothing", "/suggestions/{sid}", StringComparison.Ordinal);
 }

@@ -120,7 +120,8 @@ public class ReaderSelectionTests : SeededComponentTest
     {
         auth.SignInAs("Analyst");
         var page = RenderReader();
-        await page.InvokeAsync(() => page.Instance.OnTextSelected(Advice));
+        // A passage nobody is reported saying, so the form is not pre-filled with a speaker.
+        await page.InvokeAsync(() => page.Instance.OnTextSelected(new TextSelection(722, 780, "Discussions over the presence of Western troops in Ukraine", 100, 200)));
         Click(page, "New statement from selection");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("fieldset.coding")));
 
