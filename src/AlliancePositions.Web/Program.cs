@@ -31,7 +31,7 @@ try
     var storage = builder.AddStorage();
     builder.AddLogging(storage);
 
-    builder.Services.AddAlliancePositionsCore(storage.ConnectionString);
+    builder.Services.AddAlliancePositionsCore(storage.ConnectionString, storage.Provider);
     builder.Services.AddCorpusSeeding();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 

@@ -62,6 +62,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<SourceGrade>().HaveConversion<string>().HaveMaxLength(1);
         // Credibility is stored as its Admiralty digit, so ordering and filtering read naturally.
         configurationBuilder.Properties<Credibility>().HaveConversion<int>();
+        // PostgreSQL compares and sorts text by the database's locale unless told otherwise; "C" is byte order, as
+        // SQLite's BINARY: lists sort and keys compare the same on both providers, whatever locale the cluster has.
+        if (Database.IsNpgsql()) configurationBuilder.Properties<string>().UseCollation("C");
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

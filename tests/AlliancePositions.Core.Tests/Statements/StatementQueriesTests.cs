@@ -8,7 +8,7 @@ public class StatementQueriesTests
     private static async Task<(TestDatabase, StatementQueries)> SeedAsync()
     {
         var database = await SeededDatabase.CreateAsync();
-        return (database, new StatementQueries(database, new SqliteStatementTextSearch()));
+        return (database, new StatementQueries(database, database.TextSearch));
     }
 
     [Fact]
