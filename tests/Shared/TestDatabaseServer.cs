@@ -20,6 +20,23 @@ public static class TestDatabaseServer
 
     public static DatabaseProvider Provider => AdminConnectionString is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
 
+    /// <summary>The trait of tests that need PostgreSQL whatever the suite runs on (CI's SQLite pass leaves them out).</summary>
+    public const string PostgresOnly = "PostgreSQL";
+
+    /// <summary>
+    /// The admin connection string for a test that needs PostgreSQL by its nature (several nodes, a round trip between
+    /// providers). Without a server the test is skipped locally, so that <c>dotnet test</c> needs nothing; in CI it fails.
+    /// </summary>
+    public static string RequirePostgres()
+    {
+        if (AdminConnectionString is { } admin) return admin;
+        var unavailable = $"Needs a PostgreSQL server: set {Variable} (.ci/postgres-cluster start prints it).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(unavailable);
+        Assert.Skip(unavailable);
+        return null!;
+    }
+
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? template;
 
