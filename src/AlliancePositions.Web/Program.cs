@@ -11,6 +11,7 @@ using AlliancePositions.Web.Components;
 using AlliancePositions.Web.Hosting;
 using AlliancePositions.Web.Questions;
 using AlliancePositions.Web.Statements;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Serilog;
 
@@ -33,7 +34,10 @@ try
 
     builder.Services.AddAlliancePositionsCore(storage.ConnectionString, storage.Provider);
     builder.Services.AddCorpusSeeding();
+    builder.Services.AddStanceCacheSync(storage);
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+    // Keys in the database: a cookie, antiforgery or bearer token one node makes, any node over it accepts.
+    builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AlliancePositions");
 
     builder.AddAccounts();
 

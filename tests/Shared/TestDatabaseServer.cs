@@ -50,6 +50,15 @@ public static class TestDatabaseServer
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A new PostgreSQL database with nothing in it, not even the schema (for tests of start-up itself).</summary>
+    public static async Task<string> CreateEmptyPostgresDatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var admin = AdminConnectionString ?? throw new InvalidOperationException($"{Variable} is not set.");
+        var name = $"ap_test_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"", cancellationToken);
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+
     /// <summary>Drops a database made by <see cref="CreatePostgresDatabaseAsync"/>, closing what still uses it.</summary>
     public static async Task DropPostgresDatabaseAsync(string connectionString)
     {

@@ -8,13 +8,14 @@ using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Data;
 
-/// <summary>The one context and migration history for the corpus and the user accounts.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>The one context and migration history for the corpus, the user accounts and the Data Protection keys.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<RoleTenure> RoleTenures => Set<RoleTenure>();
@@ -32,6 +33,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Coder> Coders => Set<Coder>();
     public DbSet<Coding> Codings => Set<Coding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The keys that protect sign-in cookies, antiforgery and bearer tokens, shared by every app node over this
+    /// database, so a token one node makes another accepts (docs/scale-out.md).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Who the current change is made by, stamped on what analysts edit.</summary>
     public string? ChangedBy { get; set; }
