@@ -34,7 +34,8 @@ public static class DatabaseProviders
         DatabaseProvider.PostgreSQL => options
             .UseNpgsql(PostgresTuning.Apply(connectionString), postgres => postgres
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
-                .MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+                .MigrationsAssembly(PostgreSqlMigrationsAssembly))
+            .AddInterceptors(new PostgresNulCharacters()),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite or PostgreSQL."),
     };
 }
