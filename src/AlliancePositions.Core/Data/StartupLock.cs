@@ -23,7 +23,9 @@ public sealed class StartupLock : IAsyncDisposable
         if (!db.Database.IsNpgsql()) return new StartupLock(null);
         var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection);
+        // However long the first node's migrations and seed take (the default 30 s command timeout is not enough on a
+        // busy machine): the wait ends with the lock, or with the host's cancellation.
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
         return new StartupLock(connection);
     }
