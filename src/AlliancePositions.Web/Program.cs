@@ -13,6 +13,7 @@ using AlliancePositions.Web.Ingest;
 using AlliancePositions.Web.Questions;
 using AlliancePositions.Web.Statements;
 using AlliancePositions.Web.Suggestions;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Serilog;
 
@@ -30,10 +31,13 @@ try
     var storage = builder.AddStorage();
     builder.AddLogging(storage);
 
-    builder.Services.AddAlliancePositionsCore(storage.ConnectionString);
+    builder.Services.AddAlliancePositionsCore(storage.ConnectionString, storage.Provider);
     builder.Services.AddCorpusSeeding();
     builder.Services.AddIngest();
+    builder.Services.AddStanceCacheSync(storage);
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+    // Keys in the database: a cookie, antiforgery or bearer token one node makes, any node over it accepts.
+    builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AlliancePositions");
 
     builder.AddAccounts();
 

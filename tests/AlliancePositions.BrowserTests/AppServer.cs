@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using AlliancePositions.Tests;
 
 namespace AlliancePositions.BrowserTests;
 
@@ -29,17 +30,26 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    private string? postgres;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Directory", dataDirectory);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (TestDatabaseServer.Provider == Core.Data.DatabaseProvider.PostgreSQL)
+        {
+            postgres ??= TestDatabaseServer.CreatePostgresDatabaseAsync().GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:AlliancePositions", postgres);
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (postgres is not null) await TestDatabaseServer.DropPostgresDatabaseAsync(postgres);
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { /* the OS temp cleaner takes what is still held */ }
     }
 }

@@ -8,9 +8,14 @@ namespace AlliancePositions.Core.Tests;
 /// <summary>A test database loaded with the repository's seed corpus, for tests whose subject is the seed itself.</summary>
 public static class SeededDatabase
 {
-    public static async Task<TestDatabase> CreateAsync(params IInterceptor[] interceptors)
+    public static async Task<TestDatabase> CreateAsync(params IInterceptor[] interceptors) =>
+        await SeedAsync(await TestDatabase.CreateAsync(interceptors));
+
+    /// <summary>Seeded SQLite whatever the suite runs on (a round trip between providers starts there).</summary>
+    public static async Task<TestDatabase> CreateSqliteAsync() => await SeedAsync(await TestDatabase.CreateSqliteAsync());
+
+    private static async Task<TestDatabase> SeedAsync(TestDatabase database)
     {
-        var database = await TestDatabase.CreateAsync(interceptors);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var loader = new CorpusLoader(database, clock, NullLogger<CorpusLoader>.Instance);
         await loader.SeedIfEmptyAsync(Path.Combine(RepositoryRoot(), "seeds", "corpus.json"), TestContext.Current.CancellationToken);

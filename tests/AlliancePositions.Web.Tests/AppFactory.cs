@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Tests;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -27,13 +28,23 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>A corpus folder shipped with the tests (TestData/...).</summary>
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
+    /// <summary>The PostgreSQL database made for this app when the suite runs on PostgreSQL (null on SQLite).</summary>
+    public string? PostgresConnectionString { get; private set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Directory", dataDirectory);
         if (SeedDirectory is not null) builder.UseSetting("Seed:Directory", SeedDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        // A given database file is a generated SQLite corpus: SQLite whatever the suite runs on.
         if (DatabaseFile is not null) builder.UseSetting($"ConnectionStrings:{Web.Hosting.StorageSetup.ConnectionStringName}", $"Data Source={DatabaseFile}");
+        else if (TestDatabaseServer.Provider == DatabaseProvider.PostgreSQL)
+        {
+            PostgresConnectionString ??= TestDatabaseServer.CreatePostgresDatabaseAsync().GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSQL));
+            builder.UseSetting($"ConnectionStrings:{Web.Hosting.StorageSetup.ConnectionStringName}", PostgresConnectionString);
+        }
     }
 
     public const string TestPassword = "Correct-Horse-42-battery";
@@ -69,6 +80,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresConnectionString is not null) await TestDatabaseServer.DropPostgresDatabaseAsync(PostgresConnectionString);
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { /* a log file may still be held briefly; the OS temp cleaner takes it */ }
     }
 }

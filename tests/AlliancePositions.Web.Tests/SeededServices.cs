@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Corpus;
 using AlliancePositions.Core.Data;
+using AlliancePositions.Tests;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,13 @@ namespace AlliancePositions.Web.Tests;
 public abstract class SeededComponentTest : AppComponentTest, IAsyncLifetime
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"alliancepositions-bunit-{Guid.NewGuid():N}.db");
+    private readonly string? postgres = TestDatabaseServer.Provider == DatabaseProvider.PostgreSQL
+        ? TestDatabaseServer.CreatePostgresDatabaseAsync().GetAwaiter().GetResult() : null;
 
     protected SeededComponentTest()
     {
-        Services.AddAlliancePositionsCore($"Data Source={databaseFile}");
+        if (postgres is null) Services.AddAlliancePositionsCore($"Data Source={databaseFile}");
+        else Services.AddAlliancePositionsCore(postgres, DatabaseProvider.PostgreSQL);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
     }
@@ -37,6 +41,7 @@ public abstract class SeededComponentTest : AppComponentTest, IAsyncLifetime
         if (!disposing) return;
         SqliteConnection.ClearAllPools();
         File.Delete(databaseFile);
+        if (postgres is not null) TestDatabaseServer.DropPostgresDatabaseAsync(postgres).GetAwaiter().GetResult();
     }
 
     public static string RepositoryRoot()

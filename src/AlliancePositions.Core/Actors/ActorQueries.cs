@@ -41,7 +41,10 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
         {
             // Actors number in the hundreds, not millions: a LIKE over names and aliases is cheap here, unlike statements.
             var pattern = $"%{text.Trim()}%";
-            query = query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(alias => EF.Functions.Like(alias, pattern)));
+            // Case-insensitive on both providers: SQLite's LIKE folds case, PostgreSQL's needs ILIKE.
+            query = db.Database.IsNpgsql()
+                ? query.Where(a => EF.Functions.ILike(a.Name, pattern) || a.Aliases.Any(alias => EF.Functions.ILike(alias, pattern)))
+                : query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(alias => EF.Functions.Like(alias, pattern)));
         }
         (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
         var total = await query.CountAsync(cancellationToken);

@@ -9,13 +9,14 @@ using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
 using AlliancePositions.Core.Suggestions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Data;
 
-/// <summary>The one context and migration history for the corpus and the user accounts.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>The one context and migration history for the corpus, the user accounts and the Data Protection keys.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<RoleTenure> RoleTenures => Set<RoleTenure>();
@@ -34,6 +35,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Coding> Codings => Set<Coding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+
+    /// <summary>
+    /// The keys that protect sign-in cookies, antiforgery and bearer tokens, shared by every app node over this
+    /// database, so a token one node makes another accepts (docs/scale-out.md).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Who the current change is made by, stamped on what analysts edit.</summary>
     public string? ChangedBy { get; set; }
@@ -64,6 +71,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<SourceGrade>().HaveConversion<string>().HaveMaxLength(1);
         // Credibility is stored as its Admiralty digit, so ordering and filtering read naturally.
         configurationBuilder.Properties<Credibility>().HaveConversion<int>();
+        // PostgreSQL compares and sorts text by the database's locale unless told otherwise; "C" is byte order, as
+        // SQLite's BINARY: lists sort and keys compare the same on both providers, whatever locale the cluster has.
+        if (Database.IsNpgsql()) configurationBuilder.Properties<string>().UseCollation("C");
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

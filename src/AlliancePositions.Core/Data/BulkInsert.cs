@@ -14,7 +14,7 @@ namespace AlliancePositions.Core.Data;
 /// provider's bulk path is used (the corpus loader). What it writes is what SaveChanges would write for the same
 /// objects: tables, columns and value conversions come from the EF model, foreign keys from the navigations, and new
 /// editable records are stamped as SaveChanges stamps them. SQLite writes through prepared Microsoft.Data.Sqlite
-/// commands; a PostgreSQL provider adds its own implementation (COPY) in <see cref="BulkInsert.For"/>.
+/// commands, PostgreSQL through binary COPY (<see cref="PostgresBulkInsert"/>).
 /// </summary>
 internal interface IBulkInsert : IDisposable
 {
@@ -28,14 +28,16 @@ internal interface IBulkInsert : IDisposable
 
 internal static class BulkInsert
 {
+    internal static bool IsDefault(object? value) => value is null || value.Equals(Activator.CreateInstance(value.GetType()));
+
     /// <summary>The bulk insert for the context's provider, writing in its current transaction.</summary>
     public static IBulkInsert For(AppDbContext db)
     {
         // Audit rows are described from change-tracker entries; records written around the tracker cannot have them.
         if (db.AuditChanges) throw new InvalidOperationException("A bulk insert writes no audit rows: audited changes go through SaveChanges.");
-        return db.Database.IsSqlite()
-            ? new SqliteBulkInsert(db)
-            : throw new NotSupportedException($"There is no bulk insert for the database provider {db.Database.ProviderName}.");
+        if (db.Database.IsSqlite()) return new SqliteBulkInsert(db);
+        if (db.Database.IsNpgsql()) return new PostgresBulkInsert(db);
+        throw new NotSupportedException($"There is no bulk insert for the database provider {db.Database.ProviderName}.");
     }
 }
 
@@ -307,40 +309,40 @@ internal sealed class SqliteBulkInsert : IBulkInsert
         public void Dispose() => pending.Dispose();
     }
 
-    private static bool IsDefault(object? value) => value is null || value.Equals(Activator.CreateInstance(value.GetType()));
+    private static bool IsDefault(object? value) => BulkInsert.IsDefault(value);
+}
 
-    /// <summary>Compiled get and set of a mapped CLR member (property, or its backing field when it has no setter).</summary>
-    private sealed class Accessor
+/// <summary>Compiled get and set of a mapped CLR member (property, or its backing field when it has no setter).</summary>
+internal sealed class Accessor
+{
+    private static readonly Dictionary<IPropertyBase, Accessor> Cache = [];
+
+    private Accessor(Type type, Func<object, object?> get, Action<object, object?> set)
     {
-        private static readonly Dictionary<IPropertyBase, Accessor> Cache = [];
+        Type = Nullable.GetUnderlyingType(type) ?? type;
+        Get = get;
+        Set = set;
+    }
 
-        private Accessor(Type type, Func<object, object?> get, Action<object, object?> set)
+    public Type Type { get; }
+    public Func<object, object?> Get { get; }
+    public Action<object, object?> Set { get; }
+
+    public static Accessor For(IPropertyBase property)
+    {
+        lock (Cache)
         {
-            Type = Nullable.GetUnderlyingType(type) ?? type;
-            Get = get;
-            Set = set;
-        }
-
-        public Type Type { get; }
-        public Func<object, object?> Get { get; }
-        public Action<object, object?> Set { get; }
-
-        public static Accessor For(IPropertyBase property)
-        {
-            lock (Cache)
-            {
-                if (Cache.TryGetValue(property, out var cached)) return cached;
-                var read = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo
-                           ?? throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property; the bulk insert writes CLR members only.");
-                var write = property.PropertyInfo?.SetMethod is not null ? property.PropertyInfo : (MemberInfo?)property.FieldInfo ?? read;
-                var entity = Expression.Parameter(typeof(object), "entity");
-                var value = Expression.Parameter(typeof(object), "value");
-                var typed = Expression.Convert(entity, property.DeclaringType.ClrType);
-                var get = Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.MakeMemberAccess(typed, read), typeof(object)), entity).Compile();
-                var target = Expression.MakeMemberAccess(typed, write);
-                var set = Expression.Lambda<Action<object, object?>>(Expression.Assign(target, Expression.Convert(value, target.Type)), entity, value).Compile();
-                return Cache[property] = new Accessor(property.ClrType, get, set);
-            }
+            if (Cache.TryGetValue(property, out var cached)) return cached;
+            var read = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo
+                       ?? throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property; the bulk insert writes CLR members only.");
+            var write = property.PropertyInfo?.SetMethod is not null ? property.PropertyInfo : (MemberInfo?)property.FieldInfo ?? read;
+            var entity = Expression.Parameter(typeof(object), "entity");
+            var value = Expression.Parameter(typeof(object), "value");
+            var typed = Expression.Convert(entity, property.DeclaringType.ClrType);
+            var get = Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.MakeMemberAccess(typed, read), typeof(object)), entity).Compile();
+            var target = Expression.MakeMemberAccess(typed, write);
+            var set = Expression.Lambda<Action<object, object?>>(Expression.Assign(target, Expression.Convert(value, target.Type)), entity, value).Compile();
+            return Cache[property] = new Accessor(property.ClrType, get, set);
         }
     }
 }

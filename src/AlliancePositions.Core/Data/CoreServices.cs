@@ -19,19 +19,20 @@ namespace AlliancePositions.Core.Data;
 
 public static class CoreServices
 {
-    /// <summary>Registers the context factory over SQLite and every Core query and service.</summary>
-    public static IServiceCollection AddAlliancePositionsCore(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the context factory over the chosen database and every Core query and service.</summary>
+    public static IServiceCollection AddAlliancePositionsCore(this IServiceCollection services, string connectionString,
+        DatabaseProvider database = DatabaseProvider.Sqlite)
     {
         services.AddSingleton<StanceCache>();
         services.AddSingleton<StanceCache.Invalidation>();
         services.AddDbContextFactory<AppDbContext>((provider, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteTuning(), provider.GetRequiredService<StanceCache.Invalidation>()));
+            .UseAlliancePositionsDatabase(database, connectionString)
+            .AddInterceptors(provider.GetRequiredService<StanceCache.Invalidation>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CorpusLoader>();
         services.AddSingleton<CorpusExporter>();
         services.AddSingleton<CorpusImporter>();
-        services.AddSingleton<IStatementTextSearch, SqliteStatementTextSearch>();
+        services.AddSingleton(StatementTextSearch.For(database));
         services.AddSingleton<StatementQueries>();
         services.AddSingleton<StanceQueries>();
         services.AddSingleton<TopicQueries>();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AlliancePositions.Core.Editing;
 
@@ -38,7 +39,8 @@ internal static class UniqueKeys
         }
     }
 
-    /// <summary>SQLITE_CONSTRAINT_UNIQUE (2067) or SQLITE_CONSTRAINT_PRIMARYKEY (1555).</summary>
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE (2067) or SQLITE_CONSTRAINT_PRIMARYKEY (1555); PostgreSQL's unique_violation (23505).</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+        exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

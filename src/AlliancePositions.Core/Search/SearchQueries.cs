@@ -25,12 +25,18 @@ public sealed class SearchQueries(IDbContextFactory<AppDbContext> contexts, Acto
         var foundStatements = await statements.SearchAsync(new StatementFilter(Text: text, PageSize: Limit), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pattern = $"%{text.Trim()}%";
-        var documents = await db.Documents.AsNoTracking().Where(d => EF.Functions.Like(d.Title, pattern))
+        // Case-insensitive on both providers: SQLite's LIKE folds case, PostgreSQL's needs ILIKE.
+        var postgres = db.Database.IsNpgsql();
+        var documents = await (postgres ? db.Documents.Where(d => EF.Functions.ILike(d.Title, pattern)) : db.Documents.Where(d => EF.Functions.Like(d.Title, pattern)))
+            .AsNoTracking()
             .OrderByDescending(d => d.PublishedOn).Take(Limit)
             .Select(d => new DocumentSummary(d.Key, d.Title, d.Outlet != null ? d.Outlet.Name : null, d.PublishedOn, d.Sha256,
                 d.ReliabilityOverride ?? (d.Outlet != null ? d.Outlet.Reliability : SourceGrade.F), d.Annotations.Count))
             .ToListAsync(cancellationToken);
-        var questions = await db.Questions.AsNoTracking().Where(q => EF.Functions.Like(q.Title, pattern) || EF.Functions.Like(q.Slug, pattern))
+        var questions = await (postgres
+                ? db.Questions.Where(q => EF.Functions.ILike(q.Title, pattern) || EF.Functions.ILike(q.Slug, pattern))
+                : db.Questions.Where(q => EF.Functions.Like(q.Title, pattern) || EF.Functions.Like(q.Slug, pattern)))
+            .AsNoTracking()
             .OrderBy(q => q.Title).Take(Limit)
             .Select(q => new QuestionSummary(q.Slug, q.Title, q.Topic.Slug, q.Topic.Name, q.MinusTwoMeans, q.PlusTwoMeans))
             .ToListAsync(cancellationToken);

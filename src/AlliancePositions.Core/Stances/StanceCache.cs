@@ -11,9 +11,9 @@ namespace AlliancePositions.Core.Stances;
 /// evidence on every visit. Any write through the app's contexts clears it (<see cref="Invalidation"/>).
 /// </summary>
 /// <remarks>
-/// The cache lives in the app's process, which is right for the embedded SQLite database. Several app instances over
-/// one PostgreSQL database would each need to hear of the others' writes (LISTEN/NOTIFY, or a version row read per
-/// request); <see cref="Invalidate"/> is the one call that would change.
+/// The cache lives in the app's process. Several app nodes over one PostgreSQL database hear of each other's writes:
+/// <see cref="Invalidate"/> also tells <see cref="OnInvalidate"/>, which the host's node sync (Web/Hosting/
+/// StanceCacheSync, LISTEN/NOTIFY) turns into a notification; the others then call <see cref="InvalidateFromPeer"/>.
 /// </remarks>
 public sealed class StanceCache : IDisposable
 {
@@ -26,11 +26,22 @@ public sealed class StanceCache : IDisposable
     /// <summary>Moves on every change of the corpus; a result computed across a change is not kept.</summary>
     public long Version => Interlocked.Read(ref version);
 
+    /// <summary>Clears the cache for a write made here, and tells the other nodes (when there are any).</summary>
     public void Invalidate()
+    {
+        InvalidateFromPeer();
+        OnInvalidate?.Invoke();
+    }
+
+    /// <summary>Clears the cache for a write another node made (that node has told the others).</summary>
+    public void InvalidateFromPeer()
     {
         Interlocked.Increment(ref version);
         entries.Compact(1.0);
     }
+
+    /// <summary>Called after every <see cref="Invalidate"/>: how the other nodes over the same database hear of a write.</summary>
+    public Action? OnInvalidate { get; set; }
 
     /// <summary>
     /// The cached stances, or computes them once however many callers ask at the same time. The computation is not

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using AlliancePositions.Core.Data;
 using System.Security.Cryptography;
 using AlliancePositions.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +19,8 @@ internal sealed class AdminBootstrap(IServiceProvider services, IOptions<Bootstr
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        // Several nodes starting at once: one creates the roles and the first Admin, the others then find them.
+        await using var startup = await StartupLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(), cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));

@@ -16,6 +16,8 @@ internal sealed class DatabaseStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Several nodes starting at once on one PostgreSQL database: one migrates and seeds, the others wait and find it done.
+        await using var startup = await StartupLock.AcquireAsync(contexts, cancellationToken);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);

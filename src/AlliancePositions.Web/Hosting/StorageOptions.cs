@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AlliancePositions.Core.Data;
 
 namespace AlliancePositions.Web.Hosting;
 
@@ -11,16 +12,17 @@ public sealed class StorageOptions
     public string Directory { get; set; } = "data";
 }
 
-/// <summary>The resolved data folder and the connection string the app uses.</summary>
-public sealed record StorageLocation(string Directory, string ConnectionString);
+/// <summary>The resolved data folder (logs, and the SQLite file), the database provider and the connection string the app uses.</summary>
+public sealed record StorageLocation(string Directory, string ConnectionString, DatabaseProvider Provider = DatabaseProvider.Sqlite);
 
 public static class StorageSetup
 {
     public const string ConnectionStringName = "AlliancePositions";
 
     /// <summary>
-    /// Resolves the data folder (created if missing) and the SQLite connection string; an explicit
-    /// <c>ConnectionStrings:AlliancePositions</c> overrides the database file.
+    /// Resolves the data folder (created if missing), the provider (<c>Database:Provider</c>) and the connection
+    /// string: for SQLite an explicit <c>ConnectionStrings:AlliancePositions</c> overrides the database file in the data
+    /// folder; PostgreSQL needs one.
     /// </summary>
     public static StorageLocation AddStorage(this WebApplicationBuilder builder)
     {
@@ -28,9 +30,12 @@ public static class StorageSetup
         var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var directory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, options.Directory));
         System.IO.Directory.CreateDirectory(directory);
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = database.Parsed ?? throw new InvalidOperationException(DatabaseOptions.UnknownProvider);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
-            ?? $"Data Source={Path.Combine(directory, "alliancepositions.db")}";
-        var location = new StorageLocation(directory, connectionString);
+            ?? (provider == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(directory, "alliancepositions.db")}"
+                : throw new InvalidOperationException(DatabaseOptions.MissingConnectionString));
+        var location = new StorageLocation(directory, connectionString, provider);
         builder.Services.AddSingleton(location);
         return location;
     }

@@ -47,6 +47,9 @@ public sealed partial class StatementsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        // Before the first await: a database that answers asynchronously (PostgreSQL) renders the page once before
+        // OnParametersSetAsync runs, and that render reads the axes.
+        axes = TimeAxes.From(AsOf, KnownAt, Clock);
         // Small vocabularies, read whole; the statements themselves load a page at a time through the grid.
         topics = await TopicQueries.ListTopicsAsync(disposed.Token);
         questions = await TopicQueries.ListQuestionsAsync(disposed.Token);

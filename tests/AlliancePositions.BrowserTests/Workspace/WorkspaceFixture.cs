@@ -59,6 +59,8 @@ public sealed class WorkspaceFixture : IAsyncLifetime
     /// </summary>
     public static async Task SelectWithMouseAsync(IPage page, string sentence)
     {
+        // The reader's text arrives after the page turns interactive when the database answers asynchronously (PostgreSQL).
+        await page.Locator(".annotated-text").WaitForAsync();
         var box = await page.EvaluateAsync<double[]>("""
             sentence => {
                 const text = document.querySelector('.annotated-text');

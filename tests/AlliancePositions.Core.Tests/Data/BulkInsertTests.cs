@@ -7,7 +7,6 @@ using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,6 +22,8 @@ public class BulkInsertTests
         "Annotations", "Meetings", "MeetingParticipants", "MeetingTopics", "MeetingReports", "Statements", "StatementTopics", "StatementEvidence",
         "Codings", "StatementRelations", "StatementSearch", "AuditEntries",
     ];
+
+    // Each test runs on the suite's provider (the SQLite bulk insert, or PostgreSQL's COPY), except the page-cache one.
 
     [Fact]
     public async Task It_writes_the_rows_SaveChanges_writes_for_the_same_records()
@@ -55,19 +56,33 @@ public class BulkInsertTests
         await using var db = Context(database);
         db.Coders.AddRange(new Coder { Key = "first", DisplayName = "First" }, new Coder { Key = "second", DisplayName = "Second" });
         await db.SaveChangesAsync(Ct);
-        // A hard-deleted row's key is not handed out again, as SQLite's AUTOINCREMENT would not.
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM Coders WHERE Key = 'second'", Ct);
+        // A hard-deleted row's key is not handed out again, as SQLite's AUTOINCREMENT and PostgreSQL's sequence would not.
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Coders" WHERE "Key" = 'second'""", Ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(Ct);
         var third = new Coder { Key = "third", DisplayName = "Third" };
-        var cacheSize = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(Ct);
         using (var rows = BulkInsert.For(db)) rows.Insert([third], Ct);
         await transaction.CommitAsync(Ct);
-        // The load's larger page cache is not left on the (pooled) connection.
-        Assert.Equal(cacheSize, await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(Ct));
 
         Assert.Equal(3, third.Id);
         Assert.Equal(3, await db.Coders.Where(c => c.Key == "third").Select(c => c.Id).SingleAsync(Ct));
+        // A record saved afterwards gets the next key: the bulk insert took its keys where SaveChanges takes them.
+        db.Coders.Add(new Coder { Key = "fourth", DisplayName = "Fourth" });
+        await db.SaveChangesAsync(Ct);
+        Assert.Equal(4, await db.Coders.Where(c => c.Key == "fourth").Select(c => c.Id).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_larger_page_cache_of_a_load_is_not_left_on_the_pooled_connection()
+    {
+        // SQLite only by design: the page cache is a SQLite pragma the SQLite bulk insert raises for a load.
+        await using var database = await TestDatabase.CreateSqliteAsync();
+        await using var db = Context(database);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var cacheSize = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(Ct);
+        using (var rows = BulkInsert.For(db)) rows.Insert([new Coder { Key = "first", DisplayName = "First" }], Ct);
+        await transaction.CommitAsync(Ct);
+        Assert.Equal(cacheSize, await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(Ct));
     }
 
     [Fact]
@@ -109,20 +124,28 @@ public class BulkInsertTests
     {
         var db = database.CreateDbContext();
         db.ChangedBy = "corpus";
-        db.Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1)));
+        // PostgreSQL keeps instants (timestamptz, written in UTC); SQLite keeps the offset too.
+        db.Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, database.Provider == DatabaseProvider.Sqlite ? TimeSpan.FromHours(1) : TimeSpan.Zero));
         return db;
     }
 
     private static async Task<List<string>> RowsAsync(TestDatabase database, string table)
     {
         await using var db = database.CreateDbContext();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = connection.CreateCommand();
-        // The full-text index is compared by what it finds for each row, which is what its triggers must keep right.
-        command.CommandText = table == "StatementSearch"
-            ? "SELECT s.Id, (SELECT COUNT(*) FROM StatementSearch WHERE StatementSearch MATCH '\"troops\"' AND rowid = s.Id) FROM Statements s ORDER BY s.Id"
-            : $"SELECT * FROM \"{table}\" ORDER BY rowid";
+        // The full-text index is compared by what it finds for each row, which is what its triggers (SQLite) or its
+        // generated column (PostgreSQL) must keep right.
+        command.CommandText = (table, database.Provider) switch
+        {
+            ("StatementSearch", DatabaseProvider.Sqlite) =>
+                "SELECT s.Id, (SELECT COUNT(*) FROM StatementSearch WHERE StatementSearch MATCH '\"troops\"' AND rowid = s.Id) FROM Statements s ORDER BY s.Id",
+            ("StatementSearch", _) =>
+                "SELECT \"Id\", \"SearchVector\" @@ to_tsquery('statement_search', 'troops') FROM \"Statements\" ORDER BY \"Id\"",
+            (_, DatabaseProvider.Sqlite) => $"SELECT * FROM \"{table}\" ORDER BY rowid",
+            _ => $"SELECT * FROM \"{table}\"",
+        };
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var rows = new List<string>();
         while (await reader.ReadAsync(Ct))

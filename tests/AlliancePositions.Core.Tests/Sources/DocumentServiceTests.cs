@@ -48,7 +48,8 @@ public class DocumentServiceTests
         Assert.Equal(["outlet", "publishedOn", "reliabilityOverride", "reliabilityReason", "text", "title", "url"], result.Errors!.Keys.Order(StringComparer.Ordinal));
         Assert.StartsWith("A document's text cannot be changed", result.Errors["text"][0], StringComparison.Ordinal);
         await using var db = database.CreateDbContext();
-        Assert.Equal(("A report", 1), await db.Documents.Where(d => d.Key == document).Select(d => ValueTuple.Create(d.Title, d.Version)).SingleAsync(Ct));
+        var stored = await db.Documents.Where(d => d.Key == document).Select(d => new { d.Title, d.Version }).SingleAsync(Ct);
+        Assert.Equal(("A report", 1), (stored.Title, stored.Version));
         Assert.Empty(await db.AuditEntries.Where(a => a.Action == "update").ToListAsync(Ct));
     }
 

@@ -89,7 +89,7 @@ public class StanceCacheTests
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = "UPDATE Codings SET Position = 2 WHERE StatementId IN (SELECT s.Id FROM Statements s JOIN Actors a ON a.Id = s.ActorId WHERE a.Slug = 'olaf-scholz')";
+            command.CommandText = """UPDATE "Codings" SET "Position" = 2 WHERE "StatementId" IN (SELECT s."Id" FROM "Statements" s JOIN "Actors" a ON a."Id" = s."ActorId" WHERE a."Slug" = 'olaf-scholz')""";
             await command.ExecuteNonQueryAsync(Ct);
             Assert.Same(before, await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct));
             await transaction.CommitAsync(Ct);

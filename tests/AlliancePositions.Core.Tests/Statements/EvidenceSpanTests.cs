@@ -40,7 +40,7 @@ public class EvidenceSpanTests
     public async Task Evidence_spans_give_each_quote_its_document_and_sentence()
     {
         await using var database = await SeededDatabase.CreateAsync();
-        var queries = new StatementQueries(database, new SqliteStatementTextSearch());
+        var queries = new StatementQueries(database, database.TextSearch);
         var spans = await queries.EvidenceSpansAsync(["scholz-warns", "macron-readiness"], TestContext.Current.CancellationToken);
 
         Assert.Equal(["macron-readiness", "scholz-warns", "scholz-warns"], spans.Select(s => s.StatementKey));
@@ -59,7 +59,7 @@ public class EvidenceSpanTests
     public async Task No_statement_keys_give_no_spans()
     {
         await using var database = await SeededDatabase.CreateAsync();
-        var queries = new StatementQueries(database, new SqliteStatementTextSearch());
+        var queries = new StatementQueries(database, database.TextSearch);
         Assert.Empty(await queries.EvidenceSpansAsync([], TestContext.Current.CancellationToken));
     }
 
@@ -67,7 +67,7 @@ public class EvidenceSpanTests
     public async Task Latest_statements_honour_both_time_axes()
     {
         await using var database = await SeededDatabase.CreateAsync();
-        var queries = new StatementQueries(database, new SqliteStatementTextSearch());
+        var queries = new StatementQueries(database, database.TextSearch);
         var ct = TestContext.Current.CancellationToken;
         var today = await queries.LatestAsync(new(2026, 1, 1), new(2026, 1, 1), 3, ct);
         Assert.Equal(3, today.Count);

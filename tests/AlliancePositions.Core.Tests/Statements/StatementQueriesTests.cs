@@ -8,7 +8,7 @@ public class StatementQueriesTests
     private static async Task<(TestDatabase, StatementQueries)> SeedAsync()
     {
         var database = await SeededDatabase.CreateAsync();
-        return (database, new StatementQueries(database, new SqliteStatementTextSearch()));
+        return (database, new StatementQueries(database, database.TextSearch));
     }
 
     [Fact]
@@ -42,6 +42,15 @@ public class StatementQueriesTests
     [Fact]
     public void Fts_syntax_in_user_text_is_searched_as_words_not_run() =>
         Assert.Equal("\"NOT\" \"a\" \"quote\"*", SqliteStatementTextSearch.ToFtsQuery("NOT \"a\" quote"));
+
+    [Fact]
+    public void Tsquery_syntax_in_user_text_is_searched_as_words_not_run()
+    {
+        Assert.Equal("'NOT' & 'a' & 'quote':*", PostgresStatementTextSearch.ToTsQuery("NOT \"a\" quote"));
+        // A word of several runs is a phrase, as FTS5 reads a quoted word; operators and quotes are only separators.
+        Assert.Equal("('Taurus' <-> 'Lieferung') & ('it' <-> 's':*)", PostgresStatementTextSearch.ToTsQuery("Taurus-Lieferung it's"));
+        Assert.Null(PostgresStatementTextSearch.ToTsQuery("& | ! <-> ':*'"));
+    }
 
     [Fact]
     public async Task Filters_combine_and_sort_and_page_on_the_server()

@@ -98,7 +98,8 @@ public class UsersPageTests : SeededComponentTest
         page.FindAll(".users-table tbody tr").Single(r => r.TextContent.Contains("ana@example.org", StringComparison.Ordinal))
             .QuerySelector("input[type=checkbox]")!.Change(true);
 
-        page.WaitForAssertion(() => Assert.Contains("ana@example.org is disabled", page.Markup, StringComparison.Ordinal));
+        // The message, not the checkbox's label (which says "is disabled" from the start): the save has finished.
+        page.WaitForAssertion(() => Assert.Contains("ana@example.org is disabled: their sign-ins stop working now.", page.Markup, StringComparison.Ordinal));
         Assert.True((await directory.ListAsync()).Single(u => u.Email == "ana@example.org").Disabled);
         Assert.NotEqual(stampBefore, await StampAsync("ana@example.org"));
         var boss = (await directory.ListAsync()).Single(u => u.Email == "boss@example.org");

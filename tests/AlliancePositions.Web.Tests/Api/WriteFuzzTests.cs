@@ -351,7 +351,9 @@ public class WriteFuzzTests(AppFactory app) : IClassFixture<AppFactory>
     private static async Task<List<string>> TablesAsync(DbConnection connection)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL TABLE%' ORDER BY name";
+        command.CommandText = connection is Microsoft.Data.Sqlite.SqliteConnection
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL TABLE%' ORDER BY name"
+            : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1";
         var tables = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(Ct);
         while (await reader.ReadAsync(Ct)) tables.Add(reader.GetString(0));

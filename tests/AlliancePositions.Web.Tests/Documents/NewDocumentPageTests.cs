@@ -44,7 +44,9 @@ public class NewDocumentPageTests : SeededComponentTest
         auth.SignInAs("Analyst");
         var page = Render<NewDocumentPage>();
 
-        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+        // Found and clicked in one step on the renderer: the outlets may still be loading and re-render the form (on a
+        // database that answers asynchronously, such as PostgreSQL).
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click());
 
         page.WaitForAssertion(() => Assert.Contains("The title is required.", page.Markup, StringComparison.Ordinal));
         Assert.Contains("The text is required.", page.Markup, StringComparison.Ordinal);
@@ -54,15 +56,16 @@ public class NewDocumentPageTests : SeededComponentTest
     }
 
     [Fact]
-    public void The_same_text_again_links_to_the_existing_document()
+    public async Task The_same_text_again_links_to_the_existing_document()
     {
         auth.SignInAs("Analyst");
         var page = Render<NewDocumentPage>();
         var stored = File.ReadAllText(Path.Combine(RepositoryRoot(), "seeds", "texts", "000_fe0bddd215f79065.txt"));
 
-        page.Find("input").Change("A copy of the seed report");
-        page.Find("textarea").Change(stored);
-        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+        // Each element found and used in one step on the renderer, as the outlets may still be loading.
+        await page.InvokeAsync(() => page.Find("input").Change("A copy of the seed report"));
+        await page.InvokeAsync(() => page.Find("textarea").Change(stored));
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click());
 
         page.WaitForAssertion(() => Assert.Contains("already stored", page.Markup, StringComparison.Ordinal));
         Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "/documents/a76fa100f53b");

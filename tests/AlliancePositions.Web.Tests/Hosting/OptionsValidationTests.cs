@@ -35,6 +35,18 @@ public class OptionsValidationTests
         await AssertStopsAtStartAsync("Access:AnonymousRead", "maybe", "'Access:AnonymousRead' to type 'System.Boolean'");
     }
 
+    [Fact]
+    public async Task A_database_provider_that_is_neither_sqlite_nor_postgresql_stops_the_app_at_start()
+    {
+        await AssertStopsAtStartAsync("Database:Provider", "Oracle", "Database:Provider must be Sqlite or PostgreSQL.");
+    }
+
+    [Fact]
+    public async Task PostgreSQL_without_a_connection_string_stops_the_app_at_start()
+    {
+        await AssertStopsAtStartAsync("Database:Provider", "PostgreSQL", "Database:Provider PostgreSQL needs ConnectionStrings:AlliancePositions");
+    }
+
     /// <summary>
     /// Runs the real entry point in its own process with one bad setting (only that shows the exit code a deployment
     /// sees): it must exit 1 before listening, and its log must say what is wrong.

@@ -6,12 +6,23 @@ namespace AlliancePositions.Core.Statements.Search;
 /// <summary>
 /// Full-text search over statement summaries and their evidencing quotes: the seam where the database's own engine
 /// is used. SQLite uses an FTS5 external-content table (<c>StatementSearch</c>, created and kept in step by triggers
-/// in the <c>AddStatementSearch</c> migration); a PostgreSQL provider adds its own implementation (tsvector) here.
+/// in the <c>AddStatementSearch</c> migration); PostgreSQL a generated <c>tsvector</c> column with a GIN index (its own
+/// <c>AddStatementSearch</c> migration). Both fold case and diacritics and do not stem: every word must occur, the last
+/// as a prefix.
 /// </summary>
 public interface IStatementTextSearch
 {
     /// <summary>Ids of the statements matching every word of <paramref name="text"/>, as a query EF composes into SQL.</summary>
     IQueryable<int> Matching(AppDbContext db, string text);
+}
+
+public static class StatementTextSearch
+{
+    public static IStatementTextSearch For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.PostgreSQL => new PostgresStatementTextSearch(),
+        _ => new SqliteStatementTextSearch(),
+    };
 }
 
 internal sealed class SqliteStatementTextSearch : IStatementTextSearch

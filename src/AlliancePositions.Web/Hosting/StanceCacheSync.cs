@@ -1,0 +1,90 @@
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Stances;
+using Npgsql;
+
+namespace AlliancePositions.Web.Hosting;
+
+/// <summary>
+/// Keeps the stance cache of every app node over one PostgreSQL database in step (docs/decisions/003): a write on this
+/// node sends <c>NOTIFY</c> on <see cref="Channel"/> after it commits, and a listening connection clears this node's
+/// cache when another node's notification arrives, within milliseconds. A node that lost its listening connection
+/// may have missed writes: it clears its cache when it listens again. SQLite serves one process and needs none of this.
+/// </summary>
+internal sealed class StanceCacheSync(StanceCache cache, StorageLocation storage, ILogger<StanceCacheSync> logger) : BackgroundService
+{
+    public const string Channel = "alliancepositions_writes";
+
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
+
+    // Each node ignores its own notifications: its cache was cleared when it wrote.
+    private readonly string node = Guid.NewGuid().ToString("N");
+    private readonly NpgsqlDataSource source = NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(storage.ConnectionString) { KeepAlive = 15, ApplicationName = "AlliancePositions node sync" }.ConnectionString);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        cache.OnInvalidate = () => _ = PublishAsync();
+        return base.StartAsync(cancellationToken);
+    }
+
+    private async Task PublishAsync()
+    {
+        try
+        {
+            await using var notify = source.CreateCommand("SELECT pg_notify(@channel, @node)");
+            notify.Parameters.AddWithValue("channel", Channel);
+            notify.Parameters.AddWithValue("node", node);
+            await notify.ExecuteNonQueryAsync();
+        }
+        catch (Exception exception)
+        {
+            // The other nodes keep stale stances until their next notification or restart: worth a warning, not a failed write.
+            logger.LogWarning(exception, "Telling the other nodes of a write failed");
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await source.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, notification) =>
+                {
+                    if (notification.Payload != node) cache.InvalidateFromPeer();
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
+                cache.InvalidateFromPeer();
+                while (true) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Listening for other nodes' writes failed; listening again in {Seconds} s", Retry.TotalSeconds);
+                cache.InvalidateFromPeer();
+                await Task.Delay(Retry, stoppingToken);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        cache.OnInvalidate = null;
+        source.Dispose();
+        base.Dispose();
+    }
+}
+
+public static class StanceCacheSyncSetup
+{
+    /// <summary>On PostgreSQL, where several nodes may share the database, keeps their stance caches in step.</summary>
+    public static IServiceCollection AddStanceCacheSync(this IServiceCollection services, StorageLocation storage)
+    {
+        if (storage.Provider == DatabaseProvider.PostgreSQL) services.AddHostedService<StanceCacheSync>();
+        return services;
+    }
+}
