@@ -90,3 +90,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+internal static class ExpectTimeout
+{
+    /// <summary>
+    /// CI runs the browser tests beside the other test projects on two cores: a server round trip can take longer than
+    /// Playwright's default 5 s there. What every test expects stays the same; only how long it may take to appear.
+    /// </summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Raise() => Assertions.SetDefaultExpectTimeout(15_000);
+}

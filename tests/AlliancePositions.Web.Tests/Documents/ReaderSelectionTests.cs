@@ -86,7 +86,7 @@ public class ReaderSelectionTests : SeededComponentTest
 
         await page.InvokeAsync(() => page.Instance.OnTextSelected(Advice));
         Click(page, "Annotate");
-        page.Find(".mud-paper textarea").Change("<script>alert(1)</script>");
+        page.WaitForElement(".mud-paper textarea").Change("<script>alert(1)</script>");
         Click(page, "Save annotation");
 
         var navigation = Services.GetRequiredService<NavigationManager>();
@@ -157,8 +157,12 @@ public class ReaderSelectionTests : SeededComponentTest
         return page;
     }
 
+    /// <summary>
+    /// Clicks the button once it is rendered. The reader re-renders while it reads the selection's defaults from the
+    /// database, so a button found before that may be gone: find it again and click until the click lands.
+    /// </summary>
     private static void Click(IRenderedComponent<DocumentPage> page, string text) =>
-        page.FindAll("button").First(b => b.TextContent.Trim() == text).Click();
+        page.WaitForAssertion(() => page.FindAll("button").First(b => b.TextContent.Trim() == text).Click());
 
     private async Task<int> CountAsync<T>(Func<AppDbContext, IQueryable<T>> set)
     {

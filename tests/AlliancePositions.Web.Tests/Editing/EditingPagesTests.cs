@@ -41,7 +41,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("Olaf Scholz", page.Find("h1").TextContent, StringComparison.Ordinal));
 
         Click(page, "Edit statement");
-        page.Find(".statement-edit-form textarea").Change("Scholz warns Macron off sending troops.");
+        page.WaitForElement(".statement-edit-form textarea").Change("Scholz warns Macron off sending troops.");
         Click(page, "Save statement");
 
         page.WaitForAssertion(() => Assert.Equal("Scholz warns Macron off sending troops.", page.Find(".statement-summary").TextContent));
@@ -60,7 +60,7 @@ public class EditingPagesTests : SeededComponentTest
         var read = (await Services.GetRequiredService<StatementQueries>().FindForEditAsync("scholz-warns", Ct))!;
         Assert.True((await service.UpdateAsync("scholz-warns", read.Version, read.ToRequest() with { Summary = "Ben's wording" }, Ben, Ct)).Succeeded);
 
-        page.Find(".statement-edit-form textarea").Change("Ana's wording");
+        page.WaitForElement(".statement-edit-form textarea").Change("Ana's wording");
         Click(page, "Save statement");
 
         page.WaitForAssertion(() => Assert.Contains("ben@example.org changed this since you opened it", page.Find(".conflict-notice").TextContent, StringComparison.Ordinal));
@@ -80,7 +80,7 @@ public class EditingPagesTests : SeededComponentTest
 
         snackbars.WaitForAssertion(() => Assert.Contains("deleted", snackbars.Markup, StringComparison.Ordinal));
         Assert.Null(await FindStatementAsync());
-        snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
+        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
         await EventuallyAsync(async () => await FindStatementAsync() is not null);
     }
 
@@ -95,14 +95,14 @@ public class EditingPagesTests : SeededComponentTest
         page.FindAll(".codings-table button")[0].Click();
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".codings-table tbody tr").Count));
-        snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
+        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".codings-table tbody tr").Count));
 
         page.FindAll(".codings-table button")[0].Click();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".codings-table tbody tr").Count));
         var deleted = Render<DeletedPage>();
         deleted.WaitForAssertion(() => Assert.Contains("Coding", deleted.Find("tbody tr").TextContent, StringComparison.Ordinal));
-        deleted.FindAll("button").Single(b => b.TextContent.Trim() == "Restore").Click();
+        deleted.WaitForAssertion(() => deleted.FindAll("button").Single(b => b.TextContent.Trim() == "Restore").Click());
         deleted.WaitForAssertion(() => Assert.Contains("Restored:", deleted.Markup, StringComparison.Ordinal));
         Assert.Equal(3, (await Services.GetRequiredService<StatementQueries>().FindForEditAsync("scholz-warns", Ct))!.Codings.Count);
     }
@@ -146,7 +146,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".meeting-edit-form input")));
         var read = (await Services.GetRequiredService<MeetingQueries>().FindForEditAsync("feb-2024-calls", Ct))!;
         await Services.GetRequiredService<MeetingService>().UpdateAsync("feb-2024-calls", read.Version, read.ToRequest() with { Place = "Berlin" }, Ben, Ct);
-        page.Find(".meeting-edit-form input").Change("Calls on troops");
+        page.WaitForElement(".meeting-edit-form input").Change("Calls on troops");
         Click(page, "Save meeting");
         page.WaitForAssertion(() => Assert.Contains("Berlin", page.Find(".conflict-values").TextContent, StringComparison.Ordinal));
 
@@ -166,10 +166,10 @@ public class EditingPagesTests : SeededComponentTest
 
         Click(page, "Delete meeting");
 
-        Assert.EndsWith("/meetings", navigation.Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.EndsWith("/meetings", navigation.Uri, StringComparison.Ordinal));
         var meetings = Services.GetRequiredService<MeetingQueries>();
         Assert.Null(await meetings.FindAsync("feb-2024-calls", Ct));
-        snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
+        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
         await EventuallyAsync(async () => await meetings.FindAsync("feb-2024-calls", Ct) is not null);
     }
 
@@ -181,7 +181,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("Macron", page.Find("h1").TextContent, StringComparison.Ordinal));
 
         Click(page, "Edit document");
-        page.Find(".document-edit-form input").Change("Macron wants a tougher stance");
+        page.WaitForElement(".document-edit-form input").Change("Macron wants a tougher stance");
         Click(page, "Save details");
         page.WaitForAssertion(() => Assert.Equal("Macron wants a tougher stance", page.Find("h1").TextContent));
 
@@ -202,9 +202,9 @@ public class EditingPagesTests : SeededComponentTest
 
         Click(page, "Delete document");
 
-        Assert.EndsWith("/documents", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.EndsWith("/documents", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
         Assert.Null(await documents.FindAsync(key, Ct));
-        snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
+        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
         await EventuallyAsync(async () => await documents.FindAsync(key, Ct) is not null);
     }
 
@@ -223,13 +223,13 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("first note", page.Markup, StringComparison.Ordinal));
 
         Click(page, "Edit annotation");
-        page.Find(".annotation-edit-form textarea").Change("second note");
+        page.WaitForElement(".annotation-edit-form textarea").Change("second note");
         Click(page, "Save annotation");
         page.WaitForAssertion(() => Assert.Contains("second note", page.Find(".annotation-detail").TextContent, StringComparison.Ordinal));
 
         Click(page, "Delete annotation");
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".annotated-text mark")));
-        snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
+        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".annotation-detail")));
     }
 
@@ -274,6 +274,7 @@ public class EditingPagesTests : SeededComponentTest
             if (DateTime.UtcNow > until) Assert.Fail("The undo did not bring the record back within 15 seconds.");
     }
 
+    /// <summary>Clicks the button once it is rendered and still there: pages re-render as their reads come back.</summary>
     private static void Click<T>(IRenderedComponent<T> page, string text) where T : IComponent =>
-        page.FindAll("button").First(b => b.TextContent.Trim() == text).Click();
+        page.WaitForAssertion(() => page.FindAll("button").First(b => b.TextContent.Trim() == text).Click());
 }
