@@ -162,7 +162,7 @@ public class ReaderSelectionTests : SeededComponentTest
     /// database, so a button found before that may be gone: find it again and click until the click lands.
     /// </summary>
     private static void Click(IRenderedComponent<DocumentPage> page, string text) =>
-        page.WaitForAssertion(() => page.FindAll("button").First(b => b.TextContent.Trim() == text).Click());
+        page.ClickWhenReady(() => page.FindAll("button").First(b => b.TextContent.Trim() == text));
 
     private async Task<int> CountAsync<T>(Func<AppDbContext, IQueryable<T>> set)
     {

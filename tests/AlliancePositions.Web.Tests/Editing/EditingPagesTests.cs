@@ -80,7 +80,7 @@ public class EditingPagesTests : SeededComponentTest
 
         snackbars.WaitForAssertion(() => Assert.Contains("deleted", snackbars.Markup, StringComparison.Ordinal));
         Assert.Null(await FindStatementAsync());
-        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
+        snackbars.ClickWhenReady(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo"));
         await EventuallyAsync(async () => await FindStatementAsync() is not null);
     }
 
@@ -95,14 +95,14 @@ public class EditingPagesTests : SeededComponentTest
         page.FindAll(".codings-table button")[0].Click();
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".codings-table tbody tr").Count));
-        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
+        snackbars.ClickWhenReady(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo"));
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".codings-table tbody tr").Count));
 
         page.FindAll(".codings-table button")[0].Click();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".codings-table tbody tr").Count));
         var deleted = Render<DeletedPage>();
         deleted.WaitForAssertion(() => Assert.Contains("Coding", deleted.Find("tbody tr").TextContent, StringComparison.Ordinal));
-        deleted.WaitForAssertion(() => deleted.FindAll("button").Single(b => b.TextContent.Trim() == "Restore").Click());
+        deleted.ClickWhenReady(() => deleted.FindAll("button").Single(b => b.TextContent.Trim() == "Restore"));
         deleted.WaitForAssertion(() => Assert.Contains("Restored:", deleted.Markup, StringComparison.Ordinal));
         Assert.Equal(3, (await Services.GetRequiredService<StatementQueries>().FindForEditAsync("scholz-warns", Ct))!.Codings.Count);
     }
@@ -169,7 +169,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.EndsWith("/meetings", navigation.Uri, StringComparison.Ordinal));
         var meetings = Services.GetRequiredService<MeetingQueries>();
         Assert.Null(await meetings.FindAsync("feb-2024-calls", Ct));
-        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
+        snackbars.ClickWhenReady(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo"));
         await EventuallyAsync(async () => await meetings.FindAsync("feb-2024-calls", Ct) is not null);
     }
 
@@ -204,7 +204,7 @@ public class EditingPagesTests : SeededComponentTest
 
         page.WaitForAssertion(() => Assert.EndsWith("/documents", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
         Assert.Null(await documents.FindAsync(key, Ct));
-        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
+        snackbars.ClickWhenReady(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo"));
         await EventuallyAsync(async () => await documents.FindAsync(key, Ct) is not null);
     }
 
@@ -229,7 +229,7 @@ public class EditingPagesTests : SeededComponentTest
 
         Click(page, "Delete annotation");
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".annotated-text mark")));
-        snackbars.WaitForAssertion(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click());
+        snackbars.ClickWhenReady(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo"));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".annotation-detail")));
     }
 
@@ -263,7 +263,7 @@ public class EditingPagesTests : SeededComponentTest
     }
 
     private static void RestoreRow(IRenderedComponent<DeletedPage> page, string kind) =>
-        page.FindAll("tbody tr").First(r => r.QuerySelector("td")!.TextContent == kind).QuerySelector("button")!.Click();
+        page.ClickWhenReady(() => page.FindAll("tbody tr").First(r => r.QuerySelector("td")!.TextContent == kind).QuerySelector("button")!);
 
     private async Task<StatementRow?> FindStatementAsync() => (await Services.GetRequiredService<StatementQueries>().FindAsync("scholz-warns", Ct))?.Row;
 
@@ -276,5 +276,5 @@ public class EditingPagesTests : SeededComponentTest
 
     /// <summary>Clicks the button once it is rendered and still there: pages re-render as their reads come back.</summary>
     private static void Click<T>(IRenderedComponent<T> page, string text) where T : IComponent =>
-        page.WaitForAssertion(() => page.FindAll("button").First(b => b.TextContent.Trim() == text).Click());
+        page.ClickWhenReady(() => page.FindAll("button").First(b => b.TextContent.Trim() == text));
 }
