@@ -61,12 +61,20 @@ public class StanceIntervalBrowserTests(WorkspaceFixture workspace) : IClassFixt
 
     private static async Task<double> IntervalWidthAsync(IPage page)
     {
-        var text = await Row(page).Locator("td.interval").InnerTextAsync();
+        // The table fills in after the page is interactive; until then a cell may hold a placeholder ("—").
+        var cell = Row(page).Locator("td.interval");
+        await Assertions.Expect(cell).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d to [+-]?\d"));
+        var text = await cell.InnerTextAsync();
         var ends = text.Split(" to ").Select(Number).ToArray();
         return ends[1] - ends[0];
     }
 
-    private static async Task<double> PositionAsync(IPage page) => Number(await Row(page).Locator("td.position").InnerTextAsync());
+    private static async Task<double> PositionAsync(IPage page)
+    {
+        var cell = Row(page).Locator("td.position");
+        await Assertions.Expect(cell).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*[+-]?\d"));
+        return Number(await cell.InnerTextAsync());
+    }
 
     /// <summary>The y of a path's first point: "M120 45.5 H300 ..." gives 45.5.</summary>
     private static double FirstY(string? path) => Number(path!.TrimStart('M').Split(' ')[1]);
