@@ -90,9 +90,7 @@ public sealed class ActorService(IDbContextFactory<AppDbContext> contexts, TimeP
 
     private async Task<WriteResult<ActorVersion>> SetDeletedAsync(AppDbContext db, Actor actor, bool deleted, Editor editor, CancellationToken cancellationToken)
     {
-        actor.MarkDeleted(deleted, editor, clock.GetUtcNow());
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveDeletedAsync(actor, deleted, editor, clock.GetUtcNow(), cancellationToken)) return WriteResult<ActorVersion>.NotFound();
         return WriteResult<ActorVersion>.Ok(ToVersion(actor));
     }
 

@@ -26,6 +26,26 @@ internal static class RecordEdits
         }
     }
 
+    /// <summary>
+    /// Soft-deletes or restores the record and saves. False when another request changed the row since it was read (two
+    /// analysts deleting the same record at once): the first one's change stands and nothing of this one is written.
+    /// </summary>
+    public static async Task<bool> SaveDeletedAsync(this AppDbContext db, EditableRecord record, bool deleted, Editor editor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        record.MarkDeleted(deleted, editor, now);
+        db.EditedBy(editor);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
     public static void MarkDeleted(this EditableRecord record, bool deleted, Editor editor, DateTimeOffset now)
     {
         record.DeletedAt = deleted ? now : null;

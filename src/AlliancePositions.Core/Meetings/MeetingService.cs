@@ -81,9 +81,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var meeting = await Tracked(db).IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Key == key && (m.DeletedAt != null) != deleted, cancellationToken);
         if (meeting is null) return WriteResult<MeetingVersion>.NotFound();
-        meeting.MarkDeleted(deleted, editor, clock.GetUtcNow());
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveDeletedAsync(meeting, deleted, editor, clock.GetUtcNow(), cancellationToken)) return WriteResult<MeetingVersion>.NotFound();
         return WriteResult<MeetingVersion>.Ok(ToVersion(meeting));
     }
 

@@ -190,9 +190,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         if (document is null) return WriteResult<DocumentVersion>.NotFound();
         if (await CitingStatementsAsync(db, db.Annotations.Where(a => a.DocumentId == document.Id).Select(a => a.Id), cancellationToken) is { Count: > 0 } citing)
             return WriteResult<DocumentVersion>.InUse(InUseMessage("This document", citing));
-        document.MarkDeleted(deleted: true, editor, clock.GetUtcNow());
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveDeletedAsync(document, deleted: true, editor, clock.GetUtcNow(), cancellationToken)) return WriteResult<DocumentVersion>.NotFound();
         return WriteResult<DocumentVersion>.Ok(ToVersion(document));
     }
 
@@ -201,9 +199,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var document = await db.Documents.IgnoreQueryFilters().Include(d => d.Outlet).FirstOrDefaultAsync(d => d.Key == documentKey && d.DeletedAt != null, cancellationToken);
         if (document is null) return WriteResult<DocumentVersion>.NotFound();
-        document.MarkDeleted(deleted: false, editor, clock.GetUtcNow());
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveDeletedAsync(document, deleted: false, editor, clock.GetUtcNow(), cancellationToken)) return WriteResult<DocumentVersion>.NotFound();
         return WriteResult<DocumentVersion>.Ok(ToVersion(document));
     }
 
@@ -257,9 +253,7 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> contexts, Ti
     private async Task<WriteResult<AnnotationVersion>> SetAnnotationDeletedAsync(AppDbContext db, Annotation annotation, bool deleted, Editor editor,
         CancellationToken cancellationToken)
     {
-        annotation.MarkDeleted(deleted, editor, clock.GetUtcNow());
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveDeletedAsync(annotation, deleted, editor, clock.GetUtcNow(), cancellationToken)) return WriteResult<AnnotationVersion>.NotFound();
         return WriteResult<AnnotationVersion>.Ok(ToVersion(annotation));
     }
 

@@ -157,9 +157,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
             .FirstOrDefaultAsync(c => c.StatementId == statementId && c.Question.Slug == question && c.Coder.Key == coder && (c.DeletedAt != null) != deleted,
                 cancellationToken);
         if (coding is null) return WriteResult<string>.NotFound();
-        coding.MarkDeleted(deleted, editor, clock.GetUtcNow());
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveDeletedAsync(coding, deleted, editor, clock.GetUtcNow(), cancellationToken)) return WriteResult<string>.NotFound();
         return WriteResult<string>.Ok(coding.AuditKey);
     }
 
@@ -206,10 +204,7 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         // An actor is only deleted once it has no live statements; restoring one under a deleted actor would hide it again.
         if (!deleted && !await db.Actors.AnyAsync(a => a.Id == statement.ActorId, cancellationToken))
             return WriteResult<StatementVersion>.InUse("The statement's actor is deleted; an Admin restores the actor first.");
-        statement.DeletedAt = deleted ? clock.GetUtcNow() : null;
-        statement.DeletedBy = deleted ? editor.UserName : null;
-        db.EditedBy(editor);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveDeletedAsync(statement, deleted, editor, clock.GetUtcNow(), cancellationToken)) return WriteResult<StatementVersion>.NotFound();
         return WriteResult<StatementVersion>.Ok(ToVersion(statement));
     }
 

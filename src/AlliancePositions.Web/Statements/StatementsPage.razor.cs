@@ -41,6 +41,7 @@ public sealed partial class StatementsPage : IDisposable
     private IReadOnlyList<QuestionSummary> questions = [];
     private MudDataGrid<StatementRow>? grid;
     private StatementFilter? loadedFilter;
+    private StatementFilter? loadingFilter;
     private FilteredPage<StatementRow>? results;
     private PositionSplit? split;
     private QuestionSummary? question;
@@ -48,8 +49,9 @@ public sealed partial class StatementsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         // Before the first await: a database that answers asynchronously (PostgreSQL) renders the page once before
-        // OnParametersSetAsync runs, and that render reads the axes.
+        // OnParametersSetAsync runs, and that render reads the axes and starts the grid's first load with the filter.
         axes = TimeAxes.From(AsOf, KnownAt, Clock);
+        binding = BindQuery();
         // Small vocabularies, read whole; the statements themselves load a page at a time through the grid.
         topics = await TopicQueries.ListTopicsAsync(disposed.Token);
         questions = await TopicQueries.ListQuestionsAsync(disposed.Token);
@@ -58,10 +60,13 @@ public sealed partial class StatementsPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         axes = ReadAxes();
-        binding = new StatementFilterQuery(Topic, Actor, Question, Kind, Credibility, Text, From, To, Sort, PageNumber, PageSize).Bind();
+        binding = BindQuery();
         // The grid loads after its first render (so prerendering runs no statement query); later URL changes reload it.
-        if (grid is not null && binding.Filter != loadedFilter) await grid.ReloadServerData();
+        if (grid is not null && binding.Filter != loadedFilter && binding.Filter != loadingFilter) await grid.ReloadServerData();
     }
+
+    private StatementFilterBinding BindQuery() =>
+        new StatementFilterQuery(Topic, Actor, Question, Kind, Credibility, Text, From, To, Sort, PageNumber, PageSize).Bind();
 
     /// <summary>The grid's server data: the URL's filter, page and sort (not the grid's own state), read once per filter.</summary>
     private async Task<GridData<StatementRow>> LoadAsync(GridState<StatementRow> state, CancellationToken cancellationToken)
@@ -71,11 +76,15 @@ public sealed partial class StatementsPage : IDisposable
         {
             // The grid cancels a load it no longer needs (a newer filter); leaving the page cancels the rest.
             using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposed.Token);
+            loadingFilter = filter;
             var resolved = await Statements.ResolveAsync(filter, both.Token);
-            results = await Statements.SearchAsync(resolved, both.Token);
-            split = await Statements.SplitAsync(resolved, both.Token);
+            var found = await Statements.SearchAsync(resolved, both.Token);
+            var foundSplit = await Statements.SplitAsync(resolved, both.Token);
+            // The URL changed while this filter loaded: the newer filter's own load fills the page, and this one must
+            // not overwrite it if it finishes last.
+            if (filter != binding.Filter) return new GridData<StatementRow> { Items = results?.Page.Items ?? [], TotalItems = results?.Page.Total ?? 0 };
+            (results, split, loadedFilter) = (found, foundSplit, filter);
             question = questions.FirstOrDefault(q => q.Slug == filter.Question);
-            loadedFilter = filter;
             StateHasChanged();
         }
         return new GridData<StatementRow> { Items = results.Page.Items, TotalItems = results.Page.Total };

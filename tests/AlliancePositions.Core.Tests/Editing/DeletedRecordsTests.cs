@@ -25,6 +25,23 @@ public class DeletedRecordsTests
     }
 
     [Fact]
+    public async Task A_delete_that_loses_the_race_to_another_analysts_delete_writes_nothing_and_throws_nothing()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var edits = new EditFixture(database);
+        var (document, annotation) = await edits.EvidenceAsync();
+        await using var slower = database.CreateDbContext();
+        var readBeforeTheOtherDelete = await slower.Annotations.FirstAsync(a => a.Key == annotation, Ct);
+
+        Assert.Equal(WriteStatus.Ok, (await edits.Documents.DeleteAnnotationAsync(document, annotation, EditFixture.Ana, Ct)).Status);
+        var saved = await slower.SaveDeletedAsync(readBeforeTheOtherDelete, deleted: true, EditFixture.Ben, EditFixture.Clock.GetUtcNow(), Ct);
+
+        Assert.False(saved);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(EditFixture.Ana.UserName, await db.Annotations.IgnoreQueryFilters().Where(a => a.Key == annotation).Select(a => a.DeletedBy).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task Coding_again_after_a_delete_brings_the_coding_back_with_the_new_position()
     {
         await using var database = await SeededDatabase.CreateAsync();

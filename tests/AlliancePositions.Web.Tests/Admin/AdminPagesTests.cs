@@ -52,7 +52,7 @@ public class AdminPagesTests : SeededComponentTest
         var page = Render<DeletedPage>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")));
 
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "Restore").Click();
+        page.ClickWhenReady(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Restore"));
 
         page.WaitForAssertion(() => Assert.Contains("Restored:", page.Markup, StringComparison.Ordinal));
         Assert.Contains("Nothing is deleted", page.Markup, StringComparison.Ordinal);

@@ -47,8 +47,8 @@ public class UsersPageTests : SeededComponentTest
         Click(page, "Add user");
         page.WaitForAssertion(() => Assert.Contains("Enter the new user's email address.", page.Markup, StringComparison.Ordinal));
 
-        page.Find(".add-user input[type=email]").Change("new@example.org");
-        page.Find(".add-user input[type=password]").Change("short");
+        page.ChangeWhenReady(".add-user input[type=email]", "new@example.org");
+        page.ChangeWhenReady(".add-user input[type=password]", "short");
         Click(page, "Add user");
         page.WaitForAssertion(() => Assert.Contains("Passwords must be at least 12 characters.", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll(".users-table tbody tr"));
@@ -60,8 +60,8 @@ public class UsersPageTests : SeededComponentTest
         var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find(".users-table")));
 
-        page.Find(".add-user input[type=email]").Change("new@example.org");
-        page.Find(".add-user input[type=password]").Change(AppFactory.TestPassword);
+        page.ChangeWhenReady(".add-user input[type=email]", "new@example.org");
+        page.ChangeWhenReady(".add-user input[type=password]", AppFactory.TestPassword);
         Click(page, "Add user");
 
         page.WaitForAssertion(() => Assert.Contains("Added new@example.org as Viewer.", page.Markup, StringComparison.Ordinal));
@@ -95,8 +95,8 @@ public class UsersPageTests : SeededComponentTest
         var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".users-table tbody tr").Count));
 
-        page.FindAll(".users-table tbody tr").Single(r => r.TextContent.Contains("ana@example.org", StringComparison.Ordinal))
-            .QuerySelector("input[type=checkbox]")!.Change(true);
+        page.ChangeWhenReady(() => page.FindAll(".users-table tbody tr").Single(r => r.TextContent.Contains("ana@example.org", StringComparison.Ordinal))
+            .QuerySelector("input[type=checkbox]")!, true);
 
         // The message, not the checkbox's label (which says "is disabled" from the start): the save has finished.
         page.WaitForAssertion(() => Assert.Contains("ana@example.org is disabled: their sign-ins stop working now.", page.Markup, StringComparison.Ordinal));
@@ -114,5 +114,5 @@ public class UsersPageTests : SeededComponentTest
     }
 
     private static void Click(IRenderedComponent<UsersPage> page, string text) =>
-        page.FindAll("button").First(b => b.TextContent.Trim() == text).Click();
+        page.ClickWhenReady(() => page.FindAll("button").First(b => b.TextContent.Trim() == text));
 }

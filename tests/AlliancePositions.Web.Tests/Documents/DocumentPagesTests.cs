@@ -82,9 +82,9 @@ public class DocumentPagesTests : SeededComponentTest
         var page = Render<DocumentPage>(p => p.Add(x => x.Key, SeedDocument));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("mark.annotation")));
 
-        page.Find("mark[data-annotations='an-scholz-advice']").Click();
+        page.ClickWhenReady(() => page.Find("mark[data-annotations='an-scholz-advice']"));
 
-        Assert.EndsWith("annotation=an-scholz-advice", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.EndsWith("annotation=an-scholz-advice", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public class NewDocumentPageTests : SeededComponentTest
 
         // Found and clicked in one step on the renderer: the outlets may still be loading and re-render the form (on a
         // database that answers asynchronously, such as PostgreSQL).
-        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click());
+        page.ClickWhenReady(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)));
 
         page.WaitForAssertion(() => Assert.Contains("The title is required.", page.Markup, StringComparison.Ordinal));
         Assert.Contains("The text is required.", page.Markup, StringComparison.Ordinal);
@@ -63,9 +63,9 @@ public class NewDocumentPageTests : SeededComponentTest
         var stored = File.ReadAllText(Path.Combine(RepositoryRoot(), "seeds", "texts", "000_fe0bddd215f79065.txt"));
 
         // Each element found and used in one step on the renderer, as the outlets may still be loading.
-        await page.InvokeAsync(() => page.Find("input").Change("A copy of the seed report"));
-        await page.InvokeAsync(() => page.Find("textarea").Change(stored));
-        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click());
+        page.ChangeWhenReady("input", "A copy of the seed report");
+        page.ChangeWhenReady("textarea", stored);
+        page.ClickWhenReady(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)));
 
         page.WaitForAssertion(() => Assert.Contains("already stored", page.Markup, StringComparison.Ordinal));
         Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "/documents/a76fa100f53b");
@@ -77,9 +77,9 @@ public class NewDocumentPageTests : SeededComponentTest
         auth.SignInAs("Analyst");
         var page = Render<NewDocumentPage>();
 
-        page.Find("input").Change("Scholz on Taurus");
-        page.Find("textarea").Change("Scholz said on Monday that Germany would not send Taurus missiles.");
-        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+        page.ChangeWhenReady("input", "Scholz on Taurus");
+        page.ChangeWhenReady("textarea", "Scholz said on Monday that Germany would not send Taurus missiles.");
+        page.ClickWhenReady(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)));
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Matches("/documents/[0-9a-f]{12}$", navigation.Uri));
@@ -91,9 +91,9 @@ public class NewDocumentPageTests : SeededComponentTest
         auth.SignInAs("Analyst");
         var page = Render<NewDocumentPage>();
 
-        page.Find("input").Change("Scholz\u0007 on Taurus");
-        page.Find("textarea").Change($"Scholz said {Guid.NewGuid():N} that Germany would not send Taurus missiles.");
-        page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)).Click();
+        page.ChangeWhenReady("input", "Scholz\u0007 on Taurus");
+        page.ChangeWhenReady("textarea", $"Scholz said {Guid.NewGuid():N} that Germany would not send Taurus missiles.");
+        page.ClickWhenReady(() => page.FindAll("button").Single(b => b.TextContent.Contains("Save document", StringComparison.Ordinal)));
 
         page.WaitForAssertion(() => Assert.Contains("The title contains the control character U+0007", page.Markup, StringComparison.Ordinal));
         await using var db = await Services.GetRequiredService<IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);

@@ -86,7 +86,7 @@ public class ReaderSelectionTests : SeededComponentTest
 
         await page.InvokeAsync(() => page.Instance.OnTextSelected(Advice));
         Click(page, "Annotate");
-        page.WaitForElement(".mud-paper textarea").Change("<script>alert(1)</script>");
+        page.ChangeWhenReady(".mud-paper textarea", "<script>alert(1)</script>");
         Click(page, "Save annotation");
 
         var navigation = Services.GetRequiredService<NavigationManager>();

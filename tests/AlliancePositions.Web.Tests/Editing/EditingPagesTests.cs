@@ -41,7 +41,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("Olaf Scholz", page.Find("h1").TextContent, StringComparison.Ordinal));
 
         Click(page, "Edit statement");
-        page.WaitForElement(".statement-edit-form textarea").Change("Scholz warns Macron off sending troops.");
+        page.ChangeWhenReady(".statement-edit-form textarea", "Scholz warns Macron off sending troops.");
         Click(page, "Save statement");
 
         page.WaitForAssertion(() => Assert.Equal("Scholz warns Macron off sending troops.", page.Find(".statement-summary").TextContent));
@@ -60,7 +60,7 @@ public class EditingPagesTests : SeededComponentTest
         var read = (await Services.GetRequiredService<StatementQueries>().FindForEditAsync("scholz-warns", Ct))!;
         Assert.True((await service.UpdateAsync("scholz-warns", read.Version, read.ToRequest() with { Summary = "Ben's wording" }, Ben, Ct)).Succeeded);
 
-        page.WaitForElement(".statement-edit-form textarea").Change("Ana's wording");
+        page.ChangeWhenReady(".statement-edit-form textarea", "Ana's wording");
         Click(page, "Save statement");
 
         page.WaitForAssertion(() => Assert.Contains("ben@example.org changed this since you opened it", page.Find(".conflict-notice").TextContent, StringComparison.Ordinal));
@@ -92,13 +92,13 @@ public class EditingPagesTests : SeededComponentTest
         var page = Render<StatementPage>(p => p.Add(x => x.Key, "scholz-warns"));
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".codings-table tbody tr").Count));
 
-        page.FindAll(".codings-table button")[0].Click();
+        page.ClickWhenReady(() => page.FindAll(".codings-table button")[0]);
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".codings-table tbody tr").Count));
         snackbars.ClickWhenReady(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo"));
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".codings-table tbody tr").Count));
 
-        page.FindAll(".codings-table button")[0].Click();
+        page.ClickWhenReady(() => page.FindAll(".codings-table button")[0]);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".codings-table tbody tr").Count));
         var deleted = Render<DeletedPage>();
         deleted.WaitForAssertion(() => Assert.Contains("Coding", deleted.Find("tbody tr").TextContent, StringComparison.Ordinal));
@@ -146,7 +146,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".meeting-edit-form input")));
         var read = (await Services.GetRequiredService<MeetingQueries>().FindForEditAsync("feb-2024-calls", Ct))!;
         await Services.GetRequiredService<MeetingService>().UpdateAsync("feb-2024-calls", read.Version, read.ToRequest() with { Place = "Berlin" }, Ben, Ct);
-        page.WaitForElement(".meeting-edit-form input").Change("Calls on troops");
+        page.ChangeWhenReady(".meeting-edit-form input", "Calls on troops");
         Click(page, "Save meeting");
         page.WaitForAssertion(() => Assert.Contains("Berlin", page.Find(".conflict-values").TextContent, StringComparison.Ordinal));
 
@@ -181,7 +181,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("Macron", page.Find("h1").TextContent, StringComparison.Ordinal));
 
         Click(page, "Edit document");
-        page.WaitForElement(".document-edit-form input").Change("Macron wants a tougher stance");
+        page.ChangeWhenReady(".document-edit-form input", "Macron wants a tougher stance");
         Click(page, "Save details");
         page.WaitForAssertion(() => Assert.Equal("Macron wants a tougher stance", page.Find("h1").TextContent));
 
@@ -223,7 +223,7 @@ public class EditingPagesTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("first note", page.Markup, StringComparison.Ordinal));
 
         Click(page, "Edit annotation");
-        page.WaitForElement(".annotation-edit-form textarea").Change("second note");
+        page.ChangeWhenReady(".annotation-edit-form textarea", "second note");
         Click(page, "Save annotation");
         page.WaitForAssertion(() => Assert.Contains("second note", page.Find(".annotation-detail").TextContent, StringComparison.Ordinal));
 

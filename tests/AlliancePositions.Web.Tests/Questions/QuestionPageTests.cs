@@ -56,7 +56,7 @@ public class QuestionPageTests : SeededComponentTest
         // The coalitions still list every actor with a position, not only those drawn.
         Assert.True(page.FindAll(".coalitions .actor-chip").Count > 2, page.Find(".coalitions").TextContent);
 
-        page.Find(".matrix-chips .mud-chip-close-button").Click();
+        page.ClickWhenReady(() => page.Find(".matrix-chips .mud-chip-close-button"));
         page.WaitForAssertion(() => Assert.EndsWith("actors=olaf-scholz", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
     }
 
@@ -108,7 +108,7 @@ public class QuestionPageTests : SeededComponentTest
     {
         var page = RenderQuestion("troop-deployment");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button.cell")));
-        page.Find("button.cell[aria-label^='Emmanuel Macron and Olaf Scholz']").Click();
+        page.ClickWhenReady(() => page.Find("button.cell[aria-label^='Emmanuel Macron and Olaf Scholz']"));
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Contains("pair=emmanuel-macron%2Colaf-scholz", navigation.Uri, StringComparison.Ordinal));
     }

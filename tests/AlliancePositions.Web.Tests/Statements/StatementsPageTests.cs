@@ -19,9 +19,12 @@ public class StatementsPageTests : SeededComponentTest
     public void Topic_filter_shows_only_statements_on_that_topic()
     {
         var page = RenderAt("/statements?topic=troop-deployment");
-        page.WaitForAssertion(() => Assert.Contains("Scholz advises Macron not to take the step", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("7 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal);
+            Assert.Contains("Scholz advises Macron not to take the step", page.Markup, StringComparison.Ordinal);
+        });
         Assert.DoesNotContain("NATO and US troops need not be involved", page.Markup, StringComparison.Ordinal);
-        Assert.Contains("7 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

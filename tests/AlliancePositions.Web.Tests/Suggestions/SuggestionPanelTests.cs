@@ -55,7 +55,7 @@ public class SuggestionPanelTests : SeededComponentTest
         auth.SignInAs("Analyst");
         var page = await RenderNewStoryAsync();
 
-        page.FindAll("button").First(b => b.GetAttribute("aria-label")?.StartsWith("Edit suggestion in the form: Emmanuel Macron", StringComparison.Ordinal) == true).Click();
+        page.ClickWhenReady(() => page.FindAll("button").First(b => b.GetAttribute("aria-label")?.StartsWith("Edit suggestion in the form: Emmanuel Macron", StringComparison.Ordinal) == true));
 
         page.WaitForAssertion(() => Assert.Contains("Suggested date from: “on Tuesday”", page.Find(".statement-form").TextContent, StringComparison.Ordinal));
         Assert.Equal("Emmanuel Macron", page.Find(".statement-form input").GetAttribute("value"));

@@ -12,11 +12,14 @@ public class SuggestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
-    /// <summary>A Friday wire story (31 May 2024) with a unique tail, so each test has its own document.</summary>
-    private static async Task<string> NewStoryAsync(HttpClient client, string? extra = null)
+    /// <summary>
+    /// A Friday wire story (31 May 2024) with a unique tail, so each test has its own document. A test that makes an actor
+    /// of the unnamed diplomat names another nationality: the tests share one database, and the others expect no actor.
+    /// </summary>
+    private static async Task<string> NewStoryAsync(HttpClient client, string? extra = null, string diplomat = "Polish")
     {
         var text = "Olaf Scholz said on Tuesday that Germany would not send ground troops to Ukraine under any circumstances. "
-            + "A senior Polish diplomat warned that such a refusal would embolden Russia to escalate the war. "
+            + $"A senior {diplomat} diplomat warned that such a refusal would embolden Russia to escalate the war. "
             + (extra ?? "") + $"Ref {Guid.NewGuid():N}.";
         var created = await client.PostAsJsonAsync("/api/documents", new { title = "Wire story", text, publishedOn = "2024-05-31" }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -80,7 +83,7 @@ public class SuggestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Accepting_with_overrides_stores_the_confirmed_codings_and_an_actor_made_from_the_mention()
     {
         using var client = await app.CreateClientAsync("Analyst");
-        var document = await NewStoryAsync(client);
+        var document = await NewStoryAsync(client, diplomat: "Italian");
         var diplomat = (await ListAsync(client, document)).Single(s => s.GetProperty("actor").ValueKind == JsonValueKind.Null);
 
         var accepted = await client.PostAsJsonAsync($"/api/documents/{document}/suggestions/{diplomat.GetProperty("id").GetString()}/accept", new
@@ -95,7 +98,7 @@ public class SuggestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
         await using var db = app.CreateDbContext();
         var stored = await db.Statements.Include(s => s.Actor).Include(s => s.Codings).Include(s => s.Topics)
             .SingleAsync(s => s.Key == statement.GetProperty("id").GetString(), Ct);
-        Assert.Equal("A senior Polish diplomat", stored.Actor.Name);
+        Assert.Equal("A senior Italian diplomat", stored.Actor.Name);
         Assert.Equal(2, Assert.Single(stored.Codings).Position);
         Assert.Equal("escalation", Assert.Single(stored.Topics).Slug);
     }
