@@ -44,7 +44,6 @@ public sealed partial class StatementsPage : IDisposable
     private StatementFilter? loadingFilter;
     private FilteredPage<StatementRow>? results;
     private PositionSplit? split;
-    private QuestionSummary? question;
 
     protected override async Task OnInitializedAsync()
     {
@@ -65,6 +64,9 @@ public sealed partial class StatementsPage : IDisposable
         if (grid is not null && binding.Filter != loadedFilter && binding.Filter != loadingFilter) await grid.ReloadServerData();
     }
 
+    /// <summary>The split's question, looked up when shown: the first page can arrive before the questions have.</summary>
+    private QuestionSummary? SplitQuestion => questions.FirstOrDefault(q => q.Slug == loadedFilter?.Question);
+
     private StatementFilterBinding BindQuery() =>
         new StatementFilterQuery(Topic, Actor, Question, Kind, Credibility, Text, From, To, Sort, PageNumber, PageSize).Bind();
 
@@ -84,7 +86,6 @@ public sealed partial class StatementsPage : IDisposable
             // not overwrite it if it finishes last.
             if (filter != binding.Filter) return new GridData<StatementRow> { Items = results?.Page.Items ?? [], TotalItems = results?.Page.Total ?? 0 };
             (results, split, loadedFilter) = (found, foundSplit, filter);
-            question = questions.FirstOrDefault(q => q.Slug == filter.Question);
             StateHasChanged();
         }
         return new GridData<StatementRow> { Items = results.Page.Items, TotalItems = results.Page.Total };
