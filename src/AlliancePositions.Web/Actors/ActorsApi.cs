@@ -140,14 +140,14 @@ public static class ActorsApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
-        string? method, string? view, ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
+        string? method, string? view, ActorQueries actors, StanceQueries stances, QuestionQueries questions, StatementQueries statements, TimeProvider clock,
         IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var other = string.IsNullOrWhiteSpace(compare) || compare == slug ? null : await actors.FindAsync(compare, cancellationToken);
         var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
         if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var data = await StanceChartData.LoadAsync(stances, topics, statements, new ActorRef(actor.Slug, actor.Name),
+        var data = await StanceChartData.LoadAsync(stances, questions, statements, new ActorRef(actor.Slug, actor.Name),
             other is null ? null : new ActorRef(other.Slug, other.Name), axes, cancellationToken);
 
         // The page's own component, rendered to a string: the download is exactly what the analyst saw.

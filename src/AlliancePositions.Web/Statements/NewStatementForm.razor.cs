@@ -39,6 +39,7 @@ public sealed partial class NewStatementForm : IDisposable
     [Inject] private ActorQueries Actors { get; set; } = null!;
     [Inject] private ActorService ActorService { get; set; } = null!;
     [Inject] private TopicQueries Topics { get; set; } = null!;
+    [Inject] private QuestionQueries Questions { get; set; } = null!;
     [Inject] private MeetingQueries Meetings { get; set; } = null!;
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private StatementService StatementService { get; set; } = null!;
@@ -71,7 +72,7 @@ public sealed partial class NewStatementForm : IDisposable
         date = DefaultDate?.ToDateTime(TimeOnly.MinValue);
         allTopics = await Topics.ListTopicsAsync(disposed.Token);
         meetings = (await Meetings.ListAsync(1, Core.Paging.Paging.MaxPageSize, disposed.Token)).Items;
-        codings = (await Topics.ListQuestionsAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
+        codings = (await Questions.ListAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
         if (Prefill is not null) await ApplyPrefillAsync(Prefill);
     }
 

@@ -20,6 +20,7 @@ public sealed partial class StatementsPage : IDisposable
 
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private TopicQueries TopicQueries { get; set; } = null!;
+    [Inject] private QuestionQueries QuestionQueries { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     [SupplyParameterFromQuery] public string? Topic { get; set; }
@@ -52,7 +53,7 @@ public sealed partial class StatementsPage : IDisposable
         axes = TimeAxes.From(AsOf, KnownAt, Clock);
         // Small vocabularies, read whole; the statements themselves load a page at a time through the grid.
         topics = await TopicQueries.ListTopicsAsync(disposed.Token);
-        questions = await TopicQueries.ListQuestionsAsync(disposed.Token);
+        questions = await QuestionQueries.ListAsync(disposed.Token);
     }
 
     protected override async Task OnParametersSetAsync()
