@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Countries;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
