@@ -91,7 +91,7 @@ public partial class ActorPage
         selected = null;
         questions = await QuestionQueries.ListAsync(token);
         topics = await TopicQueries.ListTopicsAsync(token);
-        choices = (await Actors.ListAsync(null, 1, Paging.MaxPageSize, token)).Items;
+        choices = (await Actors.ListAsync(null, 1, PageLimits.MaxPageSize, token)).Items;
         stances = await Stances.ForActorAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
 
         compareActor = string.IsNullOrWhiteSpace(Compare) || Compare == Slug ? null : await Actors.FindAsync(Compare, token);

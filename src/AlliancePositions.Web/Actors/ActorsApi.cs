@@ -114,7 +114,7 @@ public static class ActorsApi
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var axes = TimeAxes.From(asOf, knownAt, clock);
         if (axes.Errors.Count > 0) return TypedResults.ValidationProblem(axes.Errors);
-        TimelineFilter Page(int page) => new(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize, KnownAt: axes.KnownAt);
+        TimelineFilter Page(int page) => new(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: PageLimits.MaxPageSize, KnownAt: axes.KnownAt);
         // The filter is echoed in the file's header: only known keys get that far.
         var first = await actors.TimelineAsync(slug, Page(1), cancellationToken);
         if (first is null) return TypedResults.NotFound();
@@ -133,7 +133,7 @@ public static class ActorsApi
         {
             foreach (var item in items) csv.WriteRow(Cells(item));
             // A short page is the last one. The total cannot tell: past 10,000 entries it is capped ("10,000+").
-            if (items.Count < Paging.MaxPageSize) break;
+            if (items.Count < PageLimits.MaxPageSize) break;
             items = (await actors.TimelineAsync(slug, Page(++page), cancellationToken))?.Page.Items ?? [];
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");

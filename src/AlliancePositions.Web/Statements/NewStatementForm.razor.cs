@@ -1,6 +1,7 @@
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Meetings;
+using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Statements;
@@ -71,7 +72,7 @@ public sealed partial class NewStatementForm : IDisposable
         summary = Quote.Length <= Core.Editing.InputRules.MaxSummary ? Quote : Quote[..Core.Editing.InputRules.MaxSummary];
         date = DefaultDate?.ToDateTime(TimeOnly.MinValue);
         allTopics = await Topics.ListTopicsAsync(disposed.Token);
-        meetings = (await Meetings.ListAsync(1, Core.Paging.Paging.MaxPageSize, disposed.Token)).Items;
+        meetings = (await Meetings.ListAsync(1, PageLimits.MaxPageSize, disposed.Token)).Items;
         codings = (await Questions.ListAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
         if (Prefill is not null) await ApplyPrefillAsync(Prefill);
     }

@@ -99,7 +99,7 @@ public sealed partial class StatementsPage : IDisposable
 
     private int PageCount => results is null ? 1 : Math.Max(1, (int)Math.Ceiling(results.Page.Total / (double)binding.Filter.PageSize));
 
-    private string CsvHref => TimeAxes.WithQuery("/api/statements.csv", StatementFilterQuery.ToQuery(binding.Filter with { Page = 1, PageSize = Core.Paging.Paging.DefaultPageSize }));
+    private string CsvHref => TimeAxes.WithQuery("/api/statements.csv", StatementFilterQuery.ToQuery(binding.Filter with { Page = 1, PageSize = PageLimits.DefaultPageSize }));
 
     private StatementSort DateSortNext => binding.Filter.Sort == StatementSort.DateDescending ? StatementSort.DateAscending : StatementSort.DateDescending;
 
@@ -138,7 +138,7 @@ public sealed partial class StatementsPage : IDisposable
     {
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
-            ["pageSize"] = size == Core.Paging.Paging.DefaultPageSize ? null : size.ToString(CultureInfo.InvariantCulture),
+            ["pageSize"] = size == PageLimits.DefaultPageSize ? null : size.ToString(CultureInfo.InvariantCulture),
             ["page"] = null,
         }));
         return Task.CompletedTask;
