@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AlliancePositions.Core.Actors;
-using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Exports;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;

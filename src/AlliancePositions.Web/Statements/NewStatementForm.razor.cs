@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Questions;
