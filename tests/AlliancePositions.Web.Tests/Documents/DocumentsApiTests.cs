@@ -1,133 +1,73 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AlliancePositions.Web.Tests.Api;
+using static AlliancePositions.Web.Tests.Api.ApiCalls;
 
-namespace AlliancePositions.Web.Tests.Api;
+namespace AlliancePositions.Web.Tests.Documents;
 
 /// <summary>
-/// PUT with If-Match, DELETE and restore for actors, document metadata, annotations and meetings: each success, 428
-/// without If-Match, 412 with the current values, 400, 404, 409 while statements depend on the record, and restore.
+/// The documents API over HTTP: the list and a document with its annotations, adding a text once, annotating it, and
+/// editing (If-Match), deleting and restoring documents and annotations.
 /// </summary>
-public class ApiEditTests(AppFactory app) : IClassFixture<AppFactory>
+public class DocumentsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    private Task<JsonElement> GetJsonAsync(string path) => ApiCalls.GetJsonAsync(app, path);
+    private Task<HttpResponseMessage> GetAsync(string path) => ApiCalls.GetAsync(app, path);
+    private Task DeleteAndRestoreAsync(HttpClient analyst, string path, string readPath) => ApiCalls.DeleteAndRestoreAsync(app, analyst, path, readPath);
 
-    private static Task<HttpResponseMessage> PutAsync(HttpClient client, string path, object body, string? ifMatch)
+    [Fact]
+    public async Task Documents_list_and_read_with_annotations()
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
-        if (ifMatch is not null) request.Headers.IfMatch.ParseAdd(ifMatch);
-        return client.SendAsync(request, Ct);
+        var list = await GetJsonAsync("/api/documents");
+        var item = list.GetProperty("items")[0];
+        Assert.Equal(["id", "title", "outlet", "publishedOn", "sha256"], item.EnumerateObject().Select(p => p.Name));
+        var id = item.GetProperty("id").GetString();
+
+        var response = await GetAsync($"/api/documents/{id}");
+        Assert.NotNull(response.Headers.ETag);
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var text = document.GetProperty("text").GetString()!;
+        var annotation = document.GetProperty("annotations")[0];
+        var (start, end) = (annotation.GetProperty("start").GetInt32(), annotation.GetProperty("end").GetInt32());
+        Assert.Equal(text[start..end], annotation.GetProperty("exact").GetString());
     }
 
-    private static async Task<string> ETagAsync(HttpClient client, string path)
+    [Fact]
+    public async Task A_document_is_added_once_and_the_same_text_again_is_a_409_naming_it()
     {
-        var response = await client.GetAsync(path, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response.Headers.ETag!.Tag;
-    }
-
-    /// <summary>The common cycle: 428 without If-Match, 200 with it (new ETag), 412 on the stale one with current values; returns the 412's current.</summary>
-    private static async Task<JsonElement> EditCycleAsync(HttpClient client, string readPath, string writePath, object first, object second, string? etag = null)
-    {
-        etag ??= await ETagAsync(client, readPath);
-        Assert.Equal(HttpStatusCode.PreconditionRequired, (await PutAsync(client, writePath, first, null)).StatusCode);
-        var updated = await PutAsync(client, writePath, first, etag);
-        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        Assert.NotEqual(etag, updated.Headers.ETag!.Tag);
-        var stale = await PutAsync(client, writePath, second, etag);
-        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        return (await JsonAsync(stale)).GetProperty("current");
-    }
-
-    /// <summary>DELETE 204, then gone (404 to read and to delete again), then an Admin's restore 200 brings it back.</summary>
-    private async Task DeleteAndRestoreAsync(HttpClient analyst, string path, string readPath)
-    {
-        Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync(path, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync(readPath, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await analyst.DeleteAsync(path, Ct)).StatusCode);
-        using var admin = await app.CreateClientAsync("Admin");
-        var restored = await admin.PostAsync($"{path}/restore", null, Ct);
-        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
-        Assert.NotNull(restored.Headers.ETag);
-        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(readPath, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"{path}/restore", null, Ct)).StatusCode);
-    }
-
-    private static async Task<(string Document, string Annotation, string Text)> NewEvidenceAsync(HttpClient client)
-    {
-        var text = $"Report {Guid.NewGuid():N}: no ground troops will be sent.";
-        var id = (await JsonAsync(await client.PostAsJsonAsync("/api/documents", new { title = "Report", text }, Ct))).GetProperty("id").GetString()!;
-        var start = text.IndexOf("ground troops", StringComparison.Ordinal);
-        var annotation = await client.PostAsJsonAsync($"/api/documents/{id}/annotations", new { start, end = start + 13, exact = "ground troops" }, Ct);
-        return (id, (await JsonAsync(annotation)).GetProperty("id").GetString()!, text);
-    }
-
-    private static async Task<string> NewStatementAsync(HttpClient client, string actor, string annotation)
-    {
-        var created = await client.PostAsJsonAsync("/api/statements", new
-        {
-            actor, kind = "quote", date = "2024-02-26", datePrecision = "day", summary = "Rules out ground troops", topics = Array.Empty<string>(),
-            annotationIds = new[] { annotation }, credibility = 2,
-        }, Ct);
+        using var client = await app.CreateClientAsync("Analyst");
+        var text = $"A unique report {Guid.NewGuid():N}.";
+        var created = await client.PostAsJsonAsync("/api/documents", new { title = "Report", text }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await JsonAsync(created)).GetProperty("id").GetString()!;
-    }
+        var body = await JsonAsync(created);
+        Assert.Equal(64, body.GetProperty("sha256").GetString()!.Length);
 
-    private static async Task<string> NewActorAsync(HttpClient client) =>
-        (await JsonAsync(await client.PostAsJsonAsync("/api/actors", new { name = $"Kaja Kallas {Guid.NewGuid():N}"[..20], kind = "person", country = "EE" }, Ct)))
-        .GetProperty("slug").GetString()!;
-
-    [Fact]
-    public async Task An_actor_is_edited_with_If_Match_deleted_and_restored()
-    {
-        using var analyst = await app.CreateClientAsync("Analyst");
-        var slug = await NewActorAsync(analyst);
-        var path = $"/api/actors/{slug}";
-
-        var current = await EditCycleAsync(analyst, path, path, new { name = "Kaja Kallas", kind = "person", country = "EE", aliases = new[] { "Kallas" } },
-            new { name = "Stale name", kind = "person" });
-
-        Assert.Equal(("Kaja Kallas", slug), (current.GetProperty("name").GetString(), current.GetProperty("slug").GetString()));
-        Assert.Equal("Kallas", (await analyst.GetFromJsonAsync<JsonElement>(path, Ct)).GetProperty("aliases")[0].GetString());
-        await DeleteAndRestoreAsync(analyst, path, path);
+        var again = await client.PostAsJsonAsync("/api/documents", new { title = "Same again", text }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(body.GetProperty("id").GetString(), (await JsonAsync(again)).GetProperty("existing").GetString());
     }
 
     [Fact]
-    public async Task Actor_edits_report_bad_input_and_unknown_slugs()
+    public async Task An_annotation_returns_its_context_and_a_wrong_quote_says_what_the_text_is()
     {
-        using var analyst = await app.CreateClientAsync("Analyst");
-        var slug = await NewActorAsync(analyst);
-        var etag = await ETagAsync(analyst, $"/api/actors/{slug}");
+        using var client = await app.CreateClientAsync("Analyst");
+        var document = await JsonAsync(await client.PostAsJsonAsync("/api/documents", new { title = "R", text = $"Alpha beta gamma {Guid.NewGuid():N}" }, Ct));
+        var id = document.GetProperty("id").GetString();
 
-        var invalid = await PutAsync(analyst, $"/api/actors/{slug}", new { name = "", kind = "alien" }, etag);
-        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        var errors = (await JsonAsync(invalid)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("kind", out _));
-        Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(analyst, "/api/actors/nobody", new { name = "X", kind = "person" }, "\"1\"")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await analyst.DeleteAsync("/api/actors/nobody", Ct)).StatusCode);
-        Assert.Equal(etag, await ETagAsync(analyst, $"/api/actors/{slug}"));
-    }
+        var wrong = await client.PostAsJsonAsync($"/api/documents/{id}/annotations", new { start = 6, end = 10, exact = "BETA" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("\"beta\"", Errors(await JsonAsync(wrong), "exact")[0], StringComparison.Ordinal);
 
-    [Fact]
-    public async Task An_actor_with_statements_is_not_deleted_and_the_409_says_why()
-    {
-        using var analyst = await app.CreateClientAsync("Analyst");
-        var slug = await NewActorAsync(analyst);
-        var (_, annotation, _) = await NewEvidenceAsync(analyst);
-        var statement = await NewStatementAsync(analyst, slug, annotation);
+        var right = await client.PostAsJsonAsync($"/api/documents/{id}/annotations", new { start = 6, end = 10, exact = "beta" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, right.StatusCode);
+        var annotation = await JsonAsync(right);
+        Assert.Equal(("Alpha ", " gamma"), (annotation.GetProperty("prefix").GetString(), annotation.GetProperty("suffix").GetString()![..6]));
 
-        var refused = await analyst.DeleteAsync($"/api/actors/{slug}", Ct);
-
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(statement, (await JsonAsync(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/actors/{slug}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/statements/{statement}", Ct)).StatusCode);
-
-        Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/statements/{statement}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/actors/{slug}", Ct)).StatusCode);
+        var unknown = await client.PostAsJsonAsync("/api/documents/nothing/annotations", new { start = 0, end = 1, exact = "A" }, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
@@ -189,36 +129,5 @@ public class ApiEditTests(AppFactory app) : IClassFixture<AppFactory>
         using var admin = await app.CreateClientAsync("Admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{path}/restore", null, Ct)).StatusCode);
         Assert.Single((await analyst.GetFromJsonAsync<JsonElement>($"/api/documents/{id}", Ct)).GetProperty("annotations").EnumerateArray());
-    }
-
-    [Fact]
-    public async Task A_meeting_is_edited_with_If_Match_deleted_and_restored()
-    {
-        using var analyst = await app.CreateClientAsync("Analyst");
-        var created = await analyst.PostAsJsonAsync("/api/meetings", new { kind = "call", date = "2024-03-05", datePrecision = "day", participants = new[] { "olaf-scholz", "joe-biden" } }, Ct);
-        var key = (await JsonAsync(created)).GetProperty("key").GetString();
-        var path = $"/api/meetings/{key}";
-
-        var current = await EditCycleAsync(analyst, path, path,
-            new { kind = "bilateral", date = "2024-03-06", datePrecision = "day", participants = new[] { "olaf-scholz", "joe-biden" }, place = "Washington" },
-            new { kind = "call", date = "2024-03-05", datePrecision = "day", participants = new[] { "olaf-scholz", "joe-biden" } });
-
-        Assert.Equal(("bilateral", "Washington"), (current.GetProperty("kind").GetString(), current.GetProperty("place").GetString()));
-        var etag = await ETagAsync(analyst, path);
-        var invalid = await PutAsync(analyst, path, new { kind = "call", date = "2024-03-05", datePrecision = "day", participants = new[] { "nobody" } }, etag);
-        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(analyst, "/api/meetings/nothing", new { kind = "call" }, "\"1\"")).StatusCode);
-        await DeleteAndRestoreAsync(analyst, path, path);
-    }
-
-    [Fact]
-    public async Task A_malformed_edit_body_is_a_400_naming_the_field()
-    {
-        using var analyst = await app.CreateClientAsync("Analyst");
-        var request = new HttpRequestMessage(HttpMethod.Put, "/api/meetings/anything") { Content = new StringContent("{\"date\": \"5 March\"}", System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.IfMatch.ParseAdd("\"1\"");
-        var response = await analyst.SendAsync(request, Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotEmpty((await JsonAsync(response)).GetProperty("errors").GetProperty("date").EnumerateArray());
     }
 }
