@@ -10,9 +10,9 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
     public void Configure(EntityTypeBuilder<Actor> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(a => a.Slug).HasMaxLength(100);
+        entity.Property(a => a.Slug).HasMaxLength(InputRules.MaxSlug);
         entity.Property(a => a.Name).HasMaxLength(InputRules.MaxName);
-        entity.Property(a => a.CountryCode).HasMaxLength(2);
+        entity.Property(a => a.CountryCode).HasMaxLength(InputRules.CountryCodeLength);
         entity.Property(a => a.Note).HasMaxLength(InputRules.MaxNote);
         entity.HasIndex(a => a.Slug).IsUnique().HasDatabaseName("IX_Actors_Slug");
         entity.HasIndex(a => a.Name).HasDatabaseName("IX_Actors_Name");
@@ -25,9 +25,9 @@ internal sealed class RoleTenureConfiguration : IEntityTypeConfiguration<RoleTen
 {
     public void Configure(EntityTypeBuilder<RoleTenure> entity)
     {
-        entity.Property(r => r.Office).HasMaxLength(200);
-        entity.Property(r => r.CountryCode).HasMaxLength(2);
-        entity.Property(r => r.Organisation).HasMaxLength(200);
+        entity.Property(r => r.Office).HasMaxLength(InputRules.MaxName);
+        entity.Property(r => r.CountryCode).HasMaxLength(InputRules.CountryCodeLength);
+        entity.Property(r => r.Organisation).HasMaxLength(InputRules.MaxName);
         entity.Property(r => r.Basis).HasMaxLength(500);
         entity.HasIndex(r => new { r.CountryCode, r.OfficeKind, r.From }).HasDatabaseName("IX_RoleTenures_Country_Office");
     }

@@ -28,7 +28,7 @@ public sealed record TimelineItem(string Type, string Key, PartialDate When, str
 /// Its keys are resolved by the same <see cref="FilterKeys"/>, so an unknown topic or question is reported alike.
 /// </summary>
 public sealed record TimelineFilter(string? Topic = null, string? Question = null, DateOnly? From = null, DateOnly? To = null,
-    int Page = 1, int PageSize = Paging.Paging.DefaultPageSize, DateOnly? KnownAt = null);
+    int Page = 1, int PageSize = PageLimits.DefaultPageSize, DateOnly? KnownAt = null);
 
 public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
 {
@@ -46,7 +46,7 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
                 ? query.Where(a => EF.Functions.ILike(a.Name, pattern) || a.Aliases.Any(alias => EF.Functions.ILike(alias, pattern)))
                 : query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(alias => EF.Functions.Like(alias, pattern)));
         }
-        (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
+        (page, pageSize) = PageLimits.Clamp(page, pageSize);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(a => a.Name).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new ActorSummary(a.Slug, a.Name, a.Kind, a.CountryCode)).ToListAsync(cancellationToken);
@@ -84,7 +84,7 @@ public sealed class ActorQueries(IDbContextFactory<AppDbContext> contexts)
         var keys = await FilterKeys.ResolveAsync(db, slug, filter.Topic, filter.Question, filter.From, filter.To, cancellationToken);
         if (keys.ActorId is not { } actorId) return null;
         if (!keys.IsValid) return FilteredPage<TimelineItem>.Refused(keys.Problems);
-        var (page, pageSize) = Paging.Paging.Clamp(filter.Page, filter.PageSize);
+        var (page, pageSize) = PageLimits.Clamp(filter.Page, filter.PageSize);
 
         var statements = db.Statements.AsNoTracking().Where(s => s.ActorId == actorId);
         var meetings = db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Id == actorId));

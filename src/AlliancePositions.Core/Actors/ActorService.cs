@@ -1,5 +1,4 @@
 using AlliancePositions.Core.Data;
-using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Editing;
 using AlliancePositions.Core.Keys;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using AlliancePositions.Core.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> entity)
     {
-        entity.Property(a => a.UserName).HasMaxLength(256);
+        entity.Property(a => a.UserName).HasMaxLength(InputRules.MaxUserName);
         entity.Property(a => a.Action).HasMaxLength(20);
         entity.Property(a => a.RecordType).HasMaxLength(50);
         entity.Property(a => a.RecordKey).HasMaxLength(200);

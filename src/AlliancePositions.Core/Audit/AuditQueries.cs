@@ -12,7 +12,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> contexts)
     public async Task<Page<AuditRow>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
+        (page, pageSize) = PageLimits.Clamp(page, pageSize);
         var total = await db.AuditEntries.CountAsync(cancellationToken);
         // The log is append-only, so the id orders it by time (and SQLite cannot sort a DateTimeOffset).
         var items = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)

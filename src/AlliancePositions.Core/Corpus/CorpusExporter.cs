@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Stances;
 using Microsoft.EntityFrameworkCore;
 

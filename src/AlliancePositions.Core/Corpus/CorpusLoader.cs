@@ -2,6 +2,7 @@ using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Countries;
 using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;

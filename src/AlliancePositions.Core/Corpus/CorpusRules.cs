@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Editing;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Sources;
 
 namespace AlliancePositions.Core.Corpus;

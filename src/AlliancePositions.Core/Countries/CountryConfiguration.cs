@@ -1,3 +1,4 @@
+using AlliancePositions.Core.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,9 +8,9 @@ internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
 {
     public void Configure(EntityTypeBuilder<Country> entity)
     {
-        entity.Property(c => c.Code).HasMaxLength(2);
-        entity.Property(c => c.Name).HasMaxLength(200);
-        entity.Property(c => c.LeadingOfficeTitle).HasMaxLength(200);
+        entity.Property(c => c.Code).HasMaxLength(InputRules.CountryCodeLength);
+        entity.Property(c => c.Name).HasMaxLength(InputRules.MaxName);
+        entity.Property(c => c.LeadingOfficeTitle).HasMaxLength(InputRules.MaxName);
         entity.HasIndex(c => c.Code).IsUnique().HasDatabaseName("IX_Countries_Code");
     }
 }
@@ -18,8 +19,8 @@ internal sealed class BlocConfiguration : IEntityTypeConfiguration<Bloc>
 {
     public void Configure(EntityTypeBuilder<Bloc> entity)
     {
-        entity.Property(b => b.Slug).HasMaxLength(100);
-        entity.Property(b => b.Name).HasMaxLength(200);
+        entity.Property(b => b.Slug).HasMaxLength(InputRules.MaxSlug);
+        entity.Property(b => b.Name).HasMaxLength(InputRules.MaxName);
         entity.HasIndex(b => b.Slug).IsUnique().HasDatabaseName("IX_Blocs_Slug");
         entity.HasMany(b => b.Members).WithOne(m => m.Bloc).HasForeignKey(m => m.BlocId).OnDelete(DeleteBehavior.Cascade);
     }

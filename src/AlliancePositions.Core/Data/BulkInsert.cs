@@ -190,8 +190,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
         private readonly PendingRows pending;
         private readonly (Accessor Value, ValueConverter? Converter)[] columns;
         private readonly Accessor? generatedKey;
-        private readonly (Accessor Navigation, Accessor[] ForeignKey, Accessor[] PrincipalKey)[] references;
-        private readonly (Accessor Collection, Accessor[] ForeignKey, Accessor? Back, Accessor[] PrincipalKey)[] dependents;
+        private readonly EntityLinks links;
         private long nextKey;
 
         public EntityRows(SqliteConnection connection, SqliteTransaction transaction, IEntityType entityType)
@@ -205,15 +204,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
             generatedKey = generated is null ? null : Accessor.For(generated);
             if (generated is not null)
                 nextKey = NextKey(connection, transaction, mapping.Table.Name, mapping.ColumnMappings.Single(c => c.Property == generated).Column.Name);
-            references = entityType.GetForeignKeys().Where(fk => fk.DependentToPrincipal is not null)
-                .Select(fk => (Accessor.For(fk.DependentToPrincipal!), fk.Properties.Select(Accessor.For).ToArray(),
-                    fk.PrincipalKey.Properties.Select(Accessor.For).ToArray()))
-                .ToArray();
-            dependents = entityType.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent)
-                .Select(n => (Accessor.For(n), n.ForeignKey.Properties.Select(Accessor.For).ToArray(),
-                    n.ForeignKey.DependentToPrincipal is { } back ? Accessor.For(back) : null,
-                    n.ForeignKey.PrincipalKey.Properties.Select(Accessor.For).ToArray()))
-                .ToArray();
+            links = new EntityLinks(entityType);
         }
 
         /// <summary>
@@ -236,8 +227,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
                 if (!IsDefault(generatedKey.Get(entity))) throw new InvalidOperationException($"{entity.GetType().Name} already has a key: it is stored, not new.");
                 generatedKey.Set(entity, Convert.ChangeType(nextKey++, generatedKey.Type, System.Globalization.CultureInfo.InvariantCulture));
             }
-            foreach (var (navigation, foreignKey, principalKey) in references)
-                if (navigation.Get(entity) is { } principal) Copy(principal, principalKey, entity, foreignKey);
+            links.TakeForeignKeys(entity);
             var offset = pending.NextRow();
             for (var i = 0; i < columns.Length; i++)
             {
@@ -245,29 +235,13 @@ internal sealed class SqliteBulkInsert : IBulkInsert
                 pending.Values[offset + i] = value is not null && columns[i].Converter is { } converter ? converter.ConvertToProvider(value) : value;
             }
             pending.SendFullBatches();
-            foreach (var (collection, foreignKey, back, principalKey) in dependents)
-                foreach (var dependent in (IEnumerable?)collection.Get(entity) ?? Array.Empty<object>())
-                {
-                    Copy(entity, principalKey, dependent, foreignKey);
-                    if (back is not null && back.Get(dependent) is null) back.Set(dependent, entity);
-                }
+            links.HandKeyToDependents(entity);
         }
 
         /// <summary>Whether every row added so far has been sent.</summary>
         public bool IsSent => pending.IsEmpty;
 
         public void Flush() => pending.Flush();
-
-        private static void Copy(object principal, Accessor[] principalKey, object dependent, Accessor[] foreignKey)
-        {
-            for (var i = 0; i < foreignKey.Length; i++)
-            {
-                var value = principalKey[i].Get(principal);
-                if (IsDefault(value))
-                    throw new InvalidOperationException($"{dependent.GetType().Name} refers to a {principal.GetType().Name} that is not written yet: insert principals first.");
-                foreignKey[i].Set(dependent, value);
-            }
-        }
 
         public void Dispose() => pending.Dispose();
     }

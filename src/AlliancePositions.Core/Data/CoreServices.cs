@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddSingleton<StatementQueries>();
         services.AddSingleton<StanceQueries>();
         services.AddSingleton<TopicQueries>();
+        services.AddSingleton<QuestionQueries>();
         services.AddSingleton<ActorQueries>();
         services.AddSingleton<DocumentQueries>();
         services.AddSingleton<MeetingQueries>();

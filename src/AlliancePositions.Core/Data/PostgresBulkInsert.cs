@@ -101,8 +101,7 @@ internal sealed partial class PostgresBulkInsert : IBulkInsert
     private sealed class Table
     {
         private readonly (Accessor Value, ValueConverter? Converter)[] values;
-        private readonly (Accessor Navigation, Accessor[] ForeignKey, Accessor[] PrincipalKey)[] references;
-        private readonly (Accessor Collection, Accessor[] ForeignKey, Accessor? Back, Accessor[] PrincipalKey)[] dependents;
+        private readonly EntityLinks links;
 
         public Table(IEntityType entityType)
         {
@@ -115,15 +114,7 @@ internal sealed partial class PostgresBulkInsert : IBulkInsert
             values = mapped.Select(c => (Accessor.For(c.Property), c.TypeMapping.Converter)).ToArray();
             if (generated is not null)
                 GeneratedKey = (Accessor.For(generated), mapping.ColumnMappings.Single(c => c.Property == generated).Column.Name);
-            references = entityType.GetForeignKeys().Where(fk => fk.DependentToPrincipal is not null)
-                .Select(fk => (Accessor.For(fk.DependentToPrincipal!), fk.Properties.Select(Accessor.For).ToArray(),
-                    fk.PrincipalKey.Properties.Select(Accessor.For).ToArray()))
-                .ToArray();
-            dependents = entityType.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent)
-                .Select(n => (Accessor.For(n), n.ForeignKey.Properties.Select(Accessor.For).ToArray(),
-                    n.ForeignKey.DependentToPrincipal is { } back ? Accessor.For(back) : null,
-                    n.ForeignKey.PrincipalKey.Properties.Select(Accessor.For).ToArray()))
-                .ToArray();
+            links = new EntityLinks(entityType);
             // A one-way many-to-many has a memberless navigation on the far side; the links are written from the near side.
             Skips = entityType.GetSkipNavigations().Where(skip => !skip.IsShadowProperty()).Select(skip => new LinkTable(skip)).ToArray();
         }
@@ -144,8 +135,7 @@ internal sealed partial class PostgresBulkInsert : IBulkInsert
                 if (!BulkInsert.IsDefault(generated.Accessor.Get(entity))) throw new InvalidOperationException($"{entity.GetType().Name} already has a key: it is stored, not new.");
                 generated.Accessor.Set(entity, Convert.ChangeType(key!.Value, generated.Accessor.Type, System.Globalization.CultureInfo.InvariantCulture));
             }
-            foreach (var (navigation, foreignKey, principalKey) in references)
-                if (navigation.Get(entity) is { } principal) CopyKey(principal, principalKey, entity, foreignKey);
+            links.TakeForeignKeys(entity);
             var row = new object?[values.Length];
             for (var i = 0; i < values.Length; i++)
             {
@@ -153,24 +143,8 @@ internal sealed partial class PostgresBulkInsert : IBulkInsert
                 row[i] = value is not null && values[i].Converter is { } converter ? converter.ConvertToProvider(value) : value;
                 if (row[i] is DateTimeOffset instant) row[i] = instant.ToUniversalTime();
             }
-            foreach (var (collection, foreignKey, back, principalKey) in dependents)
-                foreach (var dependent in (IEnumerable?)collection.Get(entity) ?? Array.Empty<object>())
-                {
-                    CopyKey(entity, principalKey, dependent, foreignKey);
-                    if (back is not null && back.Get(dependent) is null) back.Set(dependent, entity);
-                }
+            links.HandKeyToDependents(entity);
             return row;
-        }
-
-        private static void CopyKey(object principal, Accessor[] principalKey, object dependent, Accessor[] foreignKey)
-        {
-            for (var i = 0; i < foreignKey.Length; i++)
-            {
-                var value = principalKey[i].Get(principal);
-                if (BulkInsert.IsDefault(value))
-                    throw new InvalidOperationException($"{dependent.GetType().Name} refers to a {principal.GetType().Name} that is not written yet: insert principals first.");
-                foreignKey[i].Set(dependent, value);
-            }
         }
     }
 

@@ -1,4 +1,4 @@
-using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AlliancePositions.Core.Data;

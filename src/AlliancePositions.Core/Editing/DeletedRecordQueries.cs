@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Editing;
@@ -37,7 +38,7 @@ public sealed class DeletedRecordQueries(IDbContextFactory<AppDbContext> context
 
     public async Task<DeletedRecords> ListAsync(int perKind, CancellationToken cancellationToken)
     {
-        perKind = Math.Clamp(perKind, 1, Paging.Paging.MaxPageSize);
+        perKind = Math.Clamp(perKind, 1, PageLimits.MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = new List<DeletedRecord>();
         var totals = new Dictionary<DeletedKind, int>();

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 
 namespace AlliancePositions.Core.Editing;
 
@@ -16,6 +17,33 @@ public static class InputRules
     public const int MaxReason = 1000;
     public const int MaxUrl = 2000;
     public const int MaxLanguage = 35;
+
+    /// <summary>What each pole of a question's scale means.</summary>
+    public const int MaxMeaning = 500;
+
+    /// <summary>A slug key (actor, topic, question, bloc, outlet, coder): see <see cref="Slug.IsValid"/>.</summary>
+    public const int MaxSlug = 100;
+
+    // Widths of what the server makes or takes from the account rather than from a form: the EF model sizes its
+    // columns with these, so a key or a name never outgrows its column.
+
+    /// <summary>A record's key (statement, meeting, annotation): a short key or a dated stem such as "2024-02-26-call-2".</summary>
+    public const int MaxRecordKey = 40;
+
+    /// <summary>A <see cref="ShortKey"/> (document, suggestion), with room to spare.</summary>
+    public const int MaxShortKey = 12;
+
+    /// <summary>An account's user name, as ASP.NET Core Identity stores it.</summary>
+    public const int MaxUserName = 256;
+
+    /// <summary>An account's id, as ASP.NET Core Identity stores it.</summary>
+    public const int MaxUserId = 450;
+
+    /// <summary>An ISO 3166-1 alpha-2 country code.</summary>
+    public const int CountryCodeLength = 2;
+
+    /// <summary>A SHA-256 digest as hex.</summary>
+    public const int Sha256Length = 64;
 
     /// <summary>An annotation's tags: a few words to find it by, not a place for data.</summary>
     public const int MaxTags = 50;

@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Editing;
+using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -57,7 +58,7 @@ public sealed class FeedService(IDbContextFactory<AppDbContext> contexts, PageFe
     public async Task<IReadOnlyList<FeedView>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Feed>().AsNoTracking().OrderBy(f => f.Url).Take(Paging.Paging.MaxPageSize)
+        return await db.Set<Feed>().AsNoTracking().OrderBy(f => f.Url).Take(PageLimits.MaxPageSize)
             .Select(f => new FeedView(f.Id, f.Url, f.Title, f.Outlet != null ? f.Outlet.Name : null, f.IntervalMinutes, f.LastPolledAt, f.LastSucceededAt,
                 f.NextPollAt, f.FailureCount, f.LastError))
             .ToListAsync(cancellationToken);

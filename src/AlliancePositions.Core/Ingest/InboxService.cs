@@ -31,7 +31,7 @@ public sealed class InboxService(IDbContextFactory<AppDbContext> contexts, TimeP
     public async Task<Page<InboxRow>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
+        (page, pageSize) = PageLimits.Clamp(page, pageSize);
         var waiting = db.Set<InboxEntry>().AsNoTracking().Where(e => e.DismissedAt == null);
         var total = await waiting.CountAsync(cancellationToken);
         var items = await waiting.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)

@@ -9,7 +9,7 @@ internal sealed class DocumentRevisionConfiguration : IEntityTypeConfiguration<D
     public void Configure(EntityTypeBuilder<DocumentRevision> entity)
     {
         entity.ToTable("DocumentRevisions");
-        entity.Property(r => r.Sha256).HasMaxLength(64);
+        entity.Property(r => r.Sha256).HasMaxLength(InputRules.Sha256Length);
         entity.HasOne(r => r.Document).WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
         entity.HasIndex(r => new { r.DocumentId, r.Number }).IsUnique().HasDatabaseName("IX_DocumentRevisions_Document_Number");
         entity.HasIndex(r => r.Sha256).HasDatabaseName("IX_DocumentRevisions_Sha256");
@@ -23,7 +23,7 @@ internal sealed class FeedConfiguration : IEntityTypeConfiguration<Feed>
         entity.ToTable("Feeds");
         entity.Property(f => f.Url).HasMaxLength(InputRules.MaxUrl);
         entity.Property(f => f.Title).HasMaxLength(InputRules.MaxTitle);
-        entity.Property(f => f.CreatedBy).HasMaxLength(256);
+        entity.Property(f => f.CreatedBy).HasMaxLength(InputRules.MaxUserName);
         entity.Property(f => f.ETag).HasMaxLength(500);
         entity.Property(f => f.LastModified).HasMaxLength(100);
         entity.Property(f => f.LastError).HasMaxLength(2000);
@@ -54,8 +54,8 @@ internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEn
     {
         entity.ToTable("InboxEntries");
         entity.Property(e => e.Reason).HasConversion<string>().HasMaxLength(20);
-        entity.Property(e => e.ReadBy).HasMaxLength(256);
-        entity.Property(e => e.DismissedBy).HasMaxLength(256);
+        entity.Property(e => e.ReadBy).HasMaxLength(InputRules.MaxUserName);
+        entity.Property(e => e.DismissedBy).HasMaxLength(InputRules.MaxUserName);
         entity.HasOne(e => e.Document).WithMany().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(e => e.Feed).WithMany().HasForeignKey(e => e.FeedId).OnDelete(DeleteBehavior.SetNull);
         // The inbox lists what is not dismissed, newest first.

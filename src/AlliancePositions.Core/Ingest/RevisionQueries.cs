@@ -72,7 +72,7 @@ public sealed class RevisionQueries(IDbContextFactory<AppDbContext> contexts)
     public async Task<Page<OrphanRow>> OrphansAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
+        (page, pageSize) = PageLimits.Clamp(page, pageSize);
         var orphans = db.Annotations.AsNoTracking().Where(a => a.Anchor == AnnotationAnchor.Orphaned);
         var total = await orphans.CountAsync(cancellationToken);
         var items = await orphans.OrderBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AlliancePositions.Core.Editing;
 
 namespace AlliancePositions.Core.Keys;
 
@@ -44,7 +45,7 @@ public static class Slug
     }
 
     public static bool IsValid(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= 100 && key[0] != '-' && key[^1] != '-' &&
+        !string.IsNullOrEmpty(key) && key.Length <= InputRules.MaxSlug && key[0] != '-' && key[^1] != '-' &&
         key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
 }
 

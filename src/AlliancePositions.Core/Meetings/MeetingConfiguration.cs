@@ -10,7 +10,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(m => m.Key).HasMaxLength(40);
+        entity.Property(m => m.Key).HasMaxLength(InputRules.MaxRecordKey);
         entity.Property(m => m.Title).HasMaxLength(InputRules.MaxTitle);
         entity.Property(m => m.Place).HasMaxLength(InputRules.MaxName);
         entity.Property(m => m.Note).HasMaxLength(InputRules.MaxNote);

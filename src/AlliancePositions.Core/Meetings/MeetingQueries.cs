@@ -18,7 +18,7 @@ public sealed class MeetingQueries(IDbContextFactory<AppDbContext> contexts)
     public async Task<Page<MeetingSummary>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
+        (page, pageSize) = PageLimits.Clamp(page, pageSize);
         var total = await db.Meetings.CountAsync(cancellationToken);
         var items = await db.Meetings.AsNoTracking().OrderByDescending(m => m.Date).ThenBy(m => m.Key).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(m => new MeetingSummary(m.Key, m.Kind, m.Title, new PartialDate(m.Date, m.DatePrecision), m.Place,

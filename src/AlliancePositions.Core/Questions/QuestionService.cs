@@ -28,7 +28,6 @@ public sealed record QuestionVersion(string Key, int Version, string Title, stri
 /// </summary>
 public sealed class QuestionService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<QuestionService> logger)
 {
-    public const int MaxMeaning = 500;
     public const int MaxQuestionKey = 60;
 
     public async Task<WriteResult<TopicVersion>> CreateTopicAsync(TopicRequest request, Editor editor, CancellationToken cancellationToken)
@@ -141,8 +140,8 @@ public sealed class QuestionService(IDbContextFactory<AppDbContext> contexts, Ti
     private static async Task<Topic?> CheckQuestionAsync(AppDbContext db, FieldErrors errors, QuestionRequest request, CancellationToken cancellationToken)
     {
         InputRules.Required(errors, "title", request.Title, InputRules.MaxTitle, "The question");
-        InputRules.Required(errors, "minusTwoMeans", request.MinusTwoMeans, MaxMeaning, "What -2 means");
-        InputRules.Required(errors, "plusTwoMeans", request.PlusTwoMeans, MaxMeaning, "What +2 means");
+        InputRules.Required(errors, "minusTwoMeans", request.MinusTwoMeans, InputRules.MaxMeaning, "What -2 means");
+        InputRules.Required(errors, "plusTwoMeans", request.PlusTwoMeans, InputRules.MaxMeaning, "What +2 means");
         if (request.Topic is not { Length: > 0 })
         {
             errors.Add("topic", "Choose the topic the question belongs to.");
@@ -156,7 +155,7 @@ public sealed class QuestionService(IDbContextFactory<AppDbContext> contexts, Ti
     private static void CheckKey(FieldErrors errors, string? key)
     {
         if (key is { Length: > 0 } && !Slug.IsValid(key))
-            errors.Add("key", $"\"{key}\" is not a key: use lower-case letters, digits and hyphens (e.g. long-range-strikes), at most 100 characters.");
+            errors.Add("key", $"\"{key}\" is not a key: use lower-case letters, digits and hyphens (e.g. long-range-strikes), at most {InputRules.MaxSlug} characters.");
     }
 
     /// <summary>"Should Ukraine strike targets inside Russia with Western weapons?" gives a key of whole words, at most 60 characters.</summary>

@@ -5,9 +5,7 @@ namespace AlliancePositions.Core.Questions;
 
 public sealed record TopicSummary(string Slug, string Name, string? Parent, int Depth);
 
-public sealed record QuestionSummary(string Slug, string Title, string Topic, string TopicName, string MinusTwoMeans, string PlusTwoMeans);
-
-/// <summary>The topic tree and the questions: small vocabularies, read whole.</summary>
+/// <summary>The topic tree: a small vocabulary, read whole.</summary>
 public sealed class TopicQueries(IDbContextFactory<AppDbContext> contexts)
 {
     /// <summary>Topics in tree order (each parent followed by its children), with their depth for indenting.</summary>
@@ -26,22 +24,6 @@ public sealed class TopicQueries(IDbContextFactory<AppDbContext> contexts)
         }
         Walk(null, 0);
         return result;
-    }
-
-    public async Task<IReadOnlyList<QuestionSummary>> ListQuestionsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Questions.AsNoTracking().OrderBy(q => q.Title)
-            .Select(q => new QuestionSummary(q.Slug, q.Title, q.Topic.Slug, q.Topic.Name, q.MinusTwoMeans, q.PlusTwoMeans))
-            .ToListAsync(cancellationToken);
-    }
-
-    public async Task<QuestionSummary?> FindQuestionAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Questions.AsNoTracking().Where(q => q.Slug == slug)
-            .Select(q => new QuestionSummary(q.Slug, q.Title, q.Topic.Slug, q.Topic.Name, q.MinusTwoMeans, q.PlusTwoMeans))
-            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The ids of a topic and all its sub-topics, or null when no topic has that slug.</summary>

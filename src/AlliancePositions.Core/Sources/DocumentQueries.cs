@@ -23,7 +23,7 @@ public sealed class DocumentQueries(IDbContextFactory<AppDbContext> contexts)
     public async Task<Page<DocumentSummary>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        (page, pageSize) = Paging.Paging.Clamp(page, pageSize);
+        (page, pageSize) = PageLimits.Clamp(page, pageSize);
         var total = await db.Documents.CountAsync(cancellationToken);
         var items = await db.Documents.AsNoTracking().OrderByDescending(d => d.PublishedOn).ThenBy(d => d.Key)
             .Skip((page - 1) * pageSize).Take(pageSize)

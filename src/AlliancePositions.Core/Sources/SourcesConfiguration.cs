@@ -9,8 +9,8 @@ internal sealed class OutletConfiguration : IEntityTypeConfiguration<Outlet>
 {
     public void Configure(EntityTypeBuilder<Outlet> entity)
     {
-        entity.Property(o => o.Slug).HasMaxLength(100);
-        entity.Property(o => o.Name).HasMaxLength(200);
+        entity.Property(o => o.Slug).HasMaxLength(InputRules.MaxSlug);
+        entity.Property(o => o.Name).HasMaxLength(InputRules.MaxName);
         entity.HasIndex(o => o.Slug).IsUnique().HasDatabaseName("IX_Outlets_Slug");
     }
 }
@@ -20,11 +20,11 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
     public void Configure(EntityTypeBuilder<Document> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(d => d.Key).HasMaxLength(12);
+        entity.Property(d => d.Key).HasMaxLength(InputRules.MaxShortKey);
         entity.Property(d => d.Title).HasMaxLength(InputRules.MaxTitle);
         entity.Property(d => d.Url).HasMaxLength(InputRules.MaxUrl);
         entity.Property(d => d.Language).HasMaxLength(InputRules.MaxLanguage);
-        entity.Property(d => d.Sha256).HasMaxLength(64);
+        entity.Property(d => d.Sha256).HasMaxLength(InputRules.Sha256Length);
         entity.Property(d => d.ReliabilityReason).HasMaxLength(InputRules.MaxReason);
         entity.HasIndex(d => d.Key).IsUnique().HasDatabaseName("IX_Documents_Key");
         entity.HasIndex(d => d.Sha256).IsUnique().HasDatabaseName("IX_Documents_Sha256");
@@ -44,10 +44,10 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
     public void Configure(EntityTypeBuilder<Annotation> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(a => a.Key).HasMaxLength(40);
+        entity.Property(a => a.Key).HasMaxLength(InputRules.MaxRecordKey);
         entity.Property(a => a.Exact).HasMaxLength(InputRules.MaxQuote);
-        entity.Property(a => a.Prefix).HasMaxLength(32);
-        entity.Property(a => a.Suffix).HasMaxLength(32);
+        entity.Property(a => a.Prefix).HasMaxLength(DocumentText.ContextLength);
+        entity.Property(a => a.Suffix).HasMaxLength(DocumentText.ContextLength);
         entity.Property(a => a.Note).HasMaxLength(InputRules.MaxNote);
         entity.Property(a => a.Translation).HasMaxLength(InputRules.MaxTranslation);
         entity.HasIndex(a => a.Key).IsUnique().HasDatabaseName("IX_Annotations_Key");

@@ -1,3 +1,4 @@
+using AlliancePositions.Core.Editing;
 using AlliancePositions.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,9 +9,9 @@ internal sealed class CoderConfiguration : IEntityTypeConfiguration<Coder>
 {
     public void Configure(EntityTypeBuilder<Coder> entity)
     {
-        entity.Property(c => c.Key).HasMaxLength(100);
-        entity.Property(c => c.DisplayName).HasMaxLength(200);
-        entity.Property(c => c.UserId).HasMaxLength(450);
+        entity.Property(c => c.Key).HasMaxLength(InputRules.MaxSlug);
+        entity.Property(c => c.DisplayName).HasMaxLength(InputRules.MaxName);
+        entity.Property(c => c.UserId).HasMaxLength(InputRules.MaxUserId);
         entity.HasIndex(c => c.Key).IsUnique().HasDatabaseName("IX_Coders_Key");
         // One coder per user account: two first codings at once must not make the same analyst two coders. Coders
         // without an account (from a corpus file) have no UserId, and NULLs never collide in a unique index.
@@ -23,7 +24,7 @@ internal sealed class CodingConfiguration : IEntityTypeConfiguration<Coding>
     public void Configure(EntityTypeBuilder<Coding> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(c => c.Qualifier).HasMaxLength(500);
+        entity.Property(c => c.Qualifier).HasMaxLength(InputRules.MaxQualifier);
         entity.ToTable(t => t.HasCheckConstraint("CK_Codings_Position", "\"Position\" BETWEEN -2 AND 2"));
         entity.HasIndex(c => new { c.StatementId, c.QuestionId, c.CoderId }).IsUnique().HasDatabaseName("IX_Codings_Statement_Question_Coder");
         // The stance engine reads one question's codings at a time.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 
 namespace AlliancePositions.Core.Stances;
 

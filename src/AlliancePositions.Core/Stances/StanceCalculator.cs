@@ -1,5 +1,5 @@
 using System.Globalization;
-using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 
 namespace AlliancePositions.Core.Stances;
 

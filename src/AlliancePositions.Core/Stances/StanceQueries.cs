@@ -1,11 +1,10 @@
+using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Statements;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Stances;
-
-public sealed record ActorRef(string Slug, string Name);
 
 public sealed record ActorStance(ActorRef Actor, Stance Stance);
 

@@ -10,7 +10,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
     public void Configure(EntityTypeBuilder<Statement> entity)
     {
         entity.ConfigureEditable();
-        entity.Property(s => s.Key).HasMaxLength(40);
+        entity.Property(s => s.Key).HasMaxLength(InputRules.MaxRecordKey);
         entity.Property(s => s.Summary).HasMaxLength(InputRules.MaxSummary);
         entity.Ignore(s => s.When);
         entity.Property(s => s.SearchText).HasMaxLength(100_000);

@@ -1,3 +1,4 @@
+using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public enum StatementSort
 public sealed record StatementFilter(
     string? Topic = null, string? Actor = null, string? Question = null, StatementKind? Kind = null,
     Credibility? Credibility = null, string? Text = null, DateOnly? From = null, DateOnly? To = null,
-    StatementSort Sort = StatementSort.DateDescending, int Page = 1, int PageSize = Paging.Paging.DefaultPageSize);
+    StatementSort Sort = StatementSort.DateDescending, int Page = 1, int PageSize = PageLimits.DefaultPageSize);
 
 /// <summary>
 /// The keys a filter names, resolved to ids once per request (the statements page, its position split and the CSV

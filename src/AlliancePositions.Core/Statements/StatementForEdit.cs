@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 
 namespace AlliancePositions.Core.Statements;
 

@@ -30,7 +30,7 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
 
         // Count at most one past the cap: the page says "10,000+" rather than scanning every match.
         var total = await query.Take(Page<StatementRow>.CountCap + 1).CountAsync(cancellationToken);
-        var (page, pageSize) = Paging.Paging.Clamp(resolved.Filter.Page, resolved.Filter.PageSize);
+        var (page, pageSize) = PageLimits.Clamp(resolved.Filter.Page, resolved.Filter.PageSize);
         var rows = await Project(Sort(query, resolved.Filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new(new Page<StatementRow>(rows, Math.Min(total, Page<StatementRow>.CountCap), total > Page<StatementRow>.CountCap), resolved.Keys.Problems);
     }

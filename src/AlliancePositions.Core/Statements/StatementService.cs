@@ -84,14 +84,8 @@ public sealed class StatementService(IDbContextFactory<AppDbContext> contexts, T
         if (statement.Version != expectedVersion) return Conflict(statement, editor);
         var errors = await ApplyAsync(db, statement, request, cancellationToken);
         if (errors.Any) return WriteResult<StatementVersion>.Invalid(errors.ToDictionary());
-        // EF compares the version it read with the row's at save time, so a change made in between is caught too.
-        db.Entry(statement).Property(s => s.Version).OriginalValue = expectedVersion;
         db.EditedBy(editor);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveIfAtVersionAsync(statement, expectedVersion, cancellationToken))
         {
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             return Conflict(await fresh.Statements.AsNoTracking().FirstAsync(s => s.Key == key, cancellationToken), editor);

@@ -20,6 +20,7 @@ public partial class ActorPage
     [Inject] private ActorQueries Actors { get; set; } = null!;
     [Inject] private StanceQueries Stances { get; set; } = null!;
     [Inject] private TopicQueries TopicQueries { get; set; } = null!;
+    [Inject] private QuestionQueries QuestionQueries { get; set; } = null!;
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
@@ -75,7 +76,7 @@ public partial class ActorPage
         if (profileKey != loadedChart)
         {
             StateHasChanged();
-            chart = await StanceChartData.LoadAsync(Stances, TopicQueries, Statements, new ActorRef(actor.Slug, actor.Name),
+            chart = await StanceChartData.LoadAsync(Stances, QuestionQueries, Statements, new ActorRef(actor.Slug, actor.Name),
                 compareActor is null ? null : new ActorRef(compareActor.Slug, compareActor.Name), axes, token);
             loadedChart = profileKey;
         }
@@ -88,9 +89,9 @@ public partial class ActorPage
         if (actor is null) return;
         chart = null;
         selected = null;
-        questions = await TopicQueries.ListQuestionsAsync(token);
+        questions = await QuestionQueries.ListAsync(token);
         topics = await TopicQueries.ListTopicsAsync(token);
-        choices = (await Actors.ListAsync(null, 1, Paging.MaxPageSize, token)).Items;
+        choices = (await Actors.ListAsync(null, 1, PageLimits.MaxPageSize, token)).Items;
         stances = await Stances.ForActorAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
 
         compareActor = string.IsNullOrWhiteSpace(Compare) || Compare == Slug ? null : await Actors.FindAsync(Compare, token);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AlliancePositions.Core.Actors;
-using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Exports;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
@@ -114,7 +114,7 @@ public static class ActorsApi
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var axes = TimeAxes.From(asOf, knownAt, clock);
         if (axes.Errors.Count > 0) return TypedResults.ValidationProblem(axes.Errors);
-        TimelineFilter Page(int page) => new(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: Paging.MaxPageSize, KnownAt: axes.KnownAt);
+        TimelineFilter Page(int page) => new(Empty(topic), Empty(question), To: axes.AsOf, Page: page, PageSize: PageLimits.MaxPageSize, KnownAt: axes.KnownAt);
         // The filter is echoed in the file's header: only known keys get that far.
         var first = await actors.TimelineAsync(slug, Page(1), cancellationToken);
         if (first is null) return TypedResults.NotFound();
@@ -133,21 +133,21 @@ public static class ActorsApi
         {
             foreach (var item in items) csv.WriteRow(Cells(item));
             // A short page is the last one. The total cannot tell: past 10,000 entries it is capped ("10,000+").
-            if (items.Count < Paging.MaxPageSize) break;
+            if (items.Count < PageLimits.MaxPageSize) break;
             items = (await actors.TimelineAsync(slug, Page(++page), cancellationToken))?.Page.Items ?? [];
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{slug}-timeline.csv");
     }
 
     private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> GetChartSvg(string slug, string? compare, string? asOf, string? knownAt,
-        string? method, string? view, ActorQueries actors, StanceQueries stances, TopicQueries topics, StatementQueries statements, TimeProvider clock,
+        string? method, string? view, ActorQueries actors, StanceQueries stances, QuestionQueries questions, StatementQueries statements, TimeProvider clock,
         IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
         var other = string.IsNullOrWhiteSpace(compare) || compare == slug ? null : await actors.FindAsync(compare, cancellationToken);
         var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
         if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var data = await StanceChartData.LoadAsync(stances, topics, statements, new ActorRef(actor.Slug, actor.Name),
+        var data = await StanceChartData.LoadAsync(stances, questions, statements, new ActorRef(actor.Slug, actor.Name),
             other is null ? null : new ActorRef(other.Slug, other.Name), axes, cancellationToken);
 
         // The page's own component, rendered to a string: the download is exactly what the analyst saw.

@@ -24,10 +24,10 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
     DateOnly From, DateOnly To, DateOnly AsOf, IReadOnlyDictionary<string, string> Summaries, string Stamp)
 {
     /// <summary>Loads the lines of <paramref name="actor"/> (and <paramref name="compare"/>) through the Core services.</summary>
-    public static async Task<StanceChartData> LoadAsync(StanceQueries stances, TopicQueries topics, StatementQueries statements,
+    public static async Task<StanceChartData> LoadAsync(StanceQueries stances, QuestionQueries questionQueries, StatementQueries statements,
         ActorRef actor, ActorRef? compare, TimeAxes axes, CancellationToken cancellationToken)
     {
-        var questions = await topics.ListQuestionsAsync(cancellationToken);
+        var questions = await questionQueries.ListAsync(cancellationToken);
         // On the thread pool: a page's circuit stays free to render while a long history is replayed.
         var mine = await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
         var theirs = compare is null ? null

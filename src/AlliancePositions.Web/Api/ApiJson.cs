@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Sources;
 
 namespace AlliancePositions.Web.Api;

@@ -4,7 +4,7 @@ using AlliancePositions.Core.Paging;
 namespace AlliancePositions.Web.Api;
 
 /// <summary>
-/// <c>page</c> (1 to <see cref="Paging.MaxPage"/>) and <c>pageSize</c> (default 50, at most 500) as the URL spells
+/// <c>page</c> (1 to <see cref="PageLimits.MaxPage"/>) and <c>pageSize</c> (default 50, at most 500) as the URL spells
 /// them; a value that cannot be read or is out of range is a field error, not a silent default. Every paged list reads
 /// its paging here, so the bounds are checked once.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed record PageQuery(string? Page = null, string? PageSize = null)
     public (int Page, int PageSize, Dictionary<string, string[]> Errors) Read()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        return (Number(Page, "page", Paging.MaxPage, 1, errors), Number(PageSize, "pageSize", Paging.MaxPageSize, Paging.DefaultPageSize, errors), errors);
+        return (Number(Page, "page", PageLimits.MaxPage, 1, errors), Number(PageSize, "pageSize", PageLimits.MaxPageSize, PageLimits.DefaultPageSize, errors), errors);
     }
 
     private static int Number(string? text, string name, int max, int fallback, Dictionary<string, string[]> errors)

@@ -9,7 +9,7 @@ namespace AlliancePositions.Web.Hosting;
 /// today, so the home page, lists and question pages then read a warm <see cref="StanceCache"/> instead of making
 /// their first visitor wait for every question at once.
 /// </summary>
-internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances, TopicQueries topics, TimeProvider clock,
+internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances, QuestionQueries questionQueries, TimeProvider clock,
     ILogger<StanceCacheWarmer> logger) : BackgroundService
 {
     /// <summary>How long writes must pause before the cache is warmed again (an import or an editing session is many writes).</summary>
@@ -46,7 +46,7 @@ internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances
     private async Task WarmAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var questions = await topics.ListQuestionsAsync(cancellationToken);
+        var questions = await questionQueries.ListAsync(cancellationToken);
         foreach (var question in questions) await stances.ForQuestionAsync(question.Slug, today, today, StanceLens.Default, null, cancellationToken);
         logger.LogInformation("Stances of {Questions} question(s) for {Day} computed in {Seconds:0.0} s", questions.Count, today,
             clock.GetElapsedTime(started).TotalSeconds);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Exports;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Components.Shared;

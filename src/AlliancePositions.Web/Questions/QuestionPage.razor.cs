@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Countries;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
@@ -18,7 +19,7 @@ public sealed partial class QuestionPage
 {
     private enum LoadState { Loading, Loaded }
 
-    [Inject] private TopicQueries Topics { get; set; } = null!;
+    [Inject] private QuestionQueries Questions { get; set; } = null!;
     [Inject] private StanceQueries StanceQueries { get; set; } = null!;
     [Inject] private CountryQueries Countries { get; set; } = null!;
     [Inject] private StatementQueries Statements { get; set; } = null!;
@@ -103,7 +104,7 @@ public sealed partial class QuestionPage
 
     private async Task LoadQuestionAsync(CancellationToken ct)
     {
-        question = await Topics.FindQuestionAsync(Slug, ct);
+        question = await Questions.FindAsync(Slug, ct);
         stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, null, ct);
         if (question is null || stances is null) return;
         blocs = await Countries.CohesionOnQuestionAsync(Slug, axes.AsOf, axes.KnownAt, ct);

@@ -21,8 +21,8 @@ public static class QuestionsApi
         return api;
     }
 
-    static async Task<Ok<List<QuestionJson>>> ListAsync(TopicQueries topics, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await topics.ListQuestionsAsync(cancellationToken)).Select(q => new QuestionJson(q.Slug, q.Title, q.Topic)).ToList());
+    static async Task<Ok<List<QuestionJson>>> ListAsync(QuestionQueries questions, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await questions.ListAsync(cancellationToken)).Select(q => new QuestionJson(q.Slug, q.Title, q.Topic)).ToList());
 
     static async Task<Results<Ok<List<StanceJson>>, NotFound, ValidationProblem>> GetStancesAsync(string slug, string? asOf, string? knownAt, string? method, string? view,
         StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
@@ -49,20 +49,20 @@ public static class QuestionsApi
     }
 
     static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementCsv(string slug, string? asOf, string? knownAt, string? method, string? view,
-        TopicQueries topics, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken) =>
-        await ExportAsync(slug, asOf, knownAt, method, view, topics, stances, clock, "csv", "text/csv; charset=utf-8", AgreementExport.Csv, cancellationToken);
+        QuestionQueries questions, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ExportAsync(slug, asOf, knownAt, method, view, questions, stances, clock, "csv", "text/csv; charset=utf-8", AgreementExport.Csv, cancellationToken);
 
     static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementSvg(string slug, string? asOf, string? knownAt, string? method, string? view,
-        TopicQueries topics, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken) =>
-        await ExportAsync(slug, asOf, knownAt, method, view, topics, stances, clock, "svg", "image/svg+xml", AgreementExport.Svg, cancellationToken);
+        QuestionQueries questions, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ExportAsync(slug, asOf, knownAt, method, view, questions, stances, clock, "svg", "image/svg+xml", AgreementExport.Svg, cancellationToken);
 
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(string slug, string? asOf, string? knownAt, string? method, string? view,
-        TopicQueries topics, StanceQueries stances, TimeProvider clock, string extension, string contentType,
+        QuestionQueries questions, StanceQueries stances, TimeProvider clock, string extension, string contentType,
         Func<QuestionSummary, QuestionStances, TimeAxes, string> render, CancellationToken cancellationToken)
     {
         var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
         if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        if (await topics.FindQuestionAsync(slug, cancellationToken) is not { } question) return TypedResults.NotFound();
+        if (await questions.FindAsync(slug, cancellationToken) is not { } question) return TypedResults.NotFound();
         var found = await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, null, cancellationToken);
         if (found is null) return TypedResults.NotFound();
         var name = $"agreement-{slug}-asof-{axes.AsOf:yyyy-MM-dd}-knownat-{axes.KnownAt:yyyy-MM-dd}-method-{axes.Lens.Method}{(axes.Lens.View == StanceView.Hindsight ? "-hindsight" : "")}.{extension}";

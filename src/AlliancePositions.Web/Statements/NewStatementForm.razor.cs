@@ -1,6 +1,8 @@
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Meetings;
+using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Statements;
@@ -39,6 +41,7 @@ public sealed partial class NewStatementForm : IDisposable
     [Inject] private ActorQueries Actors { get; set; } = null!;
     [Inject] private ActorService ActorService { get; set; } = null!;
     [Inject] private TopicQueries Topics { get; set; } = null!;
+    [Inject] private QuestionQueries Questions { get; set; } = null!;
     [Inject] private MeetingQueries Meetings { get; set; } = null!;
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private StatementService StatementService { get; set; } = null!;
@@ -70,8 +73,8 @@ public sealed partial class NewStatementForm : IDisposable
         summary = Quote.Length <= Core.Editing.InputRules.MaxSummary ? Quote : Quote[..Core.Editing.InputRules.MaxSummary];
         date = DefaultDate?.ToDateTime(TimeOnly.MinValue);
         allTopics = await Topics.ListTopicsAsync(disposed.Token);
-        meetings = (await Meetings.ListAsync(1, Core.Paging.Paging.MaxPageSize, disposed.Token)).Items;
-        codings = (await Topics.ListQuestionsAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
+        meetings = (await Meetings.ListAsync(1, PageLimits.MaxPageSize, disposed.Token)).Items;
+        codings = (await Questions.ListAsync(disposed.Token)).Select(q => new CodingChoice(q)).ToList();
         if (Prefill is not null) await ApplyPrefillAsync(Prefill);
     }
 

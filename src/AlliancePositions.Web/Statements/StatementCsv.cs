@@ -1,7 +1,7 @@
 using System.Globalization;
-using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Exports;
 using System.Text;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Statements;
 

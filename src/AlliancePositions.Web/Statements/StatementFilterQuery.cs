@@ -1,5 +1,6 @@
 using System.Globalization;
-using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
+using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Statements;
 using AlliancePositions.Web.Components.Shared;
@@ -43,7 +44,7 @@ public sealed record StatementFilterQuery(
         ["to"] = filter.To?.ToString(TimeAxes.Format, CultureInfo.InvariantCulture),
         ["sort"] = filter.Sort == StatementSort.DateDescending ? null : filter.Sort.ToWire(),
         ["page"] = filter.Page == 1 ? null : filter.Page.ToString(CultureInfo.InvariantCulture),
-        ["pageSize"] = filter.PageSize == Core.Paging.Paging.DefaultPageSize ? null : filter.PageSize.ToString(CultureInfo.InvariantCulture),
+        ["pageSize"] = filter.PageSize == PageLimits.DefaultPageSize ? null : filter.PageSize.ToString(CultureInfo.InvariantCulture),
     };
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using AlliancePositions.Core.Paging;
 using AlliancePositions.Web.Api;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
@@ -120,7 +121,7 @@ public static class StatementsApi
     /// <summary>"AlliancePositions statements · methodology 1.0 · exported 2024-04-30T10:00:00Z · filter topic=troop-deployment".</summary>
     internal static string Stamp(StatementFilter filter, TimeProvider clock)
     {
-        var query = StatementFilterQuery.ToQuery(filter with { Page = 1, PageSize = Core.Paging.Paging.DefaultPageSize })
+        var query = StatementFilterQuery.ToQuery(filter with { Page = 1, PageSize = PageLimits.DefaultPageSize })
             .Where(p => p.Value is not null).ToDictionary(p => p.Key, p => (string?)p.Value!.ToString());
         var filterText = query.Count == 0 ? "all statements" : QueryHelpers.AddQueryString("", query).TrimStart('?');
         return $"AlliancePositions statements · methodology {Methodology.Version} · exported {clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} · filter {filterText}";

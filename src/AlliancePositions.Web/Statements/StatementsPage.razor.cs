@@ -1,5 +1,5 @@
 using System.Globalization;
-using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Paging;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Statements;
@@ -20,6 +20,7 @@ public sealed partial class StatementsPage : IDisposable
 
     [Inject] private StatementQueries Statements { get; set; } = null!;
     [Inject] private TopicQueries TopicQueries { get; set; } = null!;
+    [Inject] private QuestionQueries QuestionQueries { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     [SupplyParameterFromQuery] public string? Topic { get; set; }
@@ -53,7 +54,7 @@ public sealed partial class StatementsPage : IDisposable
         binding = BindQuery();
         // Small vocabularies, read whole; the statements themselves load a page at a time through the grid.
         topics = await TopicQueries.ListTopicsAsync(disposed.Token);
-        questions = await TopicQueries.ListQuestionsAsync(disposed.Token);
+        questions = await QuestionQueries.ListAsync(disposed.Token);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -108,7 +109,7 @@ public sealed partial class StatementsPage : IDisposable
 
     private int PageCount => results is null ? 1 : Math.Max(1, (int)Math.Ceiling(results.Page.Total / (double)binding.Filter.PageSize));
 
-    private string CsvHref => TimeAxes.WithQuery("/api/statements.csv", StatementFilterQuery.ToQuery(binding.Filter with { Page = 1, PageSize = Core.Paging.Paging.DefaultPageSize }));
+    private string CsvHref => TimeAxes.WithQuery("/api/statements.csv", StatementFilterQuery.ToQuery(binding.Filter with { Page = 1, PageSize = PageLimits.DefaultPageSize }));
 
     private StatementSort DateSortNext => binding.Filter.Sort == StatementSort.DateDescending ? StatementSort.DateAscending : StatementSort.DateDescending;
 
@@ -147,7 +148,7 @@ public sealed partial class StatementsPage : IDisposable
     {
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
-            ["pageSize"] = size == Core.Paging.Paging.DefaultPageSize ? null : size.ToString(CultureInfo.InvariantCulture),
+            ["pageSize"] = size == PageLimits.DefaultPageSize ? null : size.ToString(CultureInfo.InvariantCulture),
             ["page"] = null,
         }));
         return Task.CompletedTask;

@@ -14,9 +14,9 @@ public class AuditQueriesTests
     [Fact]
     public async Task The_log_is_newest_first_and_paged_with_its_values()
     {
-        await using var database = await SeededDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var statements = new StatementService(database, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), NullLogger<StatementService>.Instance);
-        var key = await FirstStatementAsync(database);
+        var key = await StatementAsync(database);
         await statements.DeleteAsync(key, Ana, Ct);
         await statements.RestoreAsync(key, Ana, Ct);
         await statements.DeleteAsync(key, Ana, Ct);
@@ -34,9 +34,9 @@ public class AuditQueriesTests
     [Fact]
     public async Task Deleted_statements_are_listed_until_restored()
     {
-        await using var database = await SeededDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var statements = new StatementService(database, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), NullLogger<StatementService>.Instance);
-        var key = await FirstStatementAsync(database);
+        var key = await StatementAsync(database);
         var deleted = new DeletedRecordQueries(database);
         Assert.Equal(0, (await deleted.ListAsync(50, Ct)).Total);
 
@@ -48,9 +48,9 @@ public class AuditQueriesTests
         Assert.Empty((await deleted.ListAsync(50, Ct)).Rows);
     }
 
-    private static async Task<string> FirstStatementAsync(TestDatabase database)
+    private static async Task<string> StatementAsync(TestDatabase database)
     {
-        await using var db = database.CreateDbContext();
-        return db.Statements.OrderBy(s => s.Key).Select(s => s.Key).First();
+        var records = new TestRecords(database);
+        return (await records.StatementAsync(await records.ActorAsync("Olaf Scholz"))).Key;
     }
 }

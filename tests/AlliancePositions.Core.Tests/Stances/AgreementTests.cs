@@ -1,4 +1,4 @@
-using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Stances;
 
 namespace AlliancePositions.Core.Tests.Stances;

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 

@@ -12,7 +12,10 @@ public class CodingCheckTests
     [Fact]
     public async Task Codings_are_checked_field_by_field_without_writing_anything()
     {
-        await using var database = await SeededDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
+        var records = new TestRecords(database);
+        await records.QuestionAsync("troop-deployment");
+        await records.QuestionAsync("nato-involvement");
         var service = new StatementService(database, new FakeTimeProvider(), NullLogger<StatementService>.Instance);
 
         var errors = await service.CheckCodingsAsync(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Dates;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Suggestions;
 
 namespace AlliancePositions.Core.Tests.Suggestions;

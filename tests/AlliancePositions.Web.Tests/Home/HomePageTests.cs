@@ -20,7 +20,7 @@ public class HomePageTests : SeededComponentTest
     public async Task While_a_question_is_still_being_worked_out_the_page_counts_the_questions_done()
     {
         // Hold the first question's computation open, as a large corpus at a new date would.
-        var questions = await Services.GetRequiredService<Core.Questions.TopicQueries>().ListQuestionsAsync(TestContext.Current.CancellationToken);
+        var questions = await Services.GetRequiredService<Core.Questions.QuestionQueries>().ListAsync(TestContext.Current.CancellationToken);
         var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var held = new TaskCompletionSource<Core.Stances.QuestionStances?>();
         var pending = Services.GetRequiredService<Core.Stances.StanceCache>()

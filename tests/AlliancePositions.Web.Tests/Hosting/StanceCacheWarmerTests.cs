@@ -13,7 +13,7 @@ public class StanceCacheWarmerTests
         using var client = app.CreateClient(); // starts the host
         var cache = app.Services.GetRequiredService<StanceCache>();
         var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var questions = await app.Services.GetRequiredService<TopicQueries>().ListQuestionsAsync(TestContext.Current.CancellationToken);
+        var questions = await app.Services.GetRequiredService<QuestionQueries>().ListAsync(TestContext.Current.CancellationToken);
         Assert.NotEmpty(questions);
 
         // Nothing but the warmer computes stances here; give it a moment on a slow machine.

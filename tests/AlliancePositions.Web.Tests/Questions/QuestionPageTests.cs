@@ -63,7 +63,7 @@ public class QuestionPageTests : SeededComponentTest
     [Fact]
     public void Without_a_choice_the_matrix_takes_the_most_documented_actors()
     {
-        static Core.Stances.ActorStance Actor(int i) => new(new Core.Stances.ActorRef($"a{i:00}", $"Actor {i:00}"),
+        static Core.Stances.ActorStance Actor(int i) => new(new Core.Actors.ActorRef($"a{i:00}", $"Actor {i:00}"),
             Core.Stances.Stance.NoRecord with { EvidenceCount = i });
         var day = new DateOnly(2024, 1, 1);
         var stances = new Core.Stances.QuestionStances("q", day, day, Core.Stances.StanceLens.Default, Enumerable.Range(1, 30).Select(Actor).ToList(), []);

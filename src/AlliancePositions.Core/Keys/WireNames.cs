@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AlliancePositions.Core.Dates;
+namespace AlliancePositions.Core.Keys;
 
 /// <summary>
 /// The kebab-case wire strings of the project's enums ("head-of-state", "leans-support"), used by the corpus format,

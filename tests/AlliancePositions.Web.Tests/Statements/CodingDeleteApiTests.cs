@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace AlliancePositions.Web.Tests.Api;
+namespace AlliancePositions.Web.Tests.Statements;
 
 /// <summary>A coding is deleted on its own by an Analyst, named by statement, question and coder, and restored by an Admin.</summary>
 public class CodingDeleteApiTests(AppFactory app) : IClassFixture<AppFactory>
