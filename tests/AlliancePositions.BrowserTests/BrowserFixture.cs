@@ -39,7 +39,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page at <paramref name="path"/>, once the interactive render is up (clicks before it are lost).</summary>
-    public async Task<IPage> OpenAsync(string path, ViewportSize? viewport = null)
+    public Task<IPage> OpenAsync(string path, ViewportSize? viewport = null) =>
+        OpenAsync(path, new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 900 } });
+
+    /// <summary>A fresh page in a context of its own kind (a phone's: touch, a small viewport), once interactive.</summary>
+    public async Task<IPage> OpenAsync(string path, BrowserNewContextOptions contextOptions)
     {
         if (Unavailable is not null)
         {
@@ -48,19 +52,19 @@ public sealed class BrowserFixture : IAsyncLifetime
                 Assert.Fail(Unavailable);
             Assert.Skip(Unavailable);
         }
-        var context = await browser!.NewContextAsync(new() { ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await browser!.NewContextAsync(contextOptions);
         var page = await context.NewPageAsync();
         await page.GotoAsync(App.BaseUrl + path);
         await page.Locator("#interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         return page;
     }
 
-    /// <summary>Saves a screenshot under the repository's docs/screenshots, for the README.</summary>
-    public static async Task SaveScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot under the repository's docs/screenshots, for the README: the whole page, or only what the screen shows.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name), FullPage = fullPage });
     }
 
     private static string? FindChromium()

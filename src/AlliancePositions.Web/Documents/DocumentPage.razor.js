@@ -9,10 +9,39 @@ export function watchSelection(container, dotnet) {
     };
     container.addEventListener("mouseup", report);
     container.addEventListener("keyup", report);
+    const touch = watchTouchSelection(container, report);
     return {
         dispose() {
             container.removeEventListener("mouseup", report);
             container.removeEventListener("keyup", report);
+            touch.dispose();
+        },
+    };
+}
+
+// On a phone a long press selects a word and the handles then widen it: no mouseup, and the handles fire no touch
+// events on the page. So after a touch on the text, each selection change is reported once the handles rest.
+function watchTouchSelection(container, report) {
+    let touching = false, settle = 0;
+    const onTouchStart = () => { touching = true; };
+    const onMouseDown = (e) => { if (!e.sourceCapabilities?.firesTouchEvents) touching = false; };
+    const onTouchEnd = () => { clearTimeout(settle); settle = setTimeout(report, 50); };
+    const onSelectionChange = () => {
+        if (!touching) return;
+        clearTimeout(settle);
+        settle = setTimeout(report, 400);
+    };
+    container.addEventListener("touchstart", onTouchStart, { passive: true });
+    container.addEventListener("touchend", onTouchEnd);
+    container.addEventListener("mousedown", onMouseDown);
+    document.addEventListener("selectionchange", onSelectionChange);
+    return {
+        dispose() {
+            clearTimeout(settle);
+            container.removeEventListener("touchstart", onTouchStart);
+            container.removeEventListener("touchend", onTouchEnd);
+            container.removeEventListener("mousedown", onMouseDown);
+            document.removeEventListener("selectionchange", onSelectionChange);
         },
     };
 }

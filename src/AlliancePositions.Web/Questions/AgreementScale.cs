@@ -56,6 +56,18 @@ public static class AgreementScale
             : $"{nameA} and {nameB}: {Word(agreement)}, score {ScoreText(agreement.Score)}" +
               (agreement.Interval is null ? "" : $" (95% {IntervalText(agreement)})") + $", on {statements} statement{(statements == 1 ? "" : "s")}";
 
+    /// <summary>
+    /// A matrix cell's name: what the cell shows first (so a voice user can say it), then the pair,
+    /// "0.28 0.00–0.61 uncertain: Emmanuel Macron and Olaf Scholz, on 3 statements".
+    /// </summary>
+    public static string CellLabel(string nameA, string nameB, PairAgreement agreement, int statements)
+    {
+        var shown = string.Join(" ", new[] { ScoreText(agreement.Score), agreement.Score is null ? "" : IntervalText(agreement), Word(agreement) }.Where(s => s.Length > 0));
+        return agreement.Score is null
+            ? $"{shown}: {nameA} and {nameB}, one of them has no position"
+            : $"{shown}: {nameA} and {nameB}, on {statements} statement{(statements == 1 ? "" : "s")}";
+    }
+
     private static (double R, double G, double B) Rgb(double s)
     {
         var (from, to, t) = s < 0.5 ? (Low, Middle, s / 0.5) : (Middle, High, (s - 0.5) / 0.5);

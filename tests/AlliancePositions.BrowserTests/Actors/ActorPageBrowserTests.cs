@@ -15,7 +15,7 @@ public class ActorPageBrowserTests(BrowserFixture browser)
         var timeline = page.Locator("section.actor-timeline");
         await Assertions.Expect(timeline.GetByText("announcing readiness to send NATO troops", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(timeline.GetByRole(AriaRole.Link, new() { Name = "Blinken's talks in Paris" }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Stance of Emmanuel Macron over time" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Stance of Emmanuel Macron over time" })).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "actor.png");
 
         await page.GetByLabel("Filter by topic").ClickAsync();
@@ -38,7 +38,7 @@ public class ActorPageBrowserTests(BrowserFixture browser)
         var troops = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Should Western troops be deployed to Ukraine?" });
         await Assertions.Expect(troops).ToContainTextAsync("Uncertain (28%, 95% 0%–61%)");
         await Assertions.Expect(troops.Locator("td.interval").First).ToHaveTextAsync("+0.24 to +1.93");
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Stance of Emmanuel Macron and Olaf Scholz over time" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Stance of Emmanuel Macron and Olaf Scholz over time" })).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "actor-compare.png");
     }
 }

@@ -8,7 +8,7 @@ public class QuestionPageBrowserTests(BrowserFixture browser)
     // Shortly after the seed report (two years on, methodology 2.0 finds its evidence too old to place them): opposite
     // sides, but with one report each the 95% interval of their agreement straddles the line.
     private const string AfterTheReport = "asOf=2024-04-30";
-    private const string MacronAndScholz = "Emmanuel Macron and Olaf Scholz: uncertain, score 0.28 (95% 0.00–0.61), on 3 statements";
+    private const string MacronAndScholz = "0.28 0.00–0.61 uncertain: Emmanuel Macron and Olaf Scholz, on 3 statements";
 
     [Fact]
     public async Task Analyst_opens_the_troop_question_clicks_where_Macron_and_Scholz_stand_apart_and_reads_the_quotes()

@@ -24,8 +24,8 @@ public class QuestionPageTests : SeededComponentTest
     {
         var page = RenderQuestion("troop-deployment", method: "1.0");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button.cell")));
-        var cell = page.Find("button.cell[aria-label^='Emmanuel Macron and Olaf Scholz']");
-        Assert.Equal("Emmanuel Macron and Olaf Scholz: disagree, score 0.19, on 3 statements", cell.GetAttribute("aria-label"));
+        var cell = page.Find("button.cell[aria-label*=': Emmanuel Macron and Olaf Scholz']");
+        Assert.Equal("0.19 disagree: Emmanuel Macron and Olaf Scholz, on 3 statements", cell.GetAttribute("aria-label"));
         Assert.Contains("disagree", cell.TextContent, StringComparison.Ordinal);
         Assert.Empty(cell.QuerySelectorAll(".interval"));
         Assert.Equal("Should Western troops be deployed to Ukraine?", page.Find("h1").TextContent);
@@ -36,9 +36,9 @@ public class QuestionPageTests : SeededComponentTest
     {
         var page = RenderQuestion("troop-deployment");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button.cell")));
-        var cell = page.Find("button.cell[aria-label^='Emmanuel Macron and Olaf Scholz']");
+        var cell = page.Find("button.cell[aria-label*=': Emmanuel Macron and Olaf Scholz']");
         // Macron +1.09 (sd 0.43) and Scholz −1.79 (sd 0.51) on 30 April: the difference is 1.57 to 4.18 points (95%).
-        Assert.Equal("Emmanuel Macron and Olaf Scholz: uncertain, score 0.28 (95% 0.00–0.61), on 3 statements", cell.GetAttribute("aria-label"));
+        Assert.Equal("0.28 0.00–0.61 uncertain: Emmanuel Macron and Olaf Scholz, on 3 statements", cell.GetAttribute("aria-label"));
         Assert.Equal("0.00–0.61", cell.QuerySelector(".interval")!.TextContent);
         Assert.Contains("uncertain", cell.TextContent, StringComparison.Ordinal);
         Assert.Equal("Should Western troops be deployed to Ukraine?", page.Find("h1").TextContent);
@@ -108,7 +108,7 @@ public class QuestionPageTests : SeededComponentTest
     {
         var page = RenderQuestion("troop-deployment");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button.cell")));
-        page.ClickWhenReady(() => page.Find("button.cell[aria-label^='Emmanuel Macron and Olaf Scholz']"));
+        page.ClickWhenReady(() => page.Find("button.cell[aria-label*=': Emmanuel Macron and Olaf Scholz']"));
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Contains("pair=emmanuel-macron%2Colaf-scholz", navigation.Uri, StringComparison.Ordinal));
     }

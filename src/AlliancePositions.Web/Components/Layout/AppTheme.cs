@@ -7,7 +7,13 @@ public static class AppTheme
 {
     public static MudTheme Theme { get; } = new()
     {
-        PaletteLight = new PaletteLight { Primary = "#1f4e79", AppbarBackground = "#1f4e79", Secondary = "#8a5a00" },
+        // Secondary text and the alert colours are darker than MudBlazor's defaults: text on them, and theirs on their
+        // light alert backgrounds, needs a contrast of 4.5:1 (WCAG AA).
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f4e79", AppbarBackground = "#1f4e79", Secondary = "#8a5a00", TextSecondary = "rgba(0,0,0,0.68)",
+            Info = "#0d47a1", Success = "#1b5e20", Warning = "#8d4a00", Error = "#b3261e",
+        },
         PaletteDark = new PaletteDark { Primary = "#7fb3e6", Secondary = "#e0b060" },
         Typography = new Typography
         {
