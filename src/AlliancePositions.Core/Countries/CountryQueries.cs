@@ -20,8 +20,12 @@ public sealed record BlocSummary(string Slug, string Name, int MembersOnDate);
 
 public sealed record BlocMember(string Code, string Name, DateOnly From, DateOnly? To);
 
-/// <summary>A bloc's cohesion on one question: the Hix-Noury-Roland index over its members' derived stances.</summary>
-public sealed record BlocQuestionCohesion(string Question, string QuestionTitle, BlocCohesion Cohesion, IReadOnlyDictionary<string, CountryStance> ByMember);
+/// <summary>
+/// A bloc's cohesion on one question: the Hix-Noury-Roland index over its members' derived stances; <see cref="Voices"/>
+/// says, per member, whose office it speaks through or why it has no position (<see cref="MemberVoice"/>).
+/// </summary>
+public sealed record BlocQuestionCohesion(string Question, string QuestionTitle, BlocCohesion Cohesion, IReadOnlyDictionary<string, CountryStance> ByMember,
+    IReadOnlyDictionary<string, string>? Voices = null);
 
 /// <summary><see cref="ActorNames"/> names each office holder a member's stance came from, by actor key.</summary>
 public sealed record BlocDetail(string Slug, string Name, IReadOnlyList<BlocMember> MembersOnDate, IReadOnlyList<BlocQuestionCohesion> Cohesion,
@@ -98,11 +102,15 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
         var blocs = await db.Blocs.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Slug, b.Name }).ToListAsync(cancellationToken);
         var membersByBloc = await MembersOnAsync(db, null, asOf, cancellationToken);
         // Every member country's stance at once: a country's stance does not depend on which bloc asks.
-        var derived = await DeriveAsync(db, questionSlug, Countries(membersByBloc.Values.SelectMany(m => m)), asOf, knownAt, cancellationToken);
+        var countries = Countries(membersByBloc.Values.SelectMany(m => m));
+        var derived = await DeriveAsync(db, questionSlug, countries, asOf, knownAt, cancellationToken);
+        var tenures = (await TenuresAsync(db, countries.Select(c => c.Code).ToList(), cancellationToken)).ToLookup(t => t.Country,
+            t => new OfficeHolder(t.ActorSlug, t.ActorName, t.Office, t.OfficeKind, t.From, t.To));
         return blocs.Select(bloc =>
         {
             var members = membersByBloc.GetValueOrDefault(bloc.Slug, []);
-            return (new BlocSummary(bloc.Slug, bloc.Name, members.Count), Cohesion(questionSlug, title, members, derived));
+            var voices = members.DistinctBy(m => m.Name).ToDictionary(m => m.Name, m => MemberVoice.Explain(m.Name, derived[m.Code], tenures[m.Code].ToList(), asOf));
+            return (new BlocSummary(bloc.Slug, bloc.Name, members.Count), Cohesion(questionSlug, title, members, derived) with { Voices = voices });
         }).ToList();
     }
 

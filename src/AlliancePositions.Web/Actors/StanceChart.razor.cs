@@ -123,11 +123,57 @@ public partial class StanceChart
 
     private string PointLabel(ChartSeries series, StancePoint point, Shift? shift)
     {
-        var position = point.Position is { } p ? p.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a";
         var summary = Data.Summaries.TryGetValue(point.StatementKey, out var text) ? text : point.StatementKey;
         var shiftText = shift is null ? "" : $" Shift ({ShiftLabel(shift)}): {BandChip.Label(shift.From)} → {BandChip.Label(shift.To)}.";
-        var interval = point.Interval?.Clipped is { } i ? $", 95% {i.Low.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} to {i.High.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}" : "";
-        return $"{series.ActorName}, {point.Date}: {BandChip.Label(point.Band)} ({position}{interval}) after \"{summary}\".{shiftText}";
+        var interval = IntervalText(point) is { } i ? $", 95% {i}" : "";
+        return $"{series.ActorName}, {point.Date}: {BandChip.Label(point.Band)} ({PositionText(point)}{interval}) after \"{summary}\".{shiftText}";
+    }
+
+    // The chart's words for a point, shared with its table (StanceChartTable) so both say the same.
+    internal static string PositionText(StancePoint point) =>
+        point.Position is { } p ? p.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a";
+
+    internal static string? IntervalText(StancePoint point) => point.Interval?.Clipped is { } i
+        ? $"{i.Low.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} to {i.High.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}"
+        : null;
+
+    internal static string ShiftText(Shift shift) => $"{ShiftLabel(shift)}: {BandChip.Label(shift.From)} → {BandChip.Label(shift.To)}";
+
+    internal static Shift? ShiftAt(ChartSeries series, StancePoint point) =>
+        series.Shifts.FirstOrDefault(sh => sh.StatementKey == point.StatementKey && sh.Date == point.Date);
+
+    private readonly record struct LabelAt(double X, double Y, string Anchor);
+
+    // About the width of a 10 px label's character, to keep labels off the edges without measuring text.
+    private const double CharWidth = 5.6;
+
+    /// <summary>
+    /// A point's date, kept inside the plot: below the point (or above, for the second line) unless that would cross
+    /// the month labels under the plot or the panel's title over it, and anchored at its start or end near the edges
+    /// so it does not run into the band labels on the left.
+    /// </summary>
+    private static LabelAt DateLabelAt(double top, double x, double y, bool below, string text)
+    {
+        var (under, over) = (y + 18, y - 12);
+        var fitsUnder = under <= top + PlotHeight - 3;
+        var fitsOver = over - 10 >= top + 1;
+        var labelY = below ? (fitsUnder ? under : over) : (fitsOver ? over : under);
+        return Clamp(new LabelAt(x, labelY, "middle"), text);
+    }
+
+    /// <summary>The name of a change of band, right of its ring, or left of it near the right edge; below it near the top.</summary>
+    private static LabelAt ShiftLabelAt(double top, double x, double y, string text)
+    {
+        var labelY = y - 10 - 10 >= top + 1 ? y - 10 : y + 22;
+        return x + 12 + text.Length * CharWidth <= Left + PlotWidth ? new LabelAt(x + 12, labelY, "start") : new LabelAt(x - 12, labelY, "end");
+    }
+
+    private static LabelAt Clamp(LabelAt label, string text)
+    {
+        var half = text.Length * CharWidth / 2;
+        if (label.X - half < Left + 2) return label with { X = Math.Max(label.X - 4, Left + 2), Anchor = "start" };
+        if (label.X + half > Left + PlotWidth - 2) return label with { X = Math.Min(label.X + 4, Left + PlotWidth - 2), Anchor = "end" };
+        return label;
     }
 
     private static string ShiftLabel(Shift shift) => shift.Kind switch

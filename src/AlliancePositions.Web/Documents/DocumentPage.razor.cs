@@ -23,7 +23,7 @@ public sealed partial class DocumentPage
 
     // Selecting text to annotate it (Analysts only): the browser reports the selection, the server checks it.
     private ElementReference textElement;
-    private IJSObjectReference? module, watcher;
+    private IJSObjectReference? module, watcher, keyboard;
     private DotNetObjectReference<DocumentPage>? self;
     private TextSelection? selection;
     private Composing? composing;
@@ -32,6 +32,11 @@ public sealed partial class DocumentPage
     private CreatedAnnotation? statementEvidence;
     private CreateAnnotationRequest? newEvidence;
     private (string ActorSlug, string ActorName)? saved;
+
+    // The keyboard's way to the same menu (issue 18): the text is focusable for an Analyst, Escape closes the menu until
+    // the selection changes, and Shift+F10 or the Annotate selection button open it with the focus on its first item.
+    private bool canAnnotate, menuDismissed, focusMenu;
+    private SelectionMenu? menu;
 
     // The assistant's pending suggestions, drawn in their own colour; one opened in the statement form (e).
     private IReadOnlyList<SuggestionRow> suggested = [];
@@ -65,6 +70,7 @@ public sealed partial class DocumentPage
         // Prerendering would run the query a second time; the interactive render loads it once, and a change of
         // selection (only the query string) does not reload it.
         if (!RendererInfo.IsInteractive || loadedKey == Key) return;
+        canAnnotate = await IsAnalystAsync();
         loading = true;
         await LoadAsync();
         loading = false;
@@ -82,11 +88,17 @@ public sealed partial class DocumentPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (focusMenu && menu is not null)
+        {
+            focusMenu = false;
+            await menu.FocusAsync();
+        }
         if (watcher is not null || document is null || !await IsAnalystAsync()) return;
         module = await JS.InvokeAsync<IJSObjectReference?>("import", disposed.Token, "./Documents/DocumentPage.razor.js");
         if (module is null) return; // no browser (a component test): selections arrive through OnTextSelected directly
         self = DotNetObjectReference.Create(this);
         watcher = await module.InvokeAsync<IJSObjectReference>("watchSelection", disposed.Token, textElement, self);
+        keyboard = await module.InvokeAsync<IJSObjectReference>("watchKeyboard", disposed.Token, textElement, self);
     }
 
     /// <summary>Called by the browser whenever the selection in the text changes; null when it is empty.</summary>
@@ -94,8 +106,37 @@ public sealed partial class DocumentPage
     public Task OnTextSelected(TextSelection? selected)
     {
         if (composing is not null) return Task.CompletedTask;
+        if (selected is null || selection is null || (selected.Start, selected.End) != (selection.Start, selection.End)) menuDismissed = false;
         selection = selected;
         saved = null;
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Shift+F10 (or the menu key) in the text, or the Annotate selection button: the menu, focused.</summary>
+    [JSInvokable]
+    public Task OpenSelectionMenu()
+    {
+        if (composing is not null) return Task.CompletedTask;
+        if (selection is null)
+        {
+            selectionProblem = "Select a passage first: hold Shift and move with the arrow keys in the text, or drag with the mouse.";
+        }
+        else
+        {
+            selectionProblem = null;
+            menuDismissed = false;
+            focusMenu = true;
+        }
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Escape in the menu: it closes until the selection changes; the browser returns the focus to the text.</summary>
+    [JSInvokable]
+    public Task CloseSelectionMenu()
+    {
+        menuDismissed = true;
         StateHasChanged();
         return Task.CompletedTask;
     }
@@ -217,6 +258,7 @@ public sealed partial class DocumentPage
         try
         {
             if (watcher is not null) { await watcher.InvokeVoidAsync("dispose"); await watcher.DisposeAsync(); }
+            if (keyboard is not null) { await keyboard.InvokeVoidAsync("dispose"); await keyboard.DisposeAsync(); }
             if (module is not null) await module.DisposeAsync();
         }
         catch (JSDisconnectedException)

@@ -121,6 +121,10 @@ public sealed partial class QuestionPage
         spans = await Statements.EvidenceSpansAsync(withTexts.SelectMany(s => s.Evidence).Select(e => e.Item.StatementKey).Distinct().ToList(), ct);
     }
 
+    private string EvidenceAnnouncement => shown is var (first, second)
+        ? $"Evidence shown beside the matrix: {AgreementScale.Describe(first.Actor.Name, second.Actor.Name, Agreement.Between(first.Stance, second.Stance), first.Stance.EvidenceCount + second.Stance.EvidenceCount)}."
+        : "";
+
     private ActorStance? Find(string slug) => stances?.Stances.FirstOrDefault(s => s.Actor.Slug == slug);
 
     private static (string A, string B)? ParsePair(string? pair) =>

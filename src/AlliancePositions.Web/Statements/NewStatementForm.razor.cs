@@ -68,6 +68,13 @@ public sealed partial class NewStatementForm : IDisposable
     [Parameter] public EventCallback<string> OnSaved { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
 
+    private ElementReference heading;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender) await heading.FocusAsync();
+    }
+
     protected override async Task OnInitializedAsync()
     {
         summary = Quote.Length <= Core.Editing.InputRules.MaxSummary ? Quote : Quote[..Core.Editing.InputRules.MaxSummary];
