@@ -128,8 +128,19 @@ public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, I
         var (filter, keys) = resolved;
         var query = db.Statements.AsNoTracking();
         if (keys.ActorId is { } actorId) query = query.Where(s => s.ActorId == actorId);
-        if (keys.TopicIds is { } topicIds) query = query.Where(s => s.Topics.Any(t => topicIds.Contains(t.Id)));
-        if (keys.QuestionId is { } questionId) query = query.Where(s => s.Codings.Any(c => c.QuestionId == questionId));
+        // Topic and question as "Id IN (statements tagged / coded so)", not "EXISTS per statement": the database then
+        // starts from the topic's or question's index instead of testing every statement (the query-plan guard).
+        if (keys.TopicIds is { } topicIds)
+        {
+            var tagged = db.Set<Dictionary<string, object>>("StatementTopics")
+                .Where(link => topicIds.Contains(EF.Property<int>(link, "TopicsId"))).Select(link => EF.Property<int>(link, "StatementId"));
+            query = query.Where(s => tagged.Contains(s.Id));
+        }
+        if (keys.QuestionId is { } questionId)
+        {
+            var coded = db.Codings.Where(c => c.QuestionId == questionId).Select(c => c.StatementId);
+            query = query.Where(s => coded.Contains(s.Id));
+        }
         if (filter.Kind is { } kind) query = query.Where(s => s.Kind == kind);
         if (filter.Credibility is { } credibility) query = query.Where(s => s.Credibility == credibility);
         if (filter.From is { } start) query = query.Where(s => s.Date >= start);

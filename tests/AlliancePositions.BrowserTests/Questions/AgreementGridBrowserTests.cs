@@ -39,11 +39,13 @@ public partial class AgreementGridBrowserTests(BrowserFixture browser)
         Assert.Equal((2, 1), await FocusedCellAsync(page));
 
         // Enter opens the evidence, and the live region says so.
-        var name = await Cell(grid, 2, 1).GetAttributeAsync("aria-label");
+        // The cell's name starts with its visible numbers, then "<pair>, on N statements"; the announcement names the same pair.
+        var label = (await Cell(grid, 2, 1).GetAttributeAsync("aria-label"))!;
+        var pair = label[(label.IndexOf(": ", StringComparison.Ordinal) + 2)..label.LastIndexOf(", on ", StringComparison.Ordinal)];
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(PairInUrl());
         await Assertions.Expect(page.Locator("[role=status][aria-live=polite]").Filter(new() { HasText = "Evidence shown beside the matrix" }))
-            .ToHaveTextAsync($"Evidence shown beside the matrix: {name}.");
+            .ToHaveTextAsync(new Regex($"^Evidence shown beside the matrix: {Regex.Escape(pair)}: .+ on \\d+ statements\\.$"));
     }
 
     private static ILocator Cell(ILocator grid, int row, int col) => grid.Locator($"button.cell[data-row='{row}'][data-col='{col}']");

@@ -19,7 +19,7 @@ namespace AlliancePositions.Core.Tests.Performance;
 public partial class QueryPlanTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private static readonly string[] GuardedTables = ["Statements", "Codings"];
+    private static readonly string[] GuardedTables = ["Statements", "Codings", "StatementTopics"];
 
     [Fact]
     public async Task Statement_filter_actor_timeline_and_question_stances_never_scan_statements_or_codings()
