@@ -43,7 +43,7 @@ public class AgreementGridTests : SeededComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Evidence shown beside the matrix: Olaf Scholz and Emmanuel Macron", page.Find("[role=status][aria-live=polite]").TextContent, StringComparison.Ordinal));
         var stop = Assert.Single(page.FindAll("button.cell"), c => c.GetAttribute("tabindex") == "0");
-        Assert.StartsWith("Olaf Scholz and Emmanuel Macron", stop.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains(": Olaf Scholz and Emmanuel Macron, on ", stop.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
     [Fact]
