@@ -99,6 +99,8 @@ const moves = {
 };
 
 export function watchKeyboard(container, dotnet) {
+    // Everything below attaches synchronously: once this mark is visible, keys reach the reader (the browser tests wait for it).
+    container.dataset.keyboard = "ready";
     const caret = document.createElement("div");
     caret.setAttribute("aria-hidden", "true");
     Object.assign(caret.style, {

@@ -23,7 +23,8 @@ public class KeyboardAnnotationBrowserTests(WorkspaceFixture workspace) : IClass
         var page = await workspace.SignInAsync(await workspace.CreateUserAsync("Analyst"));
         var documentKey = await CreateDocumentAsync();
         await workspace.GoToAsync(page, $"/documents/{documentKey}");
-        await page.Locator(".annotated-text").WaitForAsync();
+        // The reader listens for keys once the page's script has attached (later than the text appears on a slow database).
+        await page.Locator(".reader-keys[data-keyboard=ready]").WaitForAsync();
 
         // Tab into the text; the caret starts at its top. Down to the next line of text (an empty line is no stop), then Shift+End.
         var text = page.GetByRole(AriaRole.Region, new() { Name = "Text to select" });
