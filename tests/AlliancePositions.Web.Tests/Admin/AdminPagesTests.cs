@@ -54,8 +54,11 @@ public class AdminPagesTests : SeededComponentTest
 
         page.ClickWhenReady(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Restore"));
 
-        page.WaitForAssertion(() => Assert.Contains("Restored:", page.Markup, StringComparison.Ordinal));
-        Assert.Contains("Nothing is deleted", page.Markup, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("Restored:", page.Markup, StringComparison.Ordinal);
+            Assert.Contains("Nothing is deleted", page.Markup, StringComparison.Ordinal);
+        });
         var rows = await Services.GetRequiredService<StatementQueries>().SearchAsync(new StatementFilter(), Ct);
         Assert.Contains(rows.Page.Items, s => s.Key == key);
     }
