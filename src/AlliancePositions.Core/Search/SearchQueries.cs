@@ -29,7 +29,7 @@ public sealed class SearchQueries(IDbContextFactory<AppDbContext> contexts, Acto
         var postgres = db.Database.IsNpgsql();
         var documents = await (postgres ? db.Documents.Where(d => EF.Functions.ILike(d.Title, pattern)) : db.Documents.Where(d => EF.Functions.Like(d.Title, pattern)))
             .AsNoTracking()
-            .OrderByDescending(d => d.PublishedOn).Take(Limit)
+            .NewestFirst().ThenBy(d => d.Key).Take(Limit)
             .Select(d => new DocumentSummary(d.Key, d.Title, d.Outlet != null ? d.Outlet.Name : null, d.PublishedOn, d.Sha256,
                 d.ReliabilityOverride ?? (d.Outlet != null ? d.Outlet.Reliability : SourceGrade.F), d.Annotations.Count))
             .ToListAsync(cancellationToken);

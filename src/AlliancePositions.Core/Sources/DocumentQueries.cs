@@ -25,7 +25,7 @@ public sealed class DocumentQueries(IDbContextFactory<AppDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         (page, pageSize) = PageLimits.Clamp(page, pageSize);
         var total = await db.Documents.CountAsync(cancellationToken);
-        var items = await db.Documents.AsNoTracking().OrderByDescending(d => d.PublishedOn).ThenBy(d => d.Key)
+        var items = await db.Documents.AsNoTracking().NewestFirst().ThenBy(d => d.Key)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new DocumentSummary(d.Key, d.Title, d.Outlet != null ? d.Outlet.Name : null, d.PublishedOn, d.Sha256,
                 d.ReliabilityOverride ?? (d.Outlet != null ? d.Outlet.Reliability : SourceGrade.F), d.Annotations.Count))
@@ -69,4 +69,14 @@ public sealed class DocumentQueries(IDbContextFactory<AppDbContext> contexts)
             document.Language, document.Cites, document.Reliability, document.ReliabilityReason, document.Text, document.Sha256,
             annotations, statements, document.Version, document.OutletKey, document.ReliabilityOverride, document.Revision);
     }
+}
+
+internal static class DocumentOrder
+{
+    /// <summary>
+    /// Latest publication first, undated documents last. Spelled out because the providers disagree on where NULL goes
+    /// in a descending sort (SQLite last, PostgreSQL first).
+    /// </summary>
+    public static IOrderedQueryable<Document> NewestFirst(this IQueryable<Document> documents) =>
+        documents.OrderBy(d => d.PublishedOn == null).ThenByDescending(d => d.PublishedOn);
 }

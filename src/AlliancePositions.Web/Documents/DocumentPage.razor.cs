@@ -18,12 +18,16 @@ public sealed partial class DocumentPage
     private TimeAxes axes = null!;
     private DocumentDetail? document;
     private IReadOnlyList<TextSegment> segments = [];
-    private string? loadedKey;
+    private string? loadedKey, loadingKey;
     private bool loading = true;
+    // Loads overlap when a write's reload starts while an earlier one is still reading: only the last one started is
+    // shown, since an earlier one may have read before the write.
+    private int loadsStarted;
 
     // Selecting text to annotate it (Analysts only): the browser reports the selection, the server checks it.
     private ElementReference textElement;
     private IJSObjectReference? module, watcher, keyboard;
+    private string? watchedElement;
     private DotNetObjectReference<DocumentPage>? self;
     private TextSelection? selection;
     private Composing? composing;
@@ -69,22 +73,30 @@ public sealed partial class DocumentPage
         axes = ReadAxes();
         // Prerendering would run the query a second time; the interactive render loads it once, and a change of
         // selection (only the query string) does not reload it.
-        if (!RendererInfo.IsInteractive || loadedKey == Key) return;
-        canAnnotate = await IsAnalystAsync();
+        // Parameters set again while this key loads (the layout re-rendering) wait for that load instead of starting a
+        // second one, whose "loading" would replace the text, and the browser's listeners on it, after it had appeared.
+        if (!RendererInfo.IsInteractive || loadedKey == Key || loadingKey == Key) return;
+        var key = loadingKey = Key;
         loading = true;
+        canAnnotate = await IsAnalystAsync();
         await LoadAsync();
-        loading = false;
+        if (loadingKey == key) loading = false;
     }
 
     private async Task LoadAsync()
     {
-        document = await Documents.FindAsync(Key, disposed.Token);
-        // Annotations left on an earlier revision (orphaned or dismissed) point into that text, not this one: listed, not highlighted.
-        segments = document is null ? [] : AnnotatedText.Split(document.Text,
-            document.Annotations.Where(a => a.Revision == document.Revision).Select(a => new AnnotationSpan(a.Key, a.Start, a.End))
-                .Concat(suggested.Select(s => new AnnotationSpan(SuggestionKey(s.Id), s.Start, s.End))));
-        loadedKey = Key;
+        var (load, key) = (++loadsStarted, Key);
+        var found = await Documents.FindAsync(key, disposed.Token);
+        if (load != loadsStarted) return;
+        document = found;
+        segments = Split(document);
+        loadedKey = key;
     }
+
+    // Annotations left on an earlier revision (orphaned or dismissed) point into that text, not this one: listed, not highlighted.
+    private IReadOnlyList<TextSegment> Split(DocumentDetail? shown) => shown is null ? [] : AnnotatedText.Split(shown.Text,
+        shown.Annotations.Where(a => a.Revision == shown.Revision).Select(a => new AnnotationSpan(a.Key, a.Start, a.End))
+            .Concat(suggested.Select(s => new AnnotationSpan(SuggestionKey(s.Id), s.Start, s.End))));
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -93,12 +105,23 @@ public sealed partial class DocumentPage
             focusMenu = false;
             await menu.FocusAsync();
         }
-        if (watcher is not null || document is null || !await IsAnalystAsync()) return;
-        module = await JS.InvokeAsync<IJSObjectReference?>("import", disposed.Token, "./Documents/DocumentPage.razor.js");
+        // The text element is new after another document was opened in the same page (or after a reload showed
+        // "loading"): the listeners follow it.
+        if (document is null || loading || textElement.Id == watchedElement || !await IsAnalystAsync()) return;
+        module ??= await JS.InvokeAsync<IJSObjectReference?>("import", disposed.Token, "./Documents/DocumentPage.razor.js");
         if (module is null) return; // no browser (a component test): selections arrive through OnTextSelected directly
-        self = DotNetObjectReference.Create(this);
+        self ??= DotNetObjectReference.Create(this);
+        await StopWatchingAsync();
+        watchedElement = textElement.Id;
         watcher = await module.InvokeAsync<IJSObjectReference>("watchSelection", disposed.Token, textElement, self);
         keyboard = await module.InvokeAsync<IJSObjectReference>("watchKeyboard", disposed.Token, textElement, self);
+    }
+
+    private async Task StopWatchingAsync()
+    {
+        if (watcher is not null) { await watcher.InvokeVoidAsync("dispose"); await watcher.DisposeAsync(); }
+        if (keyboard is not null) { await keyboard.InvokeVoidAsync("dispose"); await keyboard.DisposeAsync(); }
+        watcher = keyboard = null;
     }
 
     /// <summary>Called by the browser whenever the selection in the text changes; null when it is empty.</summary>
@@ -187,9 +210,7 @@ public sealed partial class DocumentPage
         suggested = change.Shown;
         suggestionKeys = change.Shown.Select(s => SuggestionKey(s.Id)).ToHashSet(StringComparer.Ordinal);
         currentSuggestion = change.Current is null ? null : SuggestionKey(change.Current);
-        if (document is not null)
-            segments = AnnotatedText.Split(document.Text, document.Annotations.Select(a => new AnnotationSpan(a.Key, a.Start, a.End))
-                .Concat(suggested.Select(s => new AnnotationSpan(SuggestionKey(s.Id), s.Start, s.End))));
+        segments = Split(document);
     }
 
     /// <summary>Opens the statement form on a suggestion, pre-filled; its Save accepts the suggestion with the form's values.</summary>
@@ -257,8 +278,7 @@ public sealed partial class DocumentPage
         disposed.Cancel();
         try
         {
-            if (watcher is not null) { await watcher.InvokeVoidAsync("dispose"); await watcher.DisposeAsync(); }
-            if (keyboard is not null) { await keyboard.InvokeVoidAsync("dispose"); await keyboard.DisposeAsync(); }
+            await StopWatchingAsync();
             if (module is not null) await module.DisposeAsync();
         }
         catch (JSDisconnectedException)

@@ -189,7 +189,9 @@ export function watchKeyboard(container, dotnet) {
         const go = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
         if (go !== undefined && items.length > 0) {
             event.preventDefault();
-            items[(go + items.length) % items.length].focus();
+            const next = items[(go + items.length) % items.length];
+            for (const item of items) item.tabIndex = item === next ? 0 : -1;
+            next.focus();
         } else if (event.key === "Escape") {
             event.preventDefault();
             container.focus();

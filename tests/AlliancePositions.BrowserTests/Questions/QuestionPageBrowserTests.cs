@@ -58,6 +58,8 @@ public class QuestionPageBrowserTests(BrowserFixture browser)
         await asOf.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("asOf=2024-02-28"));
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("knownAt=2024-03-01"));
+        // Enter applied the typed date: no calendar is left open over the page.
+        await Assertions.Expect(page.Locator(".mud-picker-calendar-header-switch")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -14,6 +14,19 @@ public class DocumentServiceTests
         new(title, Url: "https://example.org/report", PublishedOn: new DateOnly(2024, 3, 2), Language: "de", ReliabilityOverride: "B", ReliabilityReason: "Official transcript");
 
     [Fact]
+    public async Task Documents_are_listed_newest_first_with_undated_ones_last_on_every_provider()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var edits = new EditFixture(database);
+        foreach (var (title, published) in new[] { ("Undated", (DateOnly?)null), ("Older", new DateOnly(2024, 1, 5)), ("Newer", new DateOnly(2024, 3, 9)) })
+            Assert.True((await edits.Documents.CreateAsync(new CreateDocumentRequest(title, $"{title} report text.", PublishedOn: published), Ana, Ct)).Succeeded);
+
+        var listed = await new DocumentQueries(database).ListAsync(1, 10, Ct);
+
+        Assert.Equal(["Newer", "Older", "Undated"], listed.Items.Select(d => d.Title));
+    }
+
+    [Fact]
     public async Task Metadata_is_updated_audited_and_the_text_is_untouched()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -82,6 +82,19 @@ public class ReaderKeyboardTests : SeededComponentTest
     }
 
     [Fact]
+    public async Task The_selection_menu_is_one_tab_stop_at_its_first_item()
+    {
+        auth.SignInAs("Analyst");
+        var page = RenderReader();
+
+        await page.InvokeAsync(() => page.Instance.OnTextSelected(Advice));
+
+        var items = page.FindAll("[role=menu] [role=menuitem]");
+        Assert.Equal(["Annotate", "New statement from selection"], items.Select(i => i.TextContent.Trim()));
+        Assert.Equal(["0", "-1"], items.Select(i => i.GetAttribute("tabindex")));
+    }
+
+    [Fact]
     public async Task Shift_F10_without_a_selection_says_how_to_make_one()
     {
         auth.SignInAs("Analyst");

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Editing;
+using AlliancePositions.Core.Ingest;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Web.Documents;
 using AlliancePositions.Web.Tests.Accounts;
@@ -59,6 +60,28 @@ public class SuggestionPanelTests : SeededComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Suggested date from: “on Tuesday”", page.Find(".statement-form").TextContent, StringComparison.Ordinal));
         Assert.Equal("Emmanuel Macron", page.Find(".statement-form input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task An_annotation_left_on_an_earlier_revision_stays_unmarked_when_the_suggestions_arrive()
+    {
+        auth.SignInAs("Analyst");
+        const string Dropped = "The minister later added that nothing was decided.";
+        var editor = new Editor("analyst@example.org", null);
+        var documents = Services.GetRequiredService<DocumentService>();
+        var created = await documents.CreateAsync(new CreateDocumentRequest("Story", $"{Story} {Dropped}", PublishedOn: new DateOnly(2024, 5, 31)), editor, TestContext.Current.CancellationToken);
+        var key = created.Value!.Key;
+        var annotated = await documents.AnnotateAsync(key, new CreateAnnotationRequest(Story.Length + 1, Story.Length + 1 + Dropped.Length, Dropped), editor, TestContext.Current.CancellationToken);
+        Assert.True(annotated.Succeeded);
+        // The outlet replaces the annotated sentence: the annotation stays on revision 1, its span now over other words.
+        var revised = $"{Story} Officials said that the talks would go on in Brussels next week.";
+        Assert.True((await Services.GetRequiredService<RevisionService>().ReviseAsync(key, revised, editor, TestContext.Current.CancellationToken)).Succeeded);
+
+        var page = Render<DocumentPage>(p => p.Add(c => c.Key, key));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".suggestion-card")), TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(page.FindAll("mark.suggested"));
+        Assert.Empty(page.FindAll("mark.annotation"));
     }
 
     [Fact]
