@@ -26,13 +26,7 @@ public partial class QueryPlanTests
     {
         var recorder = new CommandRecorder();
         await using var database = await GeneratedDatabase.CreateAsync(20_000, actors: 200, seed: 42, recorder);
-        string busiest, question, topic;
-        await using (var db = database.CreateDbContext())
-        {
-            busiest = await db.Statements.GroupBy(s => s.Actor.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(Ct);
-            question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
-            topic = await db.Topics.Where(t => t.ParentId == null).OrderBy(t => t.Id).Select(t => t.Slug).FirstAsync(Ct);
-        }
+        var (busiest, question, topic) = await ChooseAsync(database);
 
         var plans = new Dictionary<string, IReadOnlyList<string>>();
         async Task<IReadOnlyList<string>> Capture(string name, Func<Task> call)
