@@ -78,7 +78,7 @@ foreach (var size in Corpora.Selected)
             sql = AgreementBenchmarks.Positions(postgres, question, actors, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf);
         }
         else sql = AgreementBenchmarks.Positions(connection, question, actors, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf);
-        var service = (await new StanceQueries(Corpora.Factory(size, provider)).ForQuestionAsync(question, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf, StanceLens.Default, actors, CancellationToken.None))!;
+        var service = (await new StanceQueries(Corpora.Factory(size, provider)).ForQuestionAsync(question, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf, AgreementBenchmarks.WeightedMean, actors, CancellationToken.None))!;
         var worst = service.Stances.Max(s => Math.Abs((s.Stance.Position ?? 0) - (sql.GetValueOrDefault(s.Actor.Slug) ?? 0)));
         var nulls = service.Stances.Count(s => s.Stance.Position is null != (sql.GetValueOrDefault(s.Actor.Slug) is null));
         Console.WriteLine($"Reference check at {size} on {provider}: {service.Stances.Count} actors, {sql.Count} from SQL, largest position difference service vs SQL = {worst:E2}, null mismatches {nulls}");
