@@ -1,23 +1,49 @@
-using AlliancePositions.Generator;
+using System.Text;
+using AlliancePositions.Core.Corpus;
 using AlliancePositions.Core.Data;
+using AlliancePositions.Generator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace AlliancePositions.Benchmarks;
 
-/// <summary>The generated databases the benchmarks read (generated/10k.db, 100k.db, 1m.db: git-ignored), made when missing.</summary>
+/// <summary>
+/// The generated databases the benchmarks read (generated/10k.db, 100k.db, 1m.db: git-ignored), made when missing, and
+/// when a PostgreSQL server is given, a PostgreSQL copy of each (database <c>alliancepositions_bench_{size}</c>), made by
+/// the app's own corpus export and import and kept for later runs.
+/// </summary>
 public static class Corpora
 {
+    public const string Sqlite = "SQLite";
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>An admin connection string to a PostgreSQL server, read when <c>--postgres</c> is not given.</summary>
+    public const string PostgresVariable = "ALLIANCEPOSITIONS_TEST_POSTGRES";
+
     public static readonly IReadOnlyDictionary<string, int> Sizes = new Dictionary<string, int> { ["10k"] = 10_000, ["100k"] = 100_000, ["1m"] = 1_000_000 };
 
     /// <summary>The sizes this run measures (all by default; <c>--sizes 10k,100k</c> to choose).</summary>
     public static List<string> Selected { get; set; } = [.. Sizes.Keys];
+
+    /// <summary>An admin connection string to the PostgreSQL server (<c>--postgres</c> or <see cref="PostgresVariable"/>); null: SQLite only.</summary>
+    public static string? PostgresAdmin { get; set; } = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>The providers this run measures: SQLite, and PostgreSQL when a server is given.</summary>
+    public static IEnumerable<string> Providers => PostgresAdmin is null ? [Sqlite] : [Sqlite, PostgreSql];
 
     public static string Root { get; } = FindRoot();
 
     public static string PathOf(string size) => System.IO.Path.Combine(Root, "generated", $"{size}.db");
 
     public static string ConnectionString(string size) => new SqliteConnectionStringBuilder { DataSource = PathOf(size) }.ToString();
+
+    public static string PostgresConnectionString(string size) =>
+        new NpgsqlConnectionStringBuilder(PostgresAdmin ?? throw new InvalidOperationException("No PostgreSQL server given."))
+        { Database = $"alliancepositions_bench_{size}" }.ConnectionString;
+
+    public static DatabaseProvider ProviderOf(string provider) => provider == PostgreSql ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;
 
     public static async Task EnsureAsync(string size)
     {
@@ -27,8 +53,63 @@ public static class Corpora
             new Progress<GenerationProgress>(p => Console.WriteLine(p)), CancellationToken.None);
     }
 
-    /// <summary>A context factory configured as the app configures its own (split queries over SQLite).</summary>
-    public static IDbContextFactory<AppDbContext> Factory(string size) => new FileFactory(ConnectionString(size));
+    /// <summary>
+    /// The PostgreSQL copy of <c>generated/{size}.db</c>: kept when it holds as many statements, codings and annotations
+    /// as the file (the import is one transaction, so a copy is whole or absent); otherwise made afresh through the app's
+    /// corpus export (from SQLite) and import (binary COPY on PostgreSQL), then analysed so the planner has statistics.
+    /// </summary>
+    public static async Task EnsurePostgresAsync(string size)
+    {
+        var target = PostgresConnectionString(size);
+        var name = new NpgsqlConnectionStringBuilder(target).Database!;
+        const string Counts = """SELECT (SELECT COUNT(*) FROM "Statements") || '/' || (SELECT COUNT(*) FROM "Codings") || '/' || (SELECT COUNT(*) FROM "Annotations")""";
+        var expected = Scalar(size, Counts.Replace("\"", "", StringComparison.Ordinal));
+        if (await ExistsAsync(name))
+        {
+            try
+            {
+                if (await PostgresScalarAsync(target, Counts) == expected) return;
+            }
+            catch (PostgresException)
+            {
+                // A database without the schema: made afresh below.
+            }
+        }
+        Console.WriteLine($"Copying the {size} corpus into the PostgreSQL database {name} (export from SQLite, import into PostgreSQL)");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        await AdminAsync($"CREATE DATABASE \"{name}\"");
+        var factory = Factory(size, PostgreSql);
+        await using (var db = factory.CreateDbContext()) await db.Database.MigrateAsync();
+        var json = await ExportAsync(size);
+        await Importer(factory).ImportAsync(json, "corpus.json", CancellationToken.None);
+        await PostgresScalarAsync(target, "VACUUM ANALYZE");
+        var copied = await PostgresScalarAsync(target, Counts);
+        if (copied != expected) throw new InvalidOperationException($"The PostgreSQL copy of {size} holds {copied} statements/codings/annotations, the file {expected}.");
+        Console.WriteLine($"Copied {size} into PostgreSQL in {watch.Elapsed.TotalSeconds:F1} s ({copied} statements/codings/annotations)");
+    }
+
+    /// <summary>The app's corpus export of a generated database (what <c>GET /api/export</c> answers).</summary>
+    public static async Task<string> ExportAsync(string size)
+    {
+        using var stream = new MemoryStream();
+        await new CorpusExporter(Factory(size)).WriteAsync(stream, CancellationToken.None);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The app's corpus importer over <paramref name="factory"/>, as <c>POST /api/import</c> uses it.</summary>
+    public static CorpusImporter Importer(IDbContextFactory<AppDbContext> factory) =>
+        new(factory, new CorpusLoader(factory, TimeProvider.System, NullLogger<CorpusLoader>.Instance), new CorpusExporter(factory),
+            TimeProvider.System, NullLogger<CorpusImporter>.Instance);
+
+    /// <summary>A context factory for the SQLite file.</summary>
+    public static IDbContextFactory<AppDbContext> Factory(string size) => Factory(size, Sqlite);
+
+    /// <summary>A context factory configured as the app configures its own (the same provider options and connection tuning).</summary>
+    public static IDbContextFactory<AppDbContext> Factory(string size, string provider) =>
+        new OptionsFactory(ProviderOf(provider), provider == PostgreSql ? PostgresConnectionString(size) : ConnectionString(size));
+
+    public static IDbContextFactory<AppDbContext> FactoryFor(DatabaseProvider provider, string connectionString) => new OptionsFactory(provider, connectionString);
 
     public static string Scalar(string size, string sql)
     {
@@ -39,13 +120,33 @@ public static class Corpora
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
+    public static async Task<string> PostgresScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
+    public static async Task AdminAsync(string sql) => await PostgresScalarAsync(PostgresAdmin!, sql);
+
+    private static async Task<bool> ExistsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", database);
+        return await command.ExecuteScalarAsync() is not null;
+    }
+
+    /// <summary>The question and actors the benchmarks ask about: read from the SQLite file, the same content on both providers.</summary>
     public static string BusiestActor(string size) =>
         Scalar(size, "SELECT a.Slug FROM Statements s JOIN Actors a ON a.Id = s.ActorId GROUP BY s.ActorId ORDER BY COUNT(*) DESC, a.Slug LIMIT 1");
 
-    private sealed class FileFactory(string connectionString) : IDbContextFactory<AppDbContext>
+    private sealed class OptionsFactory(DatabaseProvider provider, string connectionString) : IDbContextFactory<AppDbContext>
     {
-        private readonly DbContextOptions<AppDbContext> options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options;
+        private readonly DbContextOptions<AppDbContext> options = (DbContextOptions<AppDbContext>)new DbContextOptionsBuilder<AppDbContext>()
+            .UseAlliancePositionsDatabase(provider, connectionString).Options;
 
         public AppDbContext CreateDbContext() => new(options);
     }

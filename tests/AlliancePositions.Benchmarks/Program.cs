@@ -8,7 +8,10 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// dotnet run -c Release --project tests/AlliancePositions.Benchmarks [-- --sizes 10k,100k,1m] [--skip-import]
+// dotnet run -c Release --project tests/AlliancePositions.Benchmarks [-- --sizes 10k,100k,1m] [--skip-import] [--postgres <connection string>]
+// With a PostgreSQL server (--postgres, or ALLIANCEPOSITIONS_TEST_POSTGRES as `.ci/postgres-cluster start` prints it),
+// each corpus is copied into the PostgreSQL database alliancepositions_bench_{size} (once; reruns keep it) and every
+// service benchmark and the import run on both providers in the same run, with a Provider column.
 // --import-only: measure corpus import alone at every selected size (10k and 100k are practical), print it, and stop.
 // Reads (and if missing, generates) generated/{size}.db, runs the benchmarks in-process with a short job, measures
 // import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
@@ -34,6 +37,8 @@ if (replot is not null)
     ResultsReport.Plot(ResultsReport.Read(replot), Path.ChangeExtension(replot, ".png"));
     return 0;
 }
+var postgresArg = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+if (postgresArg is not null) Corpora.PostgresAdmin = postgresArg;
 var sizesArg = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault();
 if (sizesArg is not null) Corpora.Selected = [.. sizesArg.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 var unknown = Corpora.Selected.Where(s => !Corpora.Sizes.ContainsKey(s)).ToList();
@@ -43,29 +48,42 @@ if (unknown.Count > 0)
     return 2;
 }
 foreach (var size in Corpora.Selected) await Corpora.EnsureAsync(size);
+if (Corpora.PostgresAdmin is not null)
+    foreach (var size in Corpora.Selected) await Corpora.EnsurePostgresAsync(size);
 if (args.Contains("--import-only"))
 {
     foreach (var size in Corpora.Selected)
-    {
-        var import = await ImportMeasurement.MeasureAsync(size);
-        Console.WriteLine(FormattableString.Invariant(
-            $"Import {size}: {import.ImporterPerSecond:N0} statements/s ({import.ImporterSeconds:F2} s); sqlite3 .import CSV {import.SqliteCliPerSecond:N0}/s ({import.SqliteCliSeconds:F2} s); ratio {import.Ratio:F3}"));
-    }
+        foreach (var provider in Corpora.Providers)
+        {
+            var import = await ImportMeasurement.MeasureAsync(size, provider);
+            Console.WriteLine(FormattableString.Invariant(
+                $"Import {size} on {provider}: {import.ImporterPerSecond:N0} statements/s ({import.ImporterSeconds:F2} s); {import.Reference} {import.CliPerSecond:N0}/s ({import.CliSeconds:F2} s); ratio {import.Ratio:F3}"));
+        }
     return 0;
 }
 
-// The hand-written reference must compute what the service computes, or the ratio means nothing.
-foreach (var size in Corpora.Selected.Take(1))
-{
-    using var connection = AgreementBenchmarks.OpenWithFunctions(Corpora.ConnectionString(size));
-    var question = Corpora.Scalar(size, "SELECT Slug FROM Questions ORDER BY Id LIMIT 1");
-    var actors = AgreementBenchmarks.BusiestOn(connection, question, 20);
-    var sql = AgreementBenchmarks.Positions(connection, question, actors, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf);
-    var service = (await new StanceQueries(Corpora.Factory(size)).ForQuestionAsync(question, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf, StanceLens.Default, actors, CancellationToken.None))!;
-    var worst = service.Stances.Max(s => Math.Abs((s.Stance.Position ?? 0) - (sql.GetValueOrDefault(s.Actor.Slug) ?? 0)));
-    Console.WriteLine($"Reference check at {size}: {service.Stances.Count} actors, largest position difference service vs SQL = {worst:E2}");
-    if (worst > 1e-9) { Console.Error.WriteLine("The hand-written SQL does not compute the service's positions."); return 1; }
-}
+// The hand-written reference must compute what the service computes, or the ratio means nothing: on every provider,
+// for the 20 busiest actors, at every selected size.
+foreach (var size in Corpora.Selected)
+    foreach (var provider in Corpora.Providers)
+    {
+        using var connection = AgreementBenchmarks.OpenWithFunctions(Corpora.ConnectionString(size));
+        var question = Corpora.Scalar(size, "SELECT Slug FROM Questions ORDER BY Id LIMIT 1");
+        var actors = AgreementBenchmarks.BusiestOn(connection, question, 20);
+        Dictionary<string, double?> sql;
+        if (provider == Corpora.PostgreSql)
+        {
+            await using var postgres = new Npgsql.NpgsqlConnection(Corpora.PostgresConnectionString(size));
+            await postgres.OpenAsync();
+            sql = AgreementBenchmarks.Positions(postgres, question, actors, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf);
+        }
+        else sql = AgreementBenchmarks.Positions(connection, question, actors, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf);
+        var service = (await new StanceQueries(Corpora.Factory(size, provider)).ForQuestionAsync(question, AgreementBenchmarks.AsOf, AgreementBenchmarks.AsOf, AgreementBenchmarks.WeightedMean, actors, CancellationToken.None))!;
+        var worst = service.Stances.Max(s => Math.Abs((s.Stance.Position ?? 0) - (sql.GetValueOrDefault(s.Actor.Slug) ?? 0)));
+        var nulls = service.Stances.Count(s => s.Stance.Position is null != (sql.GetValueOrDefault(s.Actor.Slug) is null));
+        Console.WriteLine($"Reference check at {size} on {provider}: {service.Stances.Count} actors, {sql.Count} from SQL, largest position difference service vs SQL = {worst:E2}, null mismatches {nulls}");
+        if (worst > 1e-9 || nulls > 0) { Console.Error.WriteLine($"The hand-written SQL on {provider} does not compute the service's positions."); return 1; }
+    }
 
 var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance);
 var config = ManualConfig.CreateMinimumViable().AddJob(job).AddColumn(StatisticColumn.P95).WithOptions(ConfigOptions.DisableOptimizationsValidator);
@@ -78,13 +96,15 @@ var summaries = new List<Summary>
 var imports = new List<ImportFigures>();
 if (!args.Contains("--skip-import"))
     foreach (var size in Corpora.Selected.Where(s => Corpora.Sizes[s] <= 10_000))
-        imports.Add(await ImportMeasurement.MeasureAsync(size));
+        foreach (var provider in Corpora.Providers)
+            imports.Add(await ImportMeasurement.MeasureAsync(size, provider));
 
 var rows = summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null).Select(r => new ResultRow(
     r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
     (string)r.BenchmarkCase.Parameters["Size"],
     r.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Actors")?.Value as int?,
-    r.ResultStatistics!.Mean / 1e6, r.ResultStatistics.Percentiles.P95 / 1e6)).ToList();
+    r.ResultStatistics!.Mean / 1e6, r.ResultStatistics.Percentiles.P95 / 1e6,
+    (string)r.BenchmarkCase.Parameters["Provider"])).ToList();
 var output = Path.Combine(Corpora.Root, "docs", "performance");
 Directory.CreateDirectory(output);
 ResultsReport.Write(rows, imports, output);

@@ -10,7 +10,11 @@ public class ReadBenchmarks
 {
     [ParamsSource(nameof(Sizes))] public string Size { get; set; } = "10k";
 
+    [ParamsSource(nameof(Providers))] public string Provider { get; set; } = Corpora.Sqlite;
+
     public static IEnumerable<string> Sizes => Corpora.Selected;
+
+    public static IEnumerable<string> Providers => Corpora.Providers;
 
     /// <summary>A topic with sub-topics, the busiest actor, ten years, and a term in about 1% of the statements.</summary>
     public static StatementFilter FilterFor(string actor) =>
@@ -23,8 +27,8 @@ public class ReadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var factory = Corpora.Factory(Size);
-        statements = new StatementQueries(factory, new SqliteStatementTextSearch());
+        var factory = Corpora.Factory(Size, Provider);
+        statements = new StatementQueries(factory, StatementTextSearch.For(Corpora.ProviderOf(Provider)));
         actors = new ActorQueries(factory);
         busiest = Corpora.BusiestActor(Size);
     }
