@@ -156,6 +156,22 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return mine;
     }
 
+    /// <summary>
+    /// The actors whose stances agree most with <paramref name="actorSlug"/>'s on <paramref name="questions"/> (the
+    /// questions the actor has a record on), by <see cref="SimilarActors.Rank"/>. Each question's stances are the
+    /// ones its page and matrix read (through the cache): one computation per question, none per actor.
+    /// </summary>
+    public async Task<IReadOnlyList<SimilarActor>> SimilarActorsAsync(string actorSlug, IReadOnlyCollection<string> questions, DateOnly asOf, DateOnly knownAt,
+        StanceLens lens, int take, CancellationToken cancellationToken)
+    {
+        var byQuestion = new Dictionary<string, IReadOnlyList<ActorStance>>(StringComparer.Ordinal);
+        foreach (var question in questions.Order(StringComparer.Ordinal))
+        {
+            if (await ForQuestionAsync(question, asOf, knownAt, lens, null, cancellationToken) is { } found) byQuestion[question] = found.Stances;
+        }
+        return SimilarActors.Rank(actorSlug, byQuestion, take);
+    }
+
     /// <summary>An actor's line over time on each question (a point per change of evidence) and the shifts, as known at <paramref name="knownAt"/>.</summary>
     public async Task<IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> HistoryAsync(
         string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)

@@ -25,3 +25,17 @@ public sealed record ShiftJson(string Question, ShiftKind Kind, StanceBand From,
     public static ShiftJson Of(string question, Shift shift) => new(question, shift.Kind, shift.From, shift.To, shift.Date.Value, shift.Date.Precision,
         shift.StatementKey, shift.ByRetraction, shift.MeetingsBefore.Select(m => m.Key).ToList());
 }
+
+/// <summary>The actor's stance on one question as of asOf, and the plain-language sentence on how it got there (<c>pattern</c> names its shape).</summary>
+public sealed record ActorStanceJson(string Question, StanceBand Band, double? Position, int EvidenceCount, DateOnly? Since, DatePrecision? SincePrecision,
+    StanceHistoryPattern Pattern, string Sentence)
+{
+    public static ActorStanceJson Of(StanceSentence sentence, Stance stance) => new(sentence.Question, stance.Band, stance.Position, stance.EvidenceCount,
+        stance.Since?.Value, stance.Since?.Precision, sentence.Pattern, sentence.Text);
+}
+
+/// <summary>An actor whose stances agree with this one's: <c>score</c> is the overall agreement (0..1) over <c>sharedQuestions</c>.</summary>
+public sealed record SimilarActorJson(string Actor, string Name, double Score, int SharedQuestions)
+{
+    public static SimilarActorJson Of(SimilarActor similar) => new(similar.Actor.Slug, similar.Actor.Name, similar.Score, similar.SharedQuestions);
+}

@@ -42,6 +42,8 @@ public partial class ActorPage
     private IReadOnlyDictionary<string, Stance>? compareStances;
     private OverallAgreement? overall;
     private StanceChartData? chart;
+    private IReadOnlyList<StanceSentence>? sentences;
+    private IReadOnlyList<SimilarActor>? similar;
     private FilteredPage<TimelineItem>? timeline;
     private ChartPointSelection? selected;
     private string? loadedProfile;
@@ -73,11 +75,18 @@ public partial class ActorPage
 
         // The chart last: it replays everything the actor said on every question, seconds for the most prolific voices
         // of a large corpus, so the stances and the timeline are shown first and the chart follows.
+        // The sentences read the same history the chart draws: replayed once for both.
         if (profileKey != loadedChart)
         {
             StateHasChanged();
+            var history = await Task.Run(() => Stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, token), token);
+            sentences = StanceSentences.ForActor(actor.Name, questions, stances, history);
+            StateHasChanged();
+            similar = await Task.Run(() => Stances.SimilarActorsAsync(actor.Slug, stances.Keys.ToList(), axes.AsOf, axes.KnownAt, axes.Lens,
+                SimilarActors.Shown, token), token);
+            StateHasChanged();
             chart = await StanceChartData.LoadAsync(Stances, QuestionQueries, Statements, new ActorRef(actor.Slug, actor.Name),
-                compareActor is null ? null : new ActorRef(compareActor.Slug, compareActor.Name), axes, token);
+                compareActor is null ? null : new ActorRef(compareActor.Slug, compareActor.Name), axes, history, token);
             loadedChart = profileKey;
         }
     }
@@ -88,6 +97,8 @@ public partial class ActorPage
         notFound = actor is null;
         if (actor is null) return;
         chart = null;
+        sentences = null;
+        similar = null;
         selected = null;
         questions = await QuestionQueries.ListAsync(token);
         topics = await TopicQueries.ListTopicsAsync(token);
@@ -120,6 +131,8 @@ public partial class ActorPage
     private string ListLink => axes.Link("/actors");
 
     private string ActorLink(string slug) => axes.Link($"/actors/{Uri.EscapeDataString(slug)}");
+
+    private string CompareLink(string slug) => Navigation.GetUriWithQueryParameter("compare", slug);
 
     private string MeetingLink(string key) => axes.Link($"/meetings/{Uri.EscapeDataString(key)}");
 

@@ -31,6 +31,10 @@ public static class ActorsApi
         actors.MapGet("/{slug}", GetAsync).WithSummary("One actor with roles and aliases; its ETag is the version");
         actors.MapGet("/{slug}/timeline", GetTimelineAsync).WithSummary("The actor's statements and meetings, newest first, each with its type");
         actors.MapGet("/{slug}/shifts", GetShiftsAsync).WithSummary("The actor's band changes on each question as of asOf, known at knownAt");
+        actors.MapGet("/{slug}/stances", GetStancesAsync)
+            .WithSummary("The actor's stance on every question as of asOf, known at knownAt, each with a plain-language sentence on its history");
+        actors.MapGet("/{slug}/similar", GetSimilarAsync)
+            .WithSummary("The actors whose stances agree most with this one's as of asOf: overall agreement and questions in common");
         var writes = api.MapGroup("/actors").WithTags("Actors").RequireAuthorization(Accounts.Policies.Analyst);
         writes.MapPost("", CreateAsync).Accepts<CreateActorRequest>("application/json");
         writes.MapPut("/{slug}", UpdateAsync).Accepts<CreateActorRequest>("application/json")
@@ -82,6 +86,29 @@ public static class ActorsApi
         var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken);
         return TypedResults.Ok(history.Where(h => Empty(question) is not { } only || h.Key == only).OrderBy(h => h.Key, StringComparer.Ordinal)
             .SelectMany(h => h.Value.Shifts.Select(shift => ShiftJson.Of(h.Key, shift))).ToList());
+    }
+
+    private static async Task<Results<Ok<List<ActorStanceJson>>, NotFound, ValidationProblem>> GetStancesAsync(string slug, string? asOf, string? knownAt,
+        string? method, string? view, ActorQueries actors, StanceQueries stances, QuestionQueries questions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (await actors.FindAsync(slug, cancellationToken) is not { } actor) return TypedResults.NotFound();
+        var current = await stances.ForActorAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken);
+        var history = await stances.HistoryAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken);
+        var sentences = StanceSentences.ForActor(actor.Name, await questions.ListAsync(cancellationToken), current, history);
+        return TypedResults.Ok(sentences.Select(s => ActorStanceJson.Of(s, current.GetValueOrDefault(s.Question) ?? Stance.NoRecord)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<SimilarActorJson>>, NotFound, ValidationProblem>> GetSimilarAsync(string slug, string? asOf, string? knownAt,
+        string? method, string? view, ActorQueries actors, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
+        if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (await actors.FindAsync(slug, cancellationToken) is null) return TypedResults.NotFound();
+        var current = await stances.ForActorAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken);
+        var similar = await stances.SimilarActorsAsync(slug, current.Keys.ToList(), axes.AsOf, axes.KnownAt, axes.Lens, SimilarActors.Shown, cancellationToken);
+        return TypedResults.Ok(similar.Select(SimilarActorJson.Of).ToList());
     }
 
     private static async Task<IResult> CreateAsync(Api.JsonBody<CreateActorRequest> body, ActorService service, System.Security.Claims.ClaimsPrincipal user,

@@ -25,11 +25,17 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
 {
     /// <summary>Loads the lines of <paramref name="actor"/> (and <paramref name="compare"/>) through the Core services.</summary>
     public static async Task<StanceChartData> LoadAsync(StanceQueries stances, QuestionQueries questionQueries, StatementQueries statements,
-        ActorRef actor, ActorRef? compare, TimeAxes axes, CancellationToken cancellationToken)
+        ActorRef actor, ActorRef? compare, TimeAxes axes, CancellationToken cancellationToken) =>
+        await LoadAsync(stances, questionQueries, statements, actor, compare, axes, history: null, cancellationToken);
+
+    /// <summary>As above, reusing the actor's <paramref name="history"/> when the caller has replayed it already.</summary>
+    public static async Task<StanceChartData> LoadAsync(StanceQueries stances, QuestionQueries questionQueries, StatementQueries statements,
+        ActorRef actor, ActorRef? compare, TimeAxes axes, IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>? history,
+        CancellationToken cancellationToken)
     {
         var questions = await questionQueries.ListAsync(cancellationToken);
         // On the thread pool: a page's circuit stays free to render while a long history is replayed.
-        var mine = await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
+        var mine = history ?? await Task.Run(() => stances.HistoryAsync(actor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
         var theirs = compare is null ? null
             : await Task.Run(() => stances.HistoryAsync(compare.Slug, axes.AsOf, axes.KnownAt, axes.Lens, cancellationToken), cancellationToken);
         // Beside the stance as it stood then, where we now believe it stood: the two differ before a change of mind.

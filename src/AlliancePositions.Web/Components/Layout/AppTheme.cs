@@ -14,7 +14,9 @@ public static class AppTheme
             Primary = "#1f4e79", AppbarBackground = "#1f4e79", Secondary = "#8a5a00", TextSecondary = "rgba(0,0,0,0.68)",
             Info = "#0d47a1", Success = "#1b5e20", Warning = "#8d4a00", Error = "#b3261e",
         },
-        PaletteDark = new PaletteDark { Primary = "#7fb3e6", Secondary = "#e0b060" },
+        // The same 4.5:1 on dark surfaces: MudBlazor's dark secondary text and its darkened info (the text of an info
+        // alert and of its links) fall just short of it.
+        PaletteDark = new PaletteDark { Primary = "#7fb3e6", Secondary = "#e0b060", TextSecondary = "rgba(255,255,255,0.70)", InfoDarken = "#8cc4ff" },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Helvetica", "Arial", "sans-serif"] },
