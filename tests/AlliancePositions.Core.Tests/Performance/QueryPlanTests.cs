@@ -80,7 +80,8 @@ public partial class QueryPlanTests
     private static List<string> FullScans(GeneratedDatabase database, RecordedCommand command, string[]? guarded = null)
     {
         var guardedTables = guarded ?? GuardedTables;
-        var aliases = AliasPattern().Matches(command.Sql).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value);
+        // Column aliases match too (a UNION names its columns once per part): the first of a name is kept.
+        var aliases = AliasPattern().Matches(command.Sql).GroupBy(m => m.Groups["alias"].Value).ToDictionary(g => g.Key, g => g.First().Groups["table"].Value);
         foreach (var table in guardedTables) aliases[table] = table;
         using var connection = database.OpenConnection();
         using var explain = connection.CreateCommand();
