@@ -23,8 +23,11 @@ public class SeveralTopicsPageTests : SeededComponentTest
     {
         var page = RenderAt("/statements?topic=troop-deployment&topic=military-aid&from=2024-01-01");
 
-        page.WaitForAssertion(() => Assert.Contains("9 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal));
-        Assert.Contains("Scholz advises Macron not to take the step", page.Markup, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("9 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal);
+            Assert.Contains("Scholz advises Macron not to take the step", page.Markup, StringComparison.Ordinal);
+        });
         var chips = page.FindAll(".active-filter");
         Assert.Equal(["Topic: Military aid", "Topic: Troop deployment", "From: 1 Jan 2024"], chips.Select(c => c.QuerySelector(".active-filter-text")!.TextContent.Trim()));
         var removeAid = page.Find("a[aria-label='Remove topic Military aid']").GetAttribute("href")!;
