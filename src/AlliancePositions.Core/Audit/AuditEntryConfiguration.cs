@@ -13,6 +13,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entity.Property(a => a.RecordType).HasMaxLength(50);
         entity.Property(a => a.RecordKey).HasMaxLength(200);
         entity.HasIndex(a => a.At).HasDatabaseName("IX_AuditEntries_At");
+        // "Added since" asks for one action from an instant on: equality then range, so the log is read from that instant only.
+        entity.HasIndex(a => new { a.Action, a.At }).HasDatabaseName("IX_AuditEntries_Action_At");
         entity.HasIndex(a => new { a.RecordType, a.RecordKey }).HasDatabaseName("IX_AuditEntries_Record");
     }
 }

@@ -17,7 +17,7 @@ public sealed record ChangesSince(DateOnly Since, IReadOnlyList<ChangedDocument>
 /// the band changed (as known today, on every question, from the stance service's per-question results). At most
 /// <see cref="Limit"/> documents and statements are read, newest first.
 /// </summary>
-public sealed class ChangeQueries(IDbContextFactory<AppDbContext> contexts, StanceQueries stances, TimeProvider clock)
+public sealed partial class ChangeQueries(IDbContextFactory<AppDbContext> contexts, StanceQueries stances, TimeProvider clock)
 {
     public const int Limit = 500;
 

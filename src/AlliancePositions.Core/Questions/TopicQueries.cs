@@ -26,14 +26,13 @@ public sealed class TopicQueries(IDbContextFactory<AppDbContext> contexts)
         return result;
     }
 
-    /// <summary>The ids of a topic and all its sub-topics, or null when no topic has that slug.</summary>
-    internal static async Task<IReadOnlyList<int>?> SubtreeIdsAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
+    /// <summary>The ids of several topics and their sub-topics (the topics read once), and the keys no topic has.</summary>
+    internal static async Task<(IReadOnlyList<int> Ids, IReadOnlyList<string> Unknown)> SubtreeIdsAsync(AppDbContext db, IReadOnlyCollection<string> slugs,
+        CancellationToken cancellationToken)
     {
         var topics = await db.Topics.AsNoTracking().Select(t => new { t.Id, t.Slug, t.ParentId }).ToListAsync(cancellationToken);
-        var root = topics.FirstOrDefault(t => t.Slug == slug);
-        if (root is null) return null;
-        var ids = new List<int> { root.Id };
-        for (var i = 0; i < ids.Count; i++) ids.AddRange(topics.Where(t => t.ParentId == ids[i]).Select(t => t.Id));
-        return ids;
+        var ids = topics.Where(t => slugs.Contains(t.Slug)).Select(t => t.Id).ToList();
+        for (var i = 0; i < ids.Count; i++) ids.AddRange(topics.Where(t => t.ParentId == ids[i] && !ids.Contains(t.Id)).Select(t => t.Id));
+        return (ids, slugs.Where(s => !topics.Any(t => t.Slug == s)).ToList());
     }
 }

@@ -14,12 +14,17 @@ public enum StatementSort
 
 /// <summary>
 /// The one filter the statements page (from its query string), the API and the CSV export each build and pass to
-/// <see cref="StatementQueries"/>; only the binding differs. A topic includes its sub-topics.
+/// <see cref="StatementQueries"/>; only the binding differs. A topic includes its sub-topics. Several topics
+/// (<see cref="Topics"/>, with <see cref="Topic"/> if both are given) match a statement tagged with any of them.
 /// </summary>
 public sealed record StatementFilter(
     string? Topic = null, string? Actor = null, string? Question = null, StatementKind? Kind = null,
     Credibility? Credibility = null, string? Text = null, DateOnly? From = null, DateOnly? To = null,
-    StatementSort Sort = StatementSort.DateDescending, int Page = 1, int PageSize = PageLimits.DefaultPageSize);
+    StatementSort Sort = StatementSort.DateDescending, int Page = 1, int PageSize = PageLimits.DefaultPageSize, KeySet? Topics = null)
+{
+    /// <summary>Every topic the filter names, in key order (empty for none).</summary>
+    public KeySet SelectedTopics => new((Topics ?? Enumerable.Empty<string>()).Prepend(Topic ?? ""));
+}
 
 /// <summary>
 /// The keys a filter names, resolved to ids once per request (the statements page, its position split and the CSV
@@ -31,7 +36,11 @@ public sealed record FilterKeys(int? ActorId, IReadOnlyList<int>? TopicIds, int?
 {
     public bool IsValid => Problems.Count == 0;
 
-    internal static async Task<FilterKeys> ResolveAsync(Data.AppDbContext db, string? actor, string? topic, string? question, DateOnly? from, DateOnly? to,
+    internal static Task<FilterKeys> ResolveAsync(Data.AppDbContext db, string? actor, string? topic, string? question, DateOnly? from, DateOnly? to,
+        CancellationToken cancellationToken) =>
+        ResolveAsync(db, actor, new KeySet(topic is null ? [] : [topic]), question, from, to, cancellationToken);
+
+    internal static async Task<FilterKeys> ResolveAsync(Data.AppDbContext db, string? actor, KeySet topics, string? question, DateOnly? from, DateOnly? to,
         CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,10 +51,11 @@ public sealed record FilterKeys(int? ActorId, IReadOnlyList<int>? TopicIds, int?
             actorId = await db.Actors.Where(a => a.Slug == actor).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
             if (actorId is null) problems["actor"] = $"No actor has the key \"{actor}\".";
         }
-        if (!string.IsNullOrWhiteSpace(topic))
+        if (topics.Count > 0)
         {
-            topicIds = await Questions.TopicQueries.SubtreeIdsAsync(db, topic, cancellationToken);
-            if (topicIds is null) problems["topic"] = $"No topic has the key \"{topic}\".";
+            var (ids, unknown) = await Questions.TopicQueries.SubtreeIdsAsync(db, topics, cancellationToken);
+            if (unknown.Count > 0) problems["topic"] = $"No topic has the key {string.Join(" or ", unknown.Select(u => $"\"{u}\""))}.";
+            else topicIds = ids;
         }
         if (!string.IsNullOrWhiteSpace(question))
         {

@@ -10,13 +10,13 @@ namespace AlliancePositions.Core.Statements;
 /// Reads statements through the shared <see cref="StatementFilter"/>: the statements page, the API and the CSV export
 /// all come here. SQL does the filtering, sorting and paging; only one page is ever materialised.
 /// </summary>
-public sealed class StatementQueries(IDbContextFactory<AppDbContext> contexts, IStatementTextSearch textSearch)
+public sealed partial class StatementQueries(IDbContextFactory<AppDbContext> contexts, IStatementTextSearch textSearch)
 {
     /// <summary>The filter with its keys resolved: a request that runs several queries on one filter resolves it once.</summary>
     public async Task<ResolvedStatementFilter> ResolveAsync(StatementFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return new(filter, await FilterKeys.ResolveAsync(db, filter.Actor, filter.Topic, filter.Question, filter.From, filter.To, cancellationToken));
+        return new(filter, await FilterKeys.ResolveAsync(db, filter.Actor, filter.SelectedTopics, filter.Question, filter.From, filter.To, cancellationToken));
     }
 
     public async Task<FilteredPage<StatementRow>> SearchAsync(StatementFilter filter, CancellationToken cancellationToken) =>

@@ -24,7 +24,21 @@ public static class ChangesApi
     {
         api.MapGroup("").WithTags("Changes").RequireAuthorization(Policies.Read).MapGet("/changes", ListAsync)
             .WithSummary("Documents published, statements made and stance shifts since the date (default 30 days ago), paged");
+        api.MapGroup("").WithTags("Changes").RequireAuthorization(Policies.Read).MapGet("/changes/added", AddedAsync)
+            .WithSummary("Documents, statements, codings and meetings recorded here since the instant (added=, default 7 days ago), newest first, paged");
         return api;
+    }
+
+    /// <summary>By recording time, from the audit log: a statement entered today about a speech of 2024 is here.</summary>
+    static async Task<Results<Ok<Paged<AddedRecord>>, ValidationProblem>> AddedAsync(string? added, [AsParameters] PageQuery paging, ChangeQueries changes,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (page, pageSize, errors) = paging.Read();
+        var (since, error) = AddedSinceQuery.Read(added, clock);
+        if (error is not null) errors["added"] = [error];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var found = await changes.AddedSinceAsync(since, page, pageSize, cancellationToken);
+        return TypedResults.Ok(new Paged<AddedRecord>(found.Items, found.Total));
     }
 
     static async Task<Results<Ok<Paged<ChangeJson>>, ValidationProblem>> ListAsync(string? since, [AsParameters] PageQuery paging, ChangeQueries changes,

@@ -1,4 +1,4 @@
 namespace AlliancePositions.Web.Statements;
 
-/// <summary>One filter control changed: the query parameter and its new value (null removes it).</summary>
-public sealed record FilterChange(string Name, string? Value);
+/// <summary>One filter control changed: the query parameter and its new value (null removes it; a string array repeats it).</summary>
+public sealed record FilterChange(string Name, object? Value);

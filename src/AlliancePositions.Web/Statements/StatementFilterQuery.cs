@@ -10,18 +10,21 @@ namespace AlliancePositions.Web.Statements;
 /// <summary>
 /// The statements filter as the URL spells it: every value a string, as typed. The page fills it from its
 /// <c>[SupplyParameterFromQuery]</c> properties, the CSV endpoint binds it with <c>[AsParameters]</c>; both then call
-/// <see cref="Bind"/>, so a query string means the same filter everywhere.
+/// <see cref="Bind"/>, so a query string means the same filter everywhere. <c>topic</c> may be repeated: several
+/// topics match a statement tagged with any of them.
 /// </summary>
 public sealed record StatementFilterQuery(
-    string? Topic = null, string? Actor = null, string? Question = null, string? Kind = null, string? Credibility = null,
+    string[]? Topic = null, string? Actor = null, string? Question = null, string? Kind = null, string? Credibility = null,
     string? Q = null, string? From = null, string? To = null, string? Sort = null, string? Page = null, string? PageSize = null)
 {
     /// <summary>The filter, with each value that could not be read left out and reported under its query name.</summary>
     public StatementFilterBinding Bind()
     {
         var (page, pageSize, errors) = new Api.PageQuery(Page, PageSize).Read();
+        // One topic stays the single-topic filter it always was; several go together.
+        var topics = new KeySet(Topic ?? []);
         var filter = new StatementFilter(
-            Topic: Trimmed(Topic), Actor: Trimmed(Actor), Question: Trimmed(Question),
+            Topic: topics.Count == 1 ? topics[0] : null, Topics: topics.Count > 1 ? topics : null, Actor: Trimmed(Actor), Question: Trimmed(Question),
             Kind: ReadKind(errors), Credibility: ReadCredibility(errors), Text: Trimmed(Q),
             From: ReadDate(From, "from", errors), To: ReadDate(To, "to", errors), Sort: ReadSort(errors),
             Page: page, PageSize: pageSize);
@@ -34,7 +37,7 @@ public sealed record StatementFilterQuery(
     /// </summary>
     public static Dictionary<string, object?> ToQuery(StatementFilter filter) => new(StringComparer.Ordinal)
     {
-        ["topic"] = filter.Topic,
+        ["topic"] = filter.SelectedTopics is { Count: > 0 } topics ? topics.ToArray() : null,
         ["actor"] = filter.Actor,
         ["question"] = filter.Question,
         ["kind"] = filter.Kind?.ToWire(),

@@ -20,6 +20,8 @@ public static class StatementsApi
         var statements = api.MapGroup("/statements").WithTags("Statements");
         var reads = statements.MapGroup("").RequireAuthorization(Policies.Read);
         reads.MapGet("", ListAsync).WithSummary("Statements matching the filter, paged (the statements page's query parameters)");
+        reads.MapGet("/topic-counts", TopicCountsAsync)
+            .WithSummary("How many statements each topic would match with the rest of the filter (the statements page's query parameters)");
         reads.MapGet("/{id}", GetAsync).WithSummary("One statement; its ETag is the version an edit names");
 
         var writes = statements.MapGroup("").RequireAuthorization(Policies.Analyst);
@@ -45,6 +47,16 @@ public static class StatementsApi
         var found = await statements.SearchAsync(binding.Filter, cancellationToken);
         if (!found.IsValid) return TypedResults.ValidationProblem(found.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
         return TypedResults.Ok(Api.Paged<StatementJson>.From(found.Page, StatementJson.From));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TopicCount>>, ValidationProblem>> TopicCountsAsync([AsParameters] StatementFilterQuery query,
+        StatementQueries statements, CancellationToken cancellationToken)
+    {
+        var binding = query.Bind();
+        if (!binding.IsValid) return TypedResults.ValidationProblem(binding.Errors);
+        var resolved = await statements.ResolveAsync(binding.Filter, cancellationToken);
+        if (!resolved.IsValid) return TypedResults.ValidationProblem(resolved.Keys.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+        return TypedResults.Ok(await statements.TopicCountsAsync(resolved, cancellationToken));
     }
 
     private static async Task<Results<Ok<StatementJson>, NotFound>> GetAsync(string id, StatementQueries statements, HttpResponse response,
@@ -121,9 +133,8 @@ public static class StatementsApi
     /// <summary>"AlliancePositions statements · methodology 1.0 · exported 2024-04-30T10:00:00Z · filter topic=troop-deployment".</summary>
     internal static string Stamp(StatementFilter filter, TimeProvider clock)
     {
-        var query = StatementFilterQuery.ToQuery(filter with { Page = 1, PageSize = PageLimits.DefaultPageSize })
-            .Where(p => p.Value is not null).ToDictionary(p => p.Key, p => (string?)p.Value!.ToString());
-        var filterText = query.Count == 0 ? "all statements" : QueryHelpers.AddQueryString("", query).TrimStart('?');
+        var query = StatementFilterQuery.ToQuery(filter with { Page = 1, PageSize = PageLimits.DefaultPageSize });
+        var filterText = query.All(p => p.Value is null) ? "all statements" : Components.Shared.TimeAxes.WithQuery("", query).TrimStart('?');
         return $"AlliancePositions statements · methodology {Methodology.Version} · exported {clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} · filter {filterText}";
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class StatementsPage : IDisposable
     [Inject] private QuestionQueries QuestionQueries { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
-    [SupplyParameterFromQuery] public string? Topic { get; set; }
+    [SupplyParameterFromQuery] public string[]? Topic { get; set; }
     [SupplyParameterFromQuery] public string? Actor { get; set; }
     [SupplyParameterFromQuery] public string? Question { get; set; }
     [SupplyParameterFromQuery] public string? Kind { get; set; }
@@ -45,6 +45,7 @@ public sealed partial class StatementsPage : IDisposable
     private StatementFilter? loadingFilter;
     private FilteredPage<StatementRow>? results;
     private PositionSplit? split;
+    private IReadOnlyList<TopicCount> topicCounts = [];
 
     protected override async Task OnInitializedAsync()
     {
@@ -83,10 +84,11 @@ public sealed partial class StatementsPage : IDisposable
             var resolved = await Statements.ResolveAsync(filter, both.Token);
             var found = await Statements.SearchAsync(resolved, both.Token);
             var foundSplit = await Statements.SplitAsync(resolved, both.Token);
+            var foundCounts = await Statements.TopicCountsAsync(resolved, both.Token);
             // The URL changed while this filter loaded: the newer filter's own load fills the page, and this one must
             // not overwrite it if it finishes last.
             if (filter != binding.Filter) return new GridData<StatementRow> { Items = results?.Page.Items ?? [], TotalItems = results?.Page.Total ?? 0 };
-            (results, split, loadedFilter) = (found, foundSplit, filter);
+            (results, split, topicCounts, loadedFilter) = (found, foundSplit, foundCounts, filter);
             StateHasChanged();
         }
         return new GridData<StatementRow> { Items = results.Page.Items, TotalItems = results.Page.Total };

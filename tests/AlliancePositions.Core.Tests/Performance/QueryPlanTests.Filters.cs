@@ -8,7 +8,7 @@ namespace AlliancePositions.Core.Tests.Performance;
 
 /// <summary>
 /// The guard over every filter the statements page offers, alone and combined (each run as the page runs it: the
-/// capped count and the first page).
+/// capped count and the first page), and the page's counts per topic.
 /// </summary>
 public partial class QueryPlanTests
 {
@@ -17,12 +17,11 @@ public partial class QueryPlanTests
     {
         var recorder = new CommandRecorder();
         await using var database = await GeneratedDatabase.CreateAsync(20_000, actors: 200, seed: 42, recorder);
-        var statements = new StatementQueries(database, new SqliteStatementTextSearch());
         var found = new Dictionary<string, List<string>>();
-        foreach (var (name, filter) in PageFilters(await ChooseAsync(database)))
+        foreach (var (name, read) in FilterReads(new StatementQueries(database, new SqliteStatementTextSearch()), await ChooseAsync(database)))
         {
             recorder.Clear();
-            await statements.SearchAsync(filter, Ct);
+            await read();
             Assert.NotEmpty(recorder.Commands);
             found[name] = recorder.Commands.SelectMany(c => FullScans(database, c)).ToList();
         }
@@ -30,24 +29,29 @@ public partial class QueryPlanTests
         Assert.All(found, plan => Assert.True(plan.Value.Count == 0, $"{plan.Key} scans a whole table:\n{string.Join("\n", plan.Value)}"));
     }
 
-    /// <summary>What the guards filter by: the busiest actor, the first question and the first top-level topic.</summary>
-    private sealed record Chosen(string Busiest, string Question, string Topic);
+    /// <summary>What the guards filter by: the busiest actor, the first question and the first two top-level topics.</summary>
+    private sealed record Chosen(string Busiest, string Question, string Topic, string OtherTopic);
 
     private static async Task<Chosen> ChooseAsync(IDbContextFactory<AppDbContext> database)
     {
         await using var db = await database.CreateDbContextAsync(Ct);
+        var topics = await db.Topics.Where(t => t.ParentId == null).OrderBy(t => t.Slug).Select(t => t.Slug).Take(2).ToListAsync(Ct);
         return new Chosen(
             await db.Statements.GroupBy(s => s.Actor.Slug).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Ct),
             await db.Questions.OrderBy(q => q.Slug).Select(q => q.Slug).FirstAsync(Ct),
-            await db.Topics.Where(t => t.ParentId == null).OrderBy(t => t.Slug).Select(t => t.Slug).FirstAsync(Ct));
+            topics[0], topics[1]);
     }
 
-    /// <summary>Every filter the statements page offers, alone and combined.</summary>
-    private static Dictionary<string, StatementFilter> PageFilters(Chosen chosen)
+    /// <summary>
+    /// Every filter the statements page offers, alone and combined, then the counts per topic beside a narrowing filter:
+    /// one grouped query that starts from that filter's index. (With no other filter they count every tag, which is
+    /// what they are asked for.)
+    /// </summary>
+    private static IEnumerable<(string Name, Func<Task> Read)> FilterReads(StatementQueries statements, Chosen chosen)
     {
-        var (busiest, question, topic) = chosen;
+        var (busiest, question, topic, other) = chosen;
         var (from, to) = (new DateOnly(2016, 1, 1), new DateOnly(2025, 12, 31));
-        return new Dictionary<string, StatementFilter>
+        var filters = new Dictionary<string, StatementFilter>
         {
             ["topic subtree"] = new(Topic: topic),
             ["full text"] = new(Text: "Bakhmut"),
@@ -64,6 +68,13 @@ public partial class QueryPlanTests
             ["topic + text + dates + actor"] = new(Topic: topic, Text: "Bakhmut", From: from, To: to, Actor: busiest),
             ["topic + text + dates + question"] = new(Topic: topic, Text: "Bakhmut", From: from, To: to, Question: question),
             ["topic + dates + question"] = new(Topic: topic, From: from, To: to, Question: question),
+            ["several topics"] = new(Topics: new([topic, other])),
+            ["several topics + text"] = new(Topics: new([topic, other]), Text: "Bakhmut"),
+            ["several topics + dates + actor"] = new(Topics: new([topic, other]), From: from, To: to, Actor: busiest),
+            ["several topics + question"] = new(Topics: new([topic, other]), Question: question),
         };
+        foreach (var (name, filter) in filters) yield return ($"filter: {name}", () => statements.SearchAsync(filter, Ct));
+        foreach (var name in new[] { "actor + dates", "question + dates", "several topics + dates + actor" })
+            yield return ($"topic counts for {name}", async () => await statements.TopicCountsAsync(await statements.ResolveAsync(filters[name], Ct), Ct));
     }
 }

@@ -19,15 +19,13 @@ public partial class QueryPlanTests
 {
     [Fact]
     [Trait("Database", TestDatabaseServer.PostgresOnly)]
-    public async Task On_PostgreSQL_every_statement_filter_combination_and_the_time_travel_reads_can_be_served_by_an_index()
+    public async Task On_PostgreSQL_every_statement_filter_combination_the_topic_counts_and_the_time_travel_reads_can_be_served_by_an_index()
     {
         TestDatabaseServer.RequirePostgres();
         var recorder = new CommandRecorder();
         await using var database = await GeneratedPostgresAsync(recorder);
         var chosen = await ChooseAsync(database);
-        var statements = new StatementQueries(database, database.TextSearch);
-        var reads = PageFilters(chosen).Select(f => (Name: $"filter: {f.Key}", Read: (Func<Task>)(() => statements.SearchAsync(f.Value, Ct))))
-            .Concat(HotReads(database, database.TextSearch, chosen));
+        var reads = FilterReads(new StatementQueries(database, database.TextSearch), chosen).Concat(HotReads(database, database.TextSearch, chosen));
         var found = new Dictionary<string, List<string>>();
         foreach (var (name, read) in reads)
         {

@@ -250,6 +250,9 @@ namespace AlliancePositions.Core.Data.Migrations
                     b.HasIndex("At")
                         .HasDatabaseName("IX_AuditEntries_At");
 
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("IX_AuditEntries_Action_At");
+
                     b.HasIndex("RecordType", "RecordKey")
                         .HasDatabaseName("IX_AuditEntries_Record");
 

@@ -87,5 +87,7 @@ public sealed record TimeAxes(DateOnly AsOf, DateOnly KnownAt, string? Problem =
     /// <summary>A relative link with the non-null parameters.</summary>
     public static string WithQuery(string path, IReadOnlyDictionary<string, object?> parameters) =>
         QueryHelpers.AddQueryString(path, parameters.Where(p => p.Value is not null)
-            .Select(p => KeyValuePair.Create(p.Key, (string?)Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
+            .SelectMany(p => p.Value is string[] values // a repeated parameter (several topics)
+                ? values.Select(v => KeyValuePair.Create(p.Key, (string?)v))
+                : [KeyValuePair.Create(p.Key, (string?)Convert.ToString(p.Value, CultureInfo.InvariantCulture))]));
 }
