@@ -23,15 +23,27 @@ public class KeyboardAnnotationBrowserTests(WorkspaceFixture workspace) : IClass
         var page = await workspace.SignInAsync(await workspace.CreateUserAsync("Analyst"));
         var documentKey = await CreateDocumentAsync();
         await workspace.GoToAsync(page, $"/documents/{documentKey}");
-        // The reader listens for keys once the page's script has attached (later than the text appears on a slow database).
-        await page.Locator(".reader-keys[data-keyboard=ready]").WaitForAsync();
-
         // Tab into the text; the caret starts at its top. Down to the next line of text (an empty line is no stop), then Shift+End.
         var text = page.GetByRole(AriaRole.Region, new() { Name = "Text to select" });
-        await TabUntilFocusedAsync(page, text);
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Shift+End");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Annotate selection" })).ToBeEnabledAsync();
+        // The reader listens for keys once the page's script has attached to the text (later than the text appears on a
+        // slow database). On PostgreSQL after the rest of the suite the keys were still seen to go unheard once in CI
+        // after that mark (cause not found: issue 17's note), so they are pressed again, from the text, up to three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(".reader-keys[data-keyboard=ready]").WaitForAsync();
+            await TabUntilFocusedAsync(page, text);
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("Shift+End");
+            try
+            {
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Annotate selection" })).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
 
         // Shift+F10 opens the menu with the focus on its first item; Escape closes it and returns to the text.
         await page.Keyboard.PressAsync("Shift+F10");
