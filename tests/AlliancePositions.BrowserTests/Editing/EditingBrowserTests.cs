@@ -83,6 +83,8 @@ public class EditingBrowserTests(WorkspaceFixture workspace) : IClassFixture<Wor
         await page.Locator(".annotation-edit-form").GetByLabel("Note").FillAsync("second note");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save annotation" }).ClickAsync();
         await Assertions.Expect(page.Locator(".annotation-detail")).ToContainTextAsync("second note");
+        // The save has finished when its form closes: the next action starts from the saved annotation, as a user's would.
+        await Assertions.Expect(page.Locator(".annotation-edit-form")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete annotation" }).ClickAsync();
         await Assertions.Expect(page.Locator(".annotated-text mark")).ToHaveCountAsync(0);
