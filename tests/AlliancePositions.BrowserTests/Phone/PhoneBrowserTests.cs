@@ -102,7 +102,9 @@ public sealed partial class PhoneBrowserTests(WorkspaceFixture workspace) : ICla
         await BrowserFixture.SaveScreenshotAsync(page, "phone-actor.png", fullPage: false);
     }
 
+    // Known defect on PostgreSQL, as for KeyboardAnnotationBrowserTests (see there): left out of CI's PostgreSQL pass.
     [Fact]
+    [Trait("KnownDefect", "SelectionOnPostgreSQL")]
     public async Task An_analyst_annotates_a_passage_by_touch_on_a_phone()
     {
         var email = await workspace.CreateUserAsync("Analyst");
