@@ -38,7 +38,7 @@ public sealed partial class StatementsPage : IDisposable
     private readonly CancellationTokenSource disposed = new();
     private StatementFilterBinding binding = new StatementFilterQuery().Bind();
     private TimeAxes axes = null!;
-    private IReadOnlyList<TopicSummary> topics = [];
+    private IReadOnlyList<TopicSummary>? topics;
     private IReadOnlyList<QuestionSummary> questions = [];
     private MudDataGrid<StatementRow>? grid;
     private StatementFilter? loadedFilter;

@@ -19,7 +19,7 @@ public class ReaderLoadingTests : SeededComponentTest
 {
     private const string SeedDocument = "a76fa100f53b";
     private readonly BunitAuthorizationContext auth;
-    private readonly HeldReads reads = new();
+    private readonly HeldDatabaseReads reads = new();
 
     public ReaderLoadingTests()
     {
@@ -67,39 +67,5 @@ public class ReaderLoadingTests : SeededComponentTest
         page.WaitForAssertion(() => reader.VerifyInvoke("watchKeyboard", calledTimes: 2));
         var watched = reader.VerifyInvoke("watchSelection", calledTimes: 2);
         Assert.NotEqual(((ElementReference)watched[0].Arguments[0]!).Id, ((ElementReference)watched[1].Arguments[0]!).Id);
-    }
-
-    /// <summary>Counts the contexts asked for, and while held keeps each one waiting until released.</summary>
-    private sealed class HeldReads
-    {
-        private TaskCompletionSource released = CompletedSource();
-        private int started;
-
-        public int Started => Volatile.Read(ref started);
-
-        public void Hold() => released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Release() => released.TrySetResult();
-
-        public IDbContextFactory<AppDbContext> Wrap(IDbContextFactory<AppDbContext> inner) => new Factory(inner, this);
-
-        private static TaskCompletionSource CompletedSource()
-        {
-            var source = new TaskCompletionSource();
-            source.SetResult();
-            return source;
-        }
-
-        private sealed class Factory(IDbContextFactory<AppDbContext> inner, HeldReads reads) : IDbContextFactory<AppDbContext>
-        {
-            public AppDbContext CreateDbContext() => inner.CreateDbContext();
-
-            public async Task<AppDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
-            {
-                Interlocked.Increment(ref reads.started);
-                await reads.released.Task.WaitAsync(cancellationToken);
-                return await inner.CreateDbContextAsync(cancellationToken);
-            }
-        }
     }
 }

@@ -1,6 +1,9 @@
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Questions;
 using AlliancePositions.Web.Statements;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -9,7 +12,14 @@ namespace AlliancePositions.Web.Tests.Statements;
 /// <summary>The statements page with several topics at once: the list, the counts per topic and the active filters.</summary>
 public class SeveralTopicsPageTests : SeededComponentTest
 {
+    private readonly HeldDatabaseReads topicReads = new();
     private IRenderedComponent<MudPopoverProvider> popovers = null!;
+
+    public SeveralTopicsPageTests()
+    {
+        // Topic names can be read slowly, as on a busy database (not held unless a test holds them).
+        Services.AddSingleton(provider => new TopicQueries(topicReads.Wrap(provider.GetRequiredService<IDbContextFactory<AppDbContext>>())));
+    }
 
     private IRenderedComponent<StatementsPage> RenderAt(string url)
     {
@@ -63,5 +73,25 @@ public class SeveralTopicsPageTests : SeededComponentTest
         page.WaitForAssertion(() => Assert.Contains("7 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal));
         Assert.Equal("Topic: Troop deployment", page.Find(".active-filter-text").TextContent.Trim());
         Assert.Empty(page.FindAll(".active-filters-clear"));
+    }
+
+    [Fact]
+    public void The_topics_select_stays_closed_and_disabled_until_the_topics_arrive_so_no_menu_is_pulled_from_under_the_pointer()
+    {
+        // The select is made again when the topic names arrive (it is keyed by them).
+        var reads = topicReads;
+        reads.Hold();
+        var page = RenderAt("/statements");
+        page.WaitForAssertion(() => Assert.Equal(1, reads.Started));
+
+        var loading = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics");
+        Assert.True(loading.Instance.Disabled);
+        Assert.Contains("Loading topics…", loading.Markup, StringComparison.Ordinal);
+
+        reads.Release();
+        page.WaitForAssertion(() => Assert.False(page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics").Instance.Disabled));
+        var topics = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics");
+        page.InvokeAsync(() => topics.Instance.OpenMenu());
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".topic-option"), o => o.TextContent.Contains("Troop deployment", StringComparison.Ordinal)));
     }
 }
