@@ -28,6 +28,7 @@ public sealed partial class DocumentPage
     private ElementReference textElement;
     private IJSObjectReference? module, watcher, keyboard;
     private string? watchedElement;
+    private Task watching = Task.CompletedTask;
     private DotNetObjectReference<DocumentPage>? self;
     private TextSelection? selection;
     private Composing? composing;
@@ -107,14 +108,27 @@ public sealed partial class DocumentPage
         }
         // The text element is new after another document was opened in the same page (or after a reload showed
         // "loading"): the listeners follow it.
-        if (document is null || loading || textElement.Id == watchedElement || !await IsAnalystAsync()) return;
+        if (document is null || loading || textElement.Id == watchedElement) return;
+        // Claimed before the first await: on a database that answers asynchronously several renders follow one another
+        // while the script loads, and each would attach its own listeners; three keyboard listeners move the caret
+        // three times per key. The attachments run one after another, in the order of the renders.
+        watchedElement = textElement.Id;
+        watching = WatchAsync(textElement, watching);
+        await watching;
+    }
+
+    private async Task WatchAsync(ElementReference text, Task previous)
+    {
+        // An earlier attachment's failure was reported to the render that started it.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        if (text.Id != watchedElement || !await IsAnalystAsync()) return;
         module ??= await JS.InvokeAsync<IJSObjectReference?>("import", disposed.Token, "./Documents/DocumentPage.razor.js");
         if (module is null) return; // no browser (a component test): selections arrive through OnTextSelected directly
         self ??= DotNetObjectReference.Create(this);
         await StopWatchingAsync();
-        watchedElement = textElement.Id;
-        watcher = await module.InvokeAsync<IJSObjectReference>("watchSelection", disposed.Token, textElement, self);
-        keyboard = await module.InvokeAsync<IJSObjectReference>("watchKeyboard", disposed.Token, textElement, self);
+        if (text.Id != watchedElement) return; // a newer text element took over while the old listeners were removed
+        watcher = await module.InvokeAsync<IJSObjectReference>("watchSelection", disposed.Token, text, self);
+        keyboard = await module.InvokeAsync<IJSObjectReference>("watchKeyboard", disposed.Token, text, self);
     }
 
     private async Task StopWatchingAsync()

@@ -17,11 +17,7 @@ public class KeyboardAnnotationBrowserTests(WorkspaceFixture workspace) : IClass
     private const string Sentence = "Germany would not send its Taurus missiles to Ukraine.";
     private const string Report = "Berlin \U0001F1E9\U0001F1EA 1 March 2024.\n\n" + Sentence + "\n\nThe opposition disagreed at once.";
 
-    // Known defect (issue 17's note): on PostgreSQL, after the rest of the browser suite, a selection made in the reader
-    // does not reach the server (this test and the phone's touch annotation). CI's PostgreSQL pass leaves both out until
-    // it is fixed; they run on SQLite.
     [Fact]
-    [Trait("KnownDefect", "SelectionOnPostgreSQL")]
     public async Task Analyst_selects_a_sentence_with_the_keyboard_and_records_a_coded_statement_without_the_mouse()
     {
         var page = await workspace.SignInAsync(await workspace.CreateUserAsync("Analyst"));
@@ -30,24 +26,12 @@ public class KeyboardAnnotationBrowserTests(WorkspaceFixture workspace) : IClass
         // Tab into the text; the caret starts at its top. Down to the next line of text (an empty line is no stop), then Shift+End.
         var text = page.GetByRole(AriaRole.Region, new() { Name = "Text to select" });
         // The reader listens for keys once the page's script has attached to the text (later than the text appears on a
-        // slow database). Should the keys still go unheard after that mark, they are pressed again, from the text, up to
-        // three times.
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator(".reader-keys[data-keyboard=ready]").WaitForAsync();
-            await TabUntilFocusedAsync(page, text);
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.Keyboard.PressAsync("Shift+End");
-            try
-            {
-                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Annotate selection" })).ToBeEnabledAsync(new() { Timeout = 5_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-                await page.Keyboard.PressAsync("Escape");
-            }
-        }
+        // slow database), and marks the text then.
+        await page.Locator(".reader-keys[data-keyboard=ready]").WaitForAsync();
+        await TabUntilFocusedAsync(page, text);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Shift+End");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Annotate selection" })).ToBeEnabledAsync();
 
         // Shift+F10 opens the menu with the focus on its first item; Escape closes it and returns to the text.
         await page.Keyboard.PressAsync("Shift+F10");

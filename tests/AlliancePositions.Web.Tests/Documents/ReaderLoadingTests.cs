@@ -8,6 +8,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 
 namespace AlliancePositions.Web.Tests.Documents;
 
@@ -20,11 +21,15 @@ public class ReaderLoadingTests : SeededComponentTest
     private const string SeedDocument = "a76fa100f53b";
     private readonly BunitAuthorizationContext auth;
     private readonly HeldDatabaseReads reads = new();
+    private readonly HeldImports imports;
 
     public ReaderLoadingTests()
     {
         // The page's document reads go through a factory the test can hold, as a busy database would.
         Services.AddSingleton(provider => new DocumentQueries(reads.Wrap(provider.GetRequiredService<IDbContextFactory<AppDbContext>>())));
+        // The browser's module imports go through a runtime the test can hold, as a real connection's round trip would.
+        imports = new HeldImports(JSInterop.JSRuntime);
+        Services.AddSingleton<IJSRuntime>(imports);
         auth = this.AddAppAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -67,5 +72,49 @@ public class ReaderLoadingTests : SeededComponentTest
         page.WaitForAssertion(() => reader.VerifyInvoke("watchKeyboard", calledTimes: 2));
         var watched = reader.VerifyInvoke("watchSelection", calledTimes: 2);
         Assert.NotEqual(((ElementReference)watched[0].Arguments[0]!).Id, ((ElementReference)watched[1].Arguments[0]!).Id);
+    }
+
+    [Fact]
+    public async Task Renders_that_follow_while_the_reader_script_loads_attach_its_listeners_once()
+    {
+        auth.SignInAs("Analyst");
+        var reader = JSInterop.SetupModule("./Documents/DocumentPage.razor.js");
+        imports.Hold();
+        var page = Render<DocumentPage>(p => p.Add(x => x.Key, SeedDocument));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".reader-keys")));
+
+        // The suggestions arriving and the layout re-rendering: more renders of the same text while the import is pending.
+        page.Render(p => p.Add(x => x.Key, SeedDocument));
+        page.Render(p => p.Add(x => x.Key, SeedDocument));
+        imports.Release();
+
+        // The attachments resume on the renderer once the import answers (no render follows that a wait could watch).
+        for (var polls = 0; polls < 100 && reader.Invocations["watchKeyboard"].Count == 0; polls++) await Task.Delay(50, TestContext.Current.CancellationToken);
+        for (var drains = 0; drains < 5; drains++) await page.InvokeAsync(() => { }); // any other attachment queued behind it
+        Assert.Single(reader.Invocations["watchSelection"]);
+        Assert.Single(reader.Invocations["watchKeyboard"]);
+    }
+
+    /// <summary>Passes every call to bUnit's runtime, and while held keeps JavaScript module imports waiting until released.</summary>
+    private sealed class HeldImports(IJSRuntime inner) : IJSRuntime
+    {
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool held;
+
+        public void Hold() => held = true;
+
+        public void Release() => released.TrySetResult();
+
+        public async ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
+        {
+            if (held && identifier == "import") await released.Task;
+            return await inner.InvokeAsync<TValue>(identifier, args);
+        }
+
+        public async ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args)
+        {
+            if (held && identifier == "import") await released.Task.WaitAsync(cancellationToken);
+            return await inner.InvokeAsync<TValue>(identifier, cancellationToken, args);
+        }
     }
 }
