@@ -23,12 +23,14 @@ public class KeyboardAnnotationBrowserTests(WorkspaceFixture workspace) : IClass
         var page = await workspace.SignInAsync(await workspace.CreateUserAsync("Analyst"));
         var documentKey = await CreateDocumentAsync();
         await workspace.GoToAsync(page, $"/documents/{documentKey}");
-        // Tab into the text; the caret starts at its top. Down to the next line of text (an empty line is no stop), then Shift+End.
+        // Tab into the text; the caret starts at its top. Down past the empty line between paragraphs to the sentence,
+        // then Shift+End. (Each key moves the caret once: the page attaches one keyboard listener, however often it renders.)
         var text = page.GetByRole(AriaRole.Region, new() { Name = "Text to select" });
         // The reader listens for keys once the page's script has attached to the text (later than the text appears on a
         // slow database), and marks the text then.
         await page.Locator(".reader-keys[data-keyboard=ready]").WaitForAsync();
         await TabUntilFocusedAsync(page, text);
+        await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Shift+End");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Annotate selection" })).ToBeEnabledAsync();
