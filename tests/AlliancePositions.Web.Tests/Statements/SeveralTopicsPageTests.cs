@@ -33,13 +33,14 @@ public class SeveralTopicsPageTests : SeededComponentTest
     {
         var page = RenderAt("/statements?topic=troop-deployment&topic=military-aid&from=2024-01-01");
 
+        // The statements and the topic names load side by side (on PostgreSQL either may come first): wait for both.
         page.WaitForAssertion(() =>
         {
             Assert.Contains("9 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal);
             Assert.Contains("Scholz advises Macron not to take the step", page.Markup, StringComparison.Ordinal);
+            Assert.Equal(["Topic: Military aid", "Topic: Troop deployment", "From: 1 Jan 2024"],
+                page.FindAll(".active-filter").Select(c => c.QuerySelector(".active-filter-text")!.TextContent.Trim()));
         });
-        var chips = page.FindAll(".active-filter");
-        Assert.Equal(["Topic: Military aid", "Topic: Troop deployment", "From: 1 Jan 2024"], chips.Select(c => c.QuerySelector(".active-filter-text")!.TextContent.Trim()));
         var removeAid = page.Find("a[aria-label='Remove topic Military aid']").GetAttribute("href")!;
         Assert.Contains("topic=troop-deployment", removeAid, StringComparison.Ordinal);
         Assert.DoesNotContain("military-aid", removeAid, StringComparison.Ordinal);
@@ -51,10 +52,14 @@ public class SeveralTopicsPageTests : SeededComponentTest
     public async Task Each_topic_shows_how_many_statements_it_would_match_with_the_rest_of_the_filter()
     {
         var page = RenderAt("/statements?topic=military-aid&from=2024-01-01");
-        page.WaitForAssertion(() => Assert.Contains("2 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal));
+        // The counts come with the statements, the select's options with the topic names (either may come first).
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("2 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal);
+            Assert.False(TopicsSelect(page).Instance.Disabled);
+        });
 
-        var topics = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics");
-        await page.InvokeAsync(() => topics.Instance.OpenMenu());
+        await page.InvokeAsync(() => TopicsSelect(page).Instance.OpenMenu());
 
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".topic-option")));
         var options = popovers.FindAll(".topic-option").Select(o => o.TextContent.Trim()).ToList();
@@ -70,28 +75,32 @@ public class SeveralTopicsPageTests : SeededComponentTest
     {
         var page = RenderAt("/statements?topic=troop-deployment");
 
-        page.WaitForAssertion(() => Assert.Contains("7 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal));
-        Assert.Equal("Topic: Troop deployment", page.Find(".active-filter-text").TextContent.Trim());
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("7 statements match", page.Find(".statements-count").TextContent, StringComparison.Ordinal);
+            Assert.Equal("Topic: Troop deployment", page.Find(".active-filter-text").TextContent.Trim());
+        });
         Assert.Empty(page.FindAll(".active-filters-clear"));
     }
 
     [Fact]
-    public void The_topics_select_stays_closed_and_disabled_until_the_topics_arrive_so_no_menu_is_pulled_from_under_the_pointer()
+    public async Task The_topics_select_stays_closed_and_disabled_until_the_topics_arrive_so_no_menu_is_pulled_from_under_the_pointer()
     {
         // The select is made again when the topic names arrive (it is keyed by them).
-        var reads = topicReads;
-        reads.Hold();
+        topicReads.Hold();
         var page = RenderAt("/statements");
-        page.WaitForAssertion(() => Assert.Equal(1, reads.Started));
+        page.WaitForAssertion(() => Assert.Equal(1, topicReads.Started));
 
-        var loading = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics");
+        var loading = TopicsSelect(page);
         Assert.True(loading.Instance.Disabled);
         Assert.Contains("Loading topics…", loading.Markup, StringComparison.Ordinal);
 
-        reads.Release();
-        page.WaitForAssertion(() => Assert.False(page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics").Instance.Disabled));
-        var topics = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics");
-        page.InvokeAsync(() => topics.Instance.OpenMenu());
+        topicReads.Release();
+        page.WaitForAssertion(() => Assert.False(TopicsSelect(page).Instance.Disabled));
+        await page.InvokeAsync(() => TopicsSelect(page).Instance.OpenMenu());
         popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".topic-option"), o => o.TextContent.Contains("Troop deployment", StringComparison.Ordinal)));
     }
+
+    private static IRenderedComponent<MudSelect<string>> TopicsSelect(IRenderedComponent<StatementsPage> page) =>
+        page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Topics");
 }
