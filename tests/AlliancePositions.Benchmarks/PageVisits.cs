@@ -35,6 +35,52 @@ public static class PageVisits
         return 0;
     }
 
+    /// <summary>
+    /// What an open circuit costs the app: <paramref name="count"/> browser tabs, each in a context of its own (so a
+    /// circuit of its own), opened one after another on the busiest actor's page and on the statements page and kept
+    /// open, with the app's working set after every few. The cost per circuit is the least-squares slope of the working
+    /// set over the number open (garbage not yet collected makes single steps noisy; the slope averages it out).
+    /// </summary>
+    /// <param name="path">One page for every circuit instead of the two (to tell their costs apart).</param>
+    public static async Task<int> CircuitCostAsync(string baseUrl, string size, int? pid, int count, string? path = null)
+    {
+        if (pid is null) throw new ArgumentException("--circuits needs --pid: the app's process, whose working set is measured.");
+        var chromium = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium";
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
+        var actor = Uri.EscapeDataString(Corpora.Scalar(size, "SELECT a.Slug FROM Statements s JOIN Actors a ON a.Id = s.ActorId GROUP BY a.Id ORDER BY COUNT(*) DESC LIMIT 1"));
+        string[] paths = path is null ? [$"/actors/{actor}", "/statements"] : [path];
+
+        // One visit of each page first, closed again, so the JIT and the caches are not counted as the first circuits' cost.
+        foreach (var warm in paths) await (await OpenCircuitAsync(browser, baseUrl, warm)).CloseAsync();
+        var samples = new List<(int Open, long Megabytes)> { (0, WorkingSetMegabytes(pid.Value)) };
+        Console.WriteLine($"| Circuits open | Working set (MB) |\n|---:|---:|\n| 0 | {samples[0].Megabytes} |");
+        var open = new List<IBrowserContext>();
+        for (var i = 1; i <= count; i++)
+        {
+            open.Add(await OpenCircuitAsync(browser, baseUrl, paths[i % paths.Length]));
+            if (i % 5 != 0 && i != count) continue;
+            samples.Add((i, WorkingSetMegabytes(pid.Value)));
+            Console.WriteLine($"| {i} | {samples[^1].Megabytes} |");
+        }
+        var (meanOpen, meanSize) = (samples.Average(p => p.Open), samples.Average(p => p.Megabytes));
+        var slope = samples.Sum(p => (p.Open - meanOpen) * (p.Megabytes - meanSize)) / samples.Sum(p => (p.Open - meanOpen) * (p.Open - meanOpen));
+        Console.WriteLine($"\nCost per open circuit (slope): {slope.ToString("0.00", CultureInfo.InvariantCulture)} MB; pages: {string.Join(", ", paths)}");
+        foreach (var context in open) await context.CloseAsync();
+        return 0;
+    }
+
+    private static async Task<IBrowserContext> OpenCircuitAsync(IBrowser browser, string baseUrl, string path)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseUrl.TrimEnd('/') + path, new() { Timeout = 180_000 });
+        await page.Locator("#interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 180_000 });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-progress-linear, .mud-progress-circular').length === 0",
+            null, new() { Timeout = 180_000, PollingInterval = 100 });
+        return context;
+    }
+
     /// <summary>Each page once, with keys taken from the corpus: its busiest actor, first question, document, meeting, country and bloc.</summary>
     private static List<string> Paths(string size)
     {
@@ -53,10 +99,13 @@ public static class PageVisits
         ];
     }
 
-    private static string WorkingSet(int? pid)
+    private static string WorkingSet(int? pid) =>
+        pid is null || !File.Exists($"/proc/{pid}/status") ? "" : WorkingSetMegabytes(pid.Value).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The process's resident set (Linux: VmRSS), in MB.</summary>
+    private static long WorkingSetMegabytes(int pid)
     {
-        if (pid is null || !File.Exists($"/proc/{pid}/status")) return "";
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? "" : (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 }

@@ -17,6 +17,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
 // --replot docs/performance/x.md: redraw the plot of an earlier results table (beside it, same name, .png) and stop.
 // --visit-pages <base url> --size 1m [--pid N]: time every page of a running app in Chromium instead (PageVisits).
+//   With --circuits N (and --pid): keep N tabs open, each its own circuit, and state what one open circuit costs
+//   (on the busiest actor's page and the statements page by turns, or all on --circuit-path /some/page).
 // --suggestions: the assistant's suggestions for a 2,000-word article (SuggestionBenchmarks), and stop.
 if (args.Contains("--suggestions"))
 {
@@ -27,9 +29,13 @@ if (args.Contains("--suggestions"))
 var visit = args.SkipWhile(a => a != "--visit-pages").Skip(1).FirstOrDefault();
 if (visit is not null)
 {
-    var pid = args.SkipWhile(a => a != "--pid").Skip(1).FirstOrDefault();
-    return await PageVisits.RunAsync(visit, args.SkipWhile(a => a != "--size").Skip(1).FirstOrDefault() ?? "1m",
-        pid is null ? null : int.Parse(pid, CultureInfo.InvariantCulture));
+    var pidArg = args.SkipWhile(a => a != "--pid").Skip(1).FirstOrDefault();
+    int? pid = pidArg is null ? null : int.Parse(pidArg, CultureInfo.InvariantCulture);
+    var size = args.SkipWhile(a => a != "--size").Skip(1).FirstOrDefault() ?? "1m";
+    var circuits = args.SkipWhile(a => a != "--circuits").Skip(1).FirstOrDefault();
+    return circuits is null ? await PageVisits.RunAsync(visit, size, pid)
+        : await PageVisits.CircuitCostAsync(visit, size, pid, int.Parse(circuits, CultureInfo.InvariantCulture),
+            args.SkipWhile(a => a != "--circuit-path").Skip(1).FirstOrDefault());
 }
 var replot = args.SkipWhile(a => a != "--replot").Skip(1).FirstOrDefault();
 if (replot is not null)
