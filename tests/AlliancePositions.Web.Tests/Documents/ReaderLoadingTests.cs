@@ -60,7 +60,7 @@ public class ReaderLoadingTests : SeededComponentTest
             new CreateDocumentRequest("Another report", "The minister ruled out sending troops.", PublishedOn: new DateOnly(2024, 3, 1)),
             new Editor("analyst@example.org", null), TestContext.Current.CancellationToken);
         var page = Render<DocumentPage>(p => p.Add(x => x.Key, SeedDocument));
-        await WaitForCallsAsync(reader, "watchKeyboard", 1);
+        await JSCalls.WaitForAsync(reader, "watchKeyboard");
 
         // A database that answers at once would swap the text in place; a real one shows "loading" in between.
         reads.Hold();
@@ -69,7 +69,7 @@ public class ReaderLoadingTests : SeededComponentTest
         reads.Release();
 
         page.WaitForAssertion(() => Assert.Contains("ruled out sending troops", page.Find(".reader-keys").TextContent, StringComparison.Ordinal));
-        await WaitForCallsAsync(reader, "watchKeyboard", 2);
+        await JSCalls.WaitForAsync(reader, "watchKeyboard", 2);
         var watched = reader.VerifyInvoke("watchSelection", calledTimes: 2);
         Assert.NotEqual(((ElementReference)watched[0].Arguments[0]!).Id, ((ElementReference)watched[1].Arguments[0]!).Id);
     }
@@ -88,19 +88,9 @@ public class ReaderLoadingTests : SeededComponentTest
         page.Render(p => p.Add(x => x.Key, SeedDocument));
         imports.Release();
 
-        await WaitForCallsAsync(reader, "watchKeyboard", 1);
-        for (var drains = 0; drains < 5; drains++) await page.InvokeAsync(() => { }); // any other attachment queued behind it
+        await JSCalls.WaitForAsync(reader, "watchKeyboard");
+        await JSCalls.SettleAsync(page); // any other attachment queued behind it
         Assert.Single(reader.Invocations["watchSelection"]);
         Assert.Single(reader.Invocations["watchKeyboard"]);
-    }
-
-    /// <summary>
-    /// Waits (up to 10 s) until the page has called <paramref name="identifier"/> <paramref name="times"/> times. Not a
-    /// render wait: the listeners are attached after the render, and no render need follow that a wait could watch.
-    /// </summary>
-    private static async Task WaitForCallsAsync(BunitJSInterop module, string identifier, int times)
-    {
-        for (var polls = 0; polls < 200 && module.Invocations[identifier].Count < times; polls++)
-            await Task.Delay(50, TestContext.Current.CancellationToken);
     }
 }

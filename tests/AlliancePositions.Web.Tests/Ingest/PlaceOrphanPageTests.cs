@@ -40,8 +40,8 @@ public class PlaceOrphanPageTests : SeededComponentTest
         page.Render(p => p.Add(x => x.AnnotationKey, annotation));
         imports.Release();
 
-        for (var polls = 0; polls < 100 && reader.Invocations["watchSelection"].Count == 0; polls++) await Task.Delay(50, TestContext.Current.CancellationToken);
-        for (var drains = 0; drains < 5; drains++) await page.InvokeAsync(() => { });
+        await JSCalls.WaitForAsync(reader, "watchSelection");
+        await JSCalls.SettleAsync(page);
         Assert.Single(reader.Invocations["watchSelection"]);
     }
 }
