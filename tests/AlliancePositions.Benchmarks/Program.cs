@@ -12,6 +12,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // With a PostgreSQL server (--postgres, or ALLIANCEPOSITIONS_TEST_POSTGRES as `.ci/postgres-cluster start` prints it),
 // each corpus is copied into the PostgreSQL database alliancepositions_bench_{size} (once; reruns keep it) and every
 // service benchmark and the import run on both providers in the same run, with a Provider column.
+// --prepare: make the corpora (and their PostgreSQL copies) that are missing, and stop.
 // --import-only: measure corpus import alone at every selected size (10k and 100k are practical), print it, and stop.
 // Reads (and if missing, generates) generated/{size}.db, runs the benchmarks in-process with a short job, measures
 // import, and writes docs/performance/results.md and docs/performance/time-vs-corpus-size.png.
@@ -56,6 +57,7 @@ if (unknown.Count > 0)
 foreach (var size in Corpora.Selected) await Corpora.EnsureAsync(size);
 if (Corpora.PostgresAdmin is not null)
     foreach (var size in Corpora.Selected) await Corpora.EnsurePostgresAsync(size);
+if (args.Contains("--prepare")) return 0;
 if (args.Contains("--import-only"))
 {
     foreach (var size in Corpora.Selected)

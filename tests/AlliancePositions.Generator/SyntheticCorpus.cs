@@ -43,14 +43,38 @@ public static class SyntheticCorpus
             ChangedBy = "generator", Clock = new FixedClock(Stamp),
         };
         await db.Database.MigrateAsync(cancellationToken);
-        if (await CorpusLoader.HoldsCorpusAsync(db, cancellationToken))
-            throw new SyntheticCorpusException($"The database \"{options.DatabasePath}\" already holds a corpus; generate into a new file.");
+        await RefuseAFilledDatabaseAsync(db, $"The database \"{options.DatabasePath}\"", cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         // A fresh file loaded in one go: the rollback journal is kept in memory while writing, then the app's WAL mode is restored.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;", cancellationToken);
         var summary = await new Writer(db, options, progress).RunAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         return summary;
+    }
+
+    /// <summary>
+    /// The same corpus written into a PostgreSQL database (<paramref name="options"/>' path is not used): the same seed
+    /// gives the same rows as in a SQLite file, through the same entities and the PostgreSQL bulk insert (binary COPY),
+    /// so the two providers can be measured on one content without exporting and importing it.
+    /// </summary>
+    public static async Task<GeneratedCorpusSummary> GenerateIntoPostgresAsync(string connectionString, SyntheticCorpusOptions options,
+        IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = new AppDbContext((DbContextOptions<AppDbContext>)new DbContextOptionsBuilder<AppDbContext>()
+            .UseAlliancePositionsDatabase(DatabaseProvider.PostgreSQL, connectionString).Options)
+        {
+            ChangedBy = "generator", Clock = new FixedClock(Stamp),
+        };
+        await db.Database.MigrateAsync(cancellationToken);
+        await RefuseAFilledDatabaseAsync(db, "The PostgreSQL database", cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await new Writer(db, options, progress).RunAsync(cancellationToken);
+    }
+
+    private static async Task RefuseAFilledDatabaseAsync(AppDbContext db, string name, CancellationToken cancellationToken)
+    {
+        if (await CorpusLoader.HoldsCorpusAsync(db, cancellationToken))
+            throw new SyntheticCorpusException($"{name} already holds a corpus; generate into a new one.");
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -1,4 +1,5 @@
 using AlliancePositions.Generator;
+using AlliancePositions.Tests;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
@@ -136,6 +137,44 @@ public class SyntheticCorpusTests
         Assert.Contains("already holds a corpus", error.Message, StringComparison.Ordinal);
         await using var db = database.CreateDbContext();
         Assert.Equal(100, await db.Statements.CountAsync(Ct));
+    }
+
+    [Fact]
+    [Trait("Database", TestDatabaseServer.PostgresOnly)]
+    public async Task The_same_seed_writes_the_same_corpus_into_PostgreSQL_as_into_SQLite()
+    {
+        TestDatabaseServer.RequirePostgres();
+        await using var sqlite = await GeneratedDatabase.CreateAsync(1_000, actors: 40, seed: 7);
+        await using var postgres = await TestDatabase.CreatePostgresAsync();
+
+        var summary = await SyntheticCorpus.GenerateIntoPostgresAsync(postgres.ConnectionString!, new SyntheticCorpusOptions(40, 1_000, 20, 7, ""), null, Ct);
+
+        Assert.Equal(sqlite.Summary with { Elapsed = default }, summary with { Elapsed = default });
+        Assert.Equal(await ContentAsync(sqlite), await ContentAsync(postgres));
+        var again = await Assert.ThrowsAsync<SyntheticCorpusException>(() =>
+            SyntheticCorpus.GenerateIntoPostgresAsync(postgres.ConnectionString!, new SyntheticCorpusOptions(40, 10, 20, 7, ""), null, Ct));
+        Assert.Contains("already holds a corpus", again.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a reader sees of a corpus, read through EF so that both providers are read alike.</summary>
+    private static async Task<List<string>> ContentAsync(IDbContextFactory<AlliancePositions.Core.Data.AppDbContext> database)
+    {
+        await using var db = await database.CreateDbContextAsync(Ct);
+        var statements = await db.Statements.OrderBy(s => s.Key).Select(s => new
+        {
+            s.Key, Actor = s.Actor.Slug, s.Date, s.DatePrecision, s.KnownFrom, s.Kind, s.Credibility, s.SourceGrade, s.Summary, s.SearchText,
+            Meeting = s.Meeting == null ? null : s.Meeting.Key, Topics = s.Topics.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
+        }).ToListAsync(Ct);
+        var codings = await db.Codings.OrderBy(c => c.Statement.Key).ThenBy(c => c.Question.Slug).ThenBy(c => c.Coder.DisplayName)
+            .Select(c => new { Statement = c.Statement.Key, Question = c.Question.Slug, Coder = c.Coder.DisplayName, c.Position, c.Qualifier }).ToListAsync(Ct);
+        var annotations = await db.Annotations.OrderBy(a => a.Document.Key).ThenBy(a => a.Start).ThenBy(a => a.End)
+            .Select(a => new { Document = a.Document.Key, a.Start, a.End, a.Exact }).ToListAsync(Ct);
+        Assert.NotEmpty(statements);
+        return
+        [
+            .. statements.Select(s => (s with { Topics = [] }) + string.Join(",", s.Topics)),
+            .. codings.Select(c => $"{c}"), .. annotations.Select(a => $"{a}"),
+        ];
     }
 
     [Theory]
