@@ -108,8 +108,8 @@ public static class HttpLoad
         foreach (var r in results.Where(r => r.Writes > 0 || r.WriteFailures is { Count: > 0 }))
             Console.WriteLine($"{r.Name}: {r.Writes} writes answered 2xx ({r.Writes / r.Seconds:F1}/s); failed writes: {Describe(r.WriteFailures!)}");
         var failed = results.Where(r => r.Failed > 0 || r.WriteFailures is { Count: > 0 }).ToList();
-        foreach (var r in failed.Where(r => r.Failed > 0))
-            Console.Error.WriteLine($"{r.Name}: {r.Failed} answers were not 2xx ({Describe(r.Failures)}); the first: {r.FirstFailure}");
+        foreach (var r in failed)
+            Console.Error.WriteLine($"{r.Name}: {r.Failed} reads were not 2xx ({Describe(r.Failures)}){(r.WriteFailures is null ? "" : $", failed writes: {Describe(r.WriteFailures)}")}; the first: {r.FirstFailure}");
         if (failed.Count > 0) Console.Error.WriteLine("Some requests failed: the figures above count only 2xx answers.");
         return failed.Count > 0 ? 1 : 0;
     }
