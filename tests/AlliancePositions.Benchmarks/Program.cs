@@ -21,12 +21,17 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   With --circuits N (and --pid): keep N tabs open, each its own circuit, and state what one open circuit costs
 //   (on the busiest actor's page and the statements page by turns, or all on --circuit-path /some/page).
 // --suggestions: the assistant's suggestions for a 2,000-word article (SuggestionBenchmarks), and stop.
+// --only agreement,reads,timetravel: run only those benchmark classes (default: all three).
+// --http <base url> [--connections 16] [--seconds 20] [--size 1m] [--token <bearer>] [--writers 8]: load a running app
+//   over HTTP (HttpLoad): /livez, the 20-actor agreement and the statement filter, with requests/s, p50 and p99.
 if (args.Contains("--suggestions"))
 {
     BenchmarkRunner.Run<SuggestionBenchmarks>(ManualConfig.CreateMinimumViable()
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator));
     return 0;
 }
+var http = args.SkipWhile(a => a != "--http").Skip(1).FirstOrDefault();
+if (http is not null) return await HttpLoad.RunAsync(http, args);
 var visit = args.SkipWhile(a => a != "--visit-pages").Skip(1).FirstOrDefault();
 if (visit is not null)
 {
@@ -54,6 +59,13 @@ if (unknown.Count > 0)
     Console.Error.WriteLine($"Unknown size(s) {string.Join(", ", unknown)}: choose from {string.Join(", ", Corpora.Sizes.Keys)}.");
     return 2;
 }
+var only = (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "agreement,reads,timetravel")
+    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+if (only.Except(["agreement", "reads", "timetravel"], StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } unknownOnly)
+{
+    Console.Error.WriteLine($"Unknown benchmark(s) {string.Join(", ", unknownOnly)} in --only: choose from agreement, reads, timetravel.");
+    return 2;
+}
 foreach (var size in Corpora.Selected) await Corpora.EnsureAsync(size);
 if (Corpora.PostgresAdmin is not null)
     foreach (var size in Corpora.Selected) await Corpora.EnsurePostgresAsync(size);
@@ -71,8 +83,8 @@ if (args.Contains("--import-only"))
 }
 
 // The hand-written reference must compute what the service computes, or the ratio means nothing: on every provider,
-// for the 20 busiest actors, at every selected size.
-foreach (var size in Corpora.Selected)
+// for the 20 busiest actors, at every selected size (when the agreement is measured).
+foreach (var size in Corpora.Selected.Where(_ => only.Contains("agreement")))
     foreach (var provider in Corpora.Providers)
     {
         using var connection = AgreementBenchmarks.OpenWithFunctions(Corpora.ConnectionString(size));
@@ -95,11 +107,10 @@ foreach (var size in Corpora.Selected)
 
 var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance);
 var config = ManualConfig.CreateMinimumViable().AddJob(job).AddColumn(StatisticColumn.P95).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-var summaries = new List<Summary>
-{
-    BenchmarkRunner.Run<AgreementBenchmarks>(config),
-    BenchmarkRunner.Run<ReadBenchmarks>(config),
-};
+var summaries = new List<Summary>();
+if (only.Contains("agreement")) summaries.Add(BenchmarkRunner.Run<AgreementBenchmarks>(config));
+if (only.Contains("reads")) summaries.Add(BenchmarkRunner.Run<ReadBenchmarks>(config));
+if (only.Contains("timetravel")) summaries.Add(BenchmarkRunner.Run<TimeTravelBenchmarks>(config));
 
 var imports = new List<ImportFigures>();
 if (!args.Contains("--skip-import"))
