@@ -47,7 +47,12 @@ public static class Corpora
 
     public static async Task EnsureAsync(string size)
     {
-        if (File.Exists(PathOf(size))) return;
+        if (File.Exists(PathOf(size)))
+        {
+            // Made by an earlier version: brought up to date as the app does at start-up (new indexes included).
+            await MigrateAsync(Factory(size));
+            return;
+        }
         Console.WriteLine($"Generating the {size} corpus into {PathOf(size)}");
         await SyntheticCorpus.GenerateAsync(OptionsFor(size, PathOf(size)),
             new Progress<GenerationProgress>(p => Console.WriteLine(p)), CancellationToken.None);
@@ -72,7 +77,11 @@ public static class Corpora
         {
             try
             {
-                if (await PostgresScalarAsync(target, Counts) == expected) return;
+                if (await PostgresScalarAsync(target, Counts) == expected)
+                {
+                    await MigrateAsync(Factory(size, PostgreSql));
+                    return;
+                }
             }
             catch (PostgresException)
             {
@@ -89,6 +98,13 @@ public static class Corpora
         var copied = await PostgresScalarAsync(target, Counts);
         if (copied != expected) throw new InvalidOperationException($"The PostgreSQL copy of {size} holds {copied} statements/codings/annotations, the file {expected}.");
         Console.WriteLine($"Copied {size} into PostgreSQL in {watch.Elapsed.TotalSeconds:F1} s ({copied} statements/codings/annotations)");
+    }
+
+    private static async Task MigrateAsync(IDbContextFactory<AppDbContext> factory)
+    {
+        await using var db = factory.CreateDbContext();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.MigrateAsync();
     }
 
     /// <summary>The app's corpus export of a generated database (what <c>GET /api/export</c> answers).</summary>

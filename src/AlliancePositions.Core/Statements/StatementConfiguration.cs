@@ -23,6 +23,10 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
             .IsDescending(false, true, false, false, false)
             .HasDatabaseName("IX_Statements_Actor_Date_Key");
         entity.HasIndex(s => s.Date).HasDatabaseName("IX_Statements_Date");
+        // The list filtered by kind, or filtered or sorted by grade, in its order (newest first within): a page is read
+        // off the index and stops there, where without them a rare kind or the grade sort read every statement.
+        entity.HasIndex(s => new { s.Kind, s.Date, s.Key }).IsDescending(false, true, false).HasDatabaseName("IX_Statements_Kind_Date");
+        entity.HasIndex(s => new { s.Credibility, s.Date, s.Key }).IsDescending(false, true, false).HasDatabaseName("IX_Statements_Credibility_Date");
         entity.HasIndex(s => s.MeetingId).HasDatabaseName("IX_Statements_Meeting");
         entity.HasOne(s => s.Actor).WithMany().HasForeignKey(s => s.ActorId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne(s => s.Meeting).WithMany(m => m.Statements).HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.SetNull);

@@ -1324,6 +1324,14 @@ namespace AlliancePositions.Migrations.PostgreSQL.Migrations
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("IX_Statements_Meeting");
 
+                    b.HasIndex("Credibility", "Date", "Key")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_Statements_Credibility_Date");
+
+                    b.HasIndex("Kind", "Date", "Key")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_Statements_Kind_Date");
+
                     b.HasIndex("ActorId", "Date", "Key", "DeletedAt", "KnownFrom")
                         .IsDescending(false, true, false, false, false)
                         .HasDatabaseName("IX_Statements_Actor_Date_Key");

@@ -35,16 +35,4 @@ public partial class QueryPlanTests
         Assert.Equal(2, reads.Count);
         Assert.All(reads, read => Assert.Contains(Plan(database, read), line => line.Contains("USING INDEX IX_AuditEntries_Action_At (Action=? AND At>?)", StringComparison.Ordinal)));
     }
-
-    private static List<string> Plan(GeneratedDatabase database, RecordedCommand command)
-    {
-        using var connection = database.OpenConnection();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
-        foreach (var (name, value) in command.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        using var reader = explain.ExecuteReader();
-        var lines = new List<string>();
-        while (reader.Read()) lines.Add(reader.GetString(3));
-        return lines;
-    }
 }

@@ -58,6 +58,11 @@ public partial class QueryPlanTests
         yield return ("texts of listed evidence", () => stances.WithTextsAsync(found!.Stances.Select(s => s.Stance).ToList(), Ct));
         yield return ("actor's stances", () => stances.ForActorAsync(busiest, day, day, StanceLens.Default, Ct));
         yield return ("actor's history", () => stances.HistoryAsync(busiest, day, day, StanceLens.Default, Ct));
+        // Time travel with hindsight removed: what was known two years before the date asked about.
+        var known = day.AddYears(-2);
+        yield return ("question stances known earlier", () => stances.ForQuestionAsync(question, day, known, StanceLens.Default, null, Ct));
+        yield return ("actor's stances known earlier", () => stances.ForActorAsync(busiest, day, known, StanceLens.Default, Ct));
+        yield return ("actor's history known earlier", () => stances.HistoryAsync(busiest, day, known, StanceLens.Default, Ct));
     }
 
     [Fact]
@@ -82,20 +87,30 @@ public partial class QueryPlanTests
         // Column aliases match too (a UNION names its columns once per part): the first of a name is kept.
         var aliases = AliasPattern().Matches(command.Sql).GroupBy(m => m.Groups["alias"].Value).ToDictionary(g => g.Key, g => g.First().Groups["table"].Value);
         foreach (var table in guardedTables) aliases[table] = table;
-        using var connection = database.OpenConnection();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
-        foreach (var (name, value) in command.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        using var reader = explain.ExecuteReader();
         var found = new List<string>();
-        while (reader.Read())
+        foreach (var detail in Plan(database, command))
         {
-            var detail = reader.GetString(3);
             var scan = ScanPattern().Match(detail);
             if (scan.Success && aliases.TryGetValue(scan.Groups["name"].Value, out var table) && guardedTables.Contains(table))
                 found.Add($"SCAN {table} ({detail}) in:\n{command.Sql}");
         }
         return found;
+    }
+
+    /// <summary>The lines of SQLite's <c>EXPLAIN QUERY PLAN</c> for the command with its parameters.</summary>
+    private static List<string> Plan(GeneratedDatabase database, RecordedCommand command) => PlanRows(database, command).Select(row => row.Detail).ToList();
+
+    /// <summary>The plan's rows: each step with its id and its parent's, which say what it is nested in.</summary>
+    private static List<(long Id, long Parent, string Detail)> PlanRows(GeneratedDatabase database, RecordedCommand command)
+    {
+        using var connection = database.OpenConnection();
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
+        foreach (var (name, value) in command.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var reader = explain.ExecuteReader();
+        var rows = new List<(long, long, string)>();
+        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(3)));
+        return rows;
     }
 
     [GeneratedRegex("\"(?<table>\\w+)\" AS \"(?<alias>\\w+)\"")]
