@@ -13,12 +13,15 @@ namespace AlliancePositions.Core.Statements.Search;
 /// </summary>
 internal sealed class PostgresStatementTextSearch : IStatementTextSearch
 {
-    public IQueryable<int> Matching(AppDbContext db, string text)
+    public IQueryable<Statement> Matching(AppDbContext db, string text)
     {
         var query = ToTsQuery(text);
-        if (query is null) return db.Statements.Where(_ => false).Select(s => s.Id);
-        return db.Database.SqlQuery<int>(
-            $"SELECT \"Id\" AS \"Value\" FROM \"Statements\" WHERE \"SearchVector\" @@ to_tsquery('statement_search', {query})");
+        if (query is null) return db.Statements.Where(_ => false);
+        // The match on the statements themselves, not on a list of their ids: PostgreSQL pulls this subquery up into the
+        // filter's and can AND the text's GIN index with the actor's or the date's index (60 ms where joining the ids
+        // of every match took 150-240 ms at 1M).
+        return db.Statements.FromSql(
+            $"SELECT * FROM \"Statements\" WHERE \"SearchVector\" @@ to_tsquery('statement_search', {query})");
     }
 
     /// <summary>

@@ -12,8 +12,11 @@ namespace AlliancePositions.Core.Statements.Search;
 /// </summary>
 public interface IStatementTextSearch
 {
-    /// <summary>Ids of the statements matching every word of <paramref name="text"/>, as a query EF composes into SQL.</summary>
-    IQueryable<int> Matching(AppDbContext db, string text);
+    /// <summary>
+    /// The statements matching every word of <paramref name="text"/>, as a query the other filters compose onto (so a
+    /// database that can combine the text index with another, as PostgreSQL's bitmap AND does, sees both on one table).
+    /// </summary>
+    IQueryable<Statement> Matching(AppDbContext db, string text);
 }
 
 public static class StatementTextSearch
@@ -27,10 +30,11 @@ public static class StatementTextSearch
 
 internal sealed class SqliteStatementTextSearch : IStatementTextSearch
 {
-    public IQueryable<int> Matching(AppDbContext db, string text)
+    public IQueryable<Statement> Matching(AppDbContext db, string text)
     {
         var match = ToFtsQuery(text);
-        return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM StatementSearch WHERE StatementSearch MATCH {match}");
+        var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM StatementSearch WHERE StatementSearch MATCH {match}");
+        return db.Statements.Where(s => ids.Contains(s.Id));
     }
 
     /// <summary>
