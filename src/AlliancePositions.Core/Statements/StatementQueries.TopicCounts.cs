@@ -15,9 +15,31 @@ public sealed partial class StatementQueries
     /// the statements are counted distinct per topic. Topics no matching statement has are left out (count 0).
     /// Nothing for an invalid filter.
     /// </summary>
+    /// <remarks>
+    /// With no filter but the topics (the statements page as it opens) every tag is counted: 5.9 s at 1M statements.
+    /// Those counts are kept until the corpus next changes (<see cref="Stances.StanceCache.Version"/> moves on every
+    /// write, on any node), so only the first visit after a write pays for them.
+    /// </remarks>
     public async Task<IReadOnlyList<TopicCount>> TopicCountsAsync(ResolvedStatementFilter resolved, CancellationToken cancellationToken)
     {
         if (!resolved.IsValid) return [];
+        var unfiltered = resolved.Filter with { Topic = null, Topics = null, Sort = default, Page = 1, PageSize = 1 } == new StatementFilter(PageSize: 1);
+        if (!unfiltered || corpusChanges is null) return await CountTopicsAsync(resolved, cancellationToken);
+        var version = corpusChanges.Version;
+        if (Volatile.Read(ref unfilteredTopicCounts) is { } kept && kept.Version == version) return kept.Counts;
+        var counts = await CountTopicsAsync(resolved, cancellationToken);
+        // Counted across a write: handed out, not kept.
+        if (corpusChanges.Version == version) Volatile.Write(ref unfilteredTopicCounts, new KeptTopicCounts(version, counts));
+        return counts;
+    }
+
+    /// <summary>One object, so that a reader on another thread never sees one version's counts under another's number.</summary>
+    private sealed record KeptTopicCounts(long Version, IReadOnlyList<TopicCount> Counts);
+
+    private KeptTopicCounts? unfilteredTopicCounts;
+
+    private async Task<IReadOnlyList<TopicCount>> CountTopicsAsync(ResolvedStatementFilter resolved, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var parents = await db.Topics.AsNoTracking().Select(t => new { t.Id, t.Slug, t.ParentId }).ToListAsync(cancellationToken);
         var depth = Depth(parents.ToDictionary(t => t.Id, t => t.ParentId));

@@ -10,7 +10,7 @@ namespace AlliancePositions.Core.Statements;
 /// Reads statements through the shared <see cref="StatementFilter"/>: the statements page, the API and the CSV export
 /// all come here. SQL does the filtering, sorting and paging; only one page is ever materialised.
 /// </summary>
-public sealed partial class StatementQueries(IDbContextFactory<AppDbContext> contexts, IStatementTextSearch textSearch)
+public sealed partial class StatementQueries(IDbContextFactory<AppDbContext> contexts, IStatementTextSearch textSearch, Stances.StanceCache? corpusChanges = null)
 {
     /// <summary>The filter with its keys resolved: a request that runs several queries on one filter resolves it once.</summary>
     public async Task<ResolvedStatementFilter> ResolveAsync(StatementFilter filter, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
+using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Tests.Statements;
 
@@ -59,6 +61,32 @@ public class SeveralTopicsTests
         }
         // A parent counts each statement once, though one is tagged with it and a sub-topic both (the seed's macron-signal).
         Assert.Equal(9, counts.Single(c => c.Topic == "escalation").Count);
+    }
+
+    [Fact]
+    public async Task The_counts_with_no_filter_are_kept_until_the_corpus_changes_and_a_filter_is_always_counted_afresh()
+    {
+        var cache = new StanceCache();
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var queries = new StatementQueries(database, database.TextSearch, cache);
+        var none = await queries.ResolveAsync(new StatementFilter(Topics: new(["military-aid"])), Ct);
+        var dated = await queries.ResolveAsync(new StatementFilter(From: new DateOnly(2024, 1, 1)), Ct);
+
+        var first = await queries.TopicCountsAsync(none, Ct);
+        Assert.Same(first, await queries.TopicCountsAsync(none, Ct));
+        Assert.NotSame(await queries.TopicCountsAsync(dated, Ct), await queries.TopicCountsAsync(dated, Ct));
+
+        // A write through the app's contexts: the next counts see it.
+        var escalation = first.Single(c => c.Topic == "escalation").Count;
+        await using (var db = database.CreateDbContext())
+        {
+            var tagged = await db.Statements.Where(s => s.Topics.Any(t => t.Slug == "escalation")).OrderBy(s => s.Key).FirstAsync(Ct);
+            tagged.DeletedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(Ct);
+        }
+        var after = await queries.TopicCountsAsync(none, Ct);
+        Assert.NotSame(first, after);
+        Assert.Equal(escalation - 1, after.Single(c => c.Topic == "escalation").Count);
     }
 
     [Fact]
