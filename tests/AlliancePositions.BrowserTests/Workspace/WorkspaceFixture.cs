@@ -63,7 +63,8 @@ public sealed class WorkspaceFixture : IAsyncLifetime
         await page.Locator(".annotated-text").WaitForAsync();
         // An analyst's reader then marks the pending suggestions in the text: its runs are drawn again, and a drag
         // across them while that happens ends on a stale node (seen once in CI under load: half a sentence selected).
-        await Assertions.Expect(page.GetByLabel("Loading suggestions")).ToHaveCountAsync(0);
+        // The suggestions are worked out when a document is first read, which takes seconds on a cold server.
+        await Assertions.Expect(page.GetByLabel("Loading suggestions")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         var box = await page.EvaluateAsync<double[]>("""
             sentence => {
                 const text = document.querySelector('.annotated-text');
