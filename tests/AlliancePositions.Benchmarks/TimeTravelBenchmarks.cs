@@ -35,9 +35,6 @@ public class TimeTravelBenchmarks
 
     private const int LatestStatements = 10;
 
-    /// <summary>As the actor page's chart: at most this many points per line (<c>StanceChartData.MaxPointsPerLine</c>).</summary>
-    private const int MaxPointsPerLine = 300;
-
     [ParamsSource(nameof(Sizes))] public string Size { get; set; } = "10k";
 
     [ParamsSource(nameof(Providers))] public string Provider { get; set; } = Corpora.Sqlite;
@@ -119,20 +116,8 @@ public class TimeTravelBenchmarks
         var hindsight = lens.Method == Methodology.Version2 && lens.View == StanceView.AsOf
             ? await stances.HistoryAsync(busiest, AsOf, AsOf, lens with { View = StanceView.Hindsight }, ct)
             : null;
-        var keys = history.Values.SelectMany(h => Thin(h.Line)).Select(p => p.StatementKey).Distinct().ToList();
+        var keys = history.Values.SelectMany(h => StanceLine.Thin(h.Line)).Select(p => p.StatementKey).Distinct().ToList();
         var summaries = await statements.SummariesAsync(keys, ct);
         return mine.Count + (timeline?.Page.Items.Count ?? 0) + similar.Count + (hindsight?.Count ?? 0) + summaries.Count;
-    }
-
-    /// <summary>The chart's thinning (<c>StanceChartData.Thin</c>): every change of band, the last point and an even sample.</summary>
-    private static IEnumerable<StancePoint> Thin(IReadOnlyList<StancePoint> line)
-    {
-        if (line.Count <= MaxPointsPerLine) return line;
-        var keep = new bool[line.Count];
-        keep[0] = keep[^1] = true;
-        for (var i = 1; i < line.Count; i++) keep[i] |= line[i].Band != line[i - 1].Band;
-        var step = (double)line.Count / (MaxPointsPerLine - keep.Count(k => k));
-        for (var x = 0.0; x < line.Count && step > 0; x += Math.Max(step, 1)) keep[(int)x] = true;
-        return line.Where((_, i) => keep[i]);
     }
 }

@@ -48,11 +48,11 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
         foreach (var question in questions)
         {
             var series = new List<ChartSeries>();
-            if (mine.TryGetValue(question.Slug, out var a)) series.Add(new ChartSeries(actor.Slug, actor.Name, Thin(a.Line), a.Shifts));
-            if (compare is not null && theirs!.TryGetValue(question.Slug, out var b)) series.Add(new ChartSeries(compare.Slug, compare.Name, Thin(b.Line), b.Shifts));
+            if (mine.TryGetValue(question.Slug, out var a)) series.Add(new ChartSeries(actor.Slug, actor.Name, StanceLine.Thin(a.Line), a.Shifts));
+            if (compare is not null && theirs!.TryGetValue(question.Slug, out var b)) series.Add(new ChartSeries(compare.Slug, compare.Name, StanceLine.Thin(b.Line), b.Shifts));
             // A question only the compared actor spoke to says nothing about this actor's line.
             if (series.Any(s => s.ActorSlug == actor.Slug))
-                panels.Add(new ChartPanel(question.Slug, question.Title, series, hindsight?.GetValueOrDefault(question.Slug).Line is { } line ? Thin(line) : null));
+                panels.Add(new ChartPanel(question.Slug, question.Title, series, hindsight?.GetValueOrDefault(question.Slug).Line is { } line ? StanceLine.Thin(line) : null));
         }
 
         var summaries = await statements.SummariesAsync(
@@ -67,23 +67,5 @@ public sealed record StanceChartData(string ActorName, string? CompareName, IRea
         var to = new[] { axes.AsOf, new DateOnly(last.Year, last.Month, 1).AddMonths(4) }.Min();
         if (from >= to) to = from.AddMonths(1);
         return new StanceChartData(actor.Name, compare?.Name, panels, from, to, axes.AsOf, summaries, axes.Stamp);
-    }
-
-    /// <summary>At most this many points per line: a chart is as wide as a page, whatever an actor has said.</summary>
-    public const int MaxPointsPerLine = 300;
-
-    /// <summary>
-    /// Keeps every change of band, the last point, and an even sample of the rest, so a voice with tens of thousands of
-    /// statements draws as fast as one with ten, and no shift disappears.
-    /// </summary>
-    internal static IReadOnlyList<StancePoint> Thin(IReadOnlyList<StancePoint> line)
-    {
-        if (line.Count <= MaxPointsPerLine) return line;
-        var keep = new bool[line.Count];
-        keep[0] = keep[^1] = true;
-        for (var i = 1; i < line.Count; i++) keep[i] |= line[i].Band != line[i - 1].Band;
-        var step = (double)line.Count / (MaxPointsPerLine - keep.Count(k => k));
-        for (var x = 0.0; x < line.Count && step > 0; x += Math.Max(step, 1)) keep[(int)x] = true;
-        return line.Where((_, i) => keep[i]).ToList();
     }
 }

@@ -60,7 +60,7 @@ public partial class QueryPlanTests
     /// </summary>
     private static List<string> StatementSorts(GeneratedDatabase database, RecordedCommand command)
     {
-        var statements = AliasPattern().Matches(command.Sql).Where(m => m.Groups["table"].Value == "Statements").Select(m => m.Groups["alias"].Value).ToHashSet();
+        var statements = Aliases(command).Where(alias => alias.Value == "Statements").Select(alias => alias.Key).Append("Statements").ToHashSet();
         var rows = PlanRows(database, command);
         return rows.Where(row => row.Detail == "USE TEMP B-TREE FOR ORDER BY")
             .Where(sort => rows.Any(row => row.Parent == sort.Parent && ReadPattern().Match(row.Detail) is { Success: true } read && statements.Contains(read.Groups["name"].Value)))

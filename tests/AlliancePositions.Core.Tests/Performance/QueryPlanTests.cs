@@ -84,8 +84,7 @@ public partial class QueryPlanTests
     private static List<string> FullScans(GeneratedDatabase database, RecordedCommand command, string[]? guarded = null)
     {
         var guardedTables = guarded ?? GuardedTables;
-        // Column aliases match too (a UNION names its columns once per part): the first of a name is kept.
-        var aliases = AliasPattern().Matches(command.Sql).GroupBy(m => m.Groups["alias"].Value).ToDictionary(g => g.Key, g => g.First().Groups["table"].Value);
+        var aliases = Aliases(command);
         foreach (var table in guardedTables) aliases[table] = table;
         var found = new List<string>();
         foreach (var detail in Plan(database, command))
@@ -96,6 +95,11 @@ public partial class QueryPlanTests
         }
         return found;
     }
+
+    /// <summary>The command's table aliases ("s" for <c>"Statements" AS "s"</c>), each with its table.</summary>
+    private static Dictionary<string, string> Aliases(RecordedCommand command) =>
+        // Column aliases match too (a UNION names its columns once per part): the first of a name is kept.
+        AliasPattern().Matches(command.Sql).GroupBy(m => m.Groups["alias"].Value).ToDictionary(g => g.Key, g => g.First().Groups["table"].Value);
 
     /// <summary>The lines of SQLite's <c>EXPLAIN QUERY PLAN</c> for the command with its parameters.</summary>
     private static List<string> Plan(GeneratedDatabase database, RecordedCommand command) => PlanRows(database, command).Select(row => row.Detail).ToList();
