@@ -131,7 +131,7 @@ public sealed class CountryQueries(IDbContextFactory<AppDbContext> contexts, Sta
         var leading = await db.Countries.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.LeadingOffice, cancellationToken);
         var tenures = await TenuresAsync(db, codes, cancellationToken);
         var holders = tenures.Where(t => t.IsHeldOn(asOf)).Select(t => t.ActorSlug).Distinct().ToList();
-        var found = holders.Count == 0 ? null : await stances.ForQuestionAsync(question, asOf, knownAt, StanceLens.Default, holders, cancellationToken);
+        var found = holders.Count == 0 ? null : (await stances.OverviewAsync(question, asOf, knownAt, StanceLens.Default, cancellationToken))?.Only(holders);
         var byActor = found?.Stances.ToDictionary(s => s.Actor.Slug, s => s.Stance) ?? [];
         return codes.ToDictionary(code => code, code => CountryStance.Resolve(leading[code],
             tenures.Where(t => t.Country == code).Select(t => new OfficeTenure(t.ActorSlug, t.OfficeKind, t.From, t.To)).ToList(),

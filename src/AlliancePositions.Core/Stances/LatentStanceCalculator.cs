@@ -94,7 +94,7 @@ public static class LatentStanceCalculator
             if (i + 1 < events.Count && events[i + 1].Date.Value == date.Value) continue;
 
             var atDay = estimate is { } current ? Model.Predict(current, date.Value.DayNumber - day) : (LevelEstimate?)null;
-            raw.Add(Point(dayStart.Value, item, isRetraction, atDay));
+            raw.Add(Point(dayStart.Value, item, isRetraction, atDay) with { State = estimate, StateDay = day, Counting = active.Count });
             dayStart = null;
         }
         return MarkShifts(raw);

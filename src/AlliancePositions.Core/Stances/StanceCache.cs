@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
@@ -21,6 +22,10 @@ public sealed class StanceCache : IDisposable
     public const int Capacity = 256;
 
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    /// <summary>Each question's <see cref="StanceHistory"/>: one per question, not per date, so kept apart from the dates' entries.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<StanceHistory?>>> histories = new(StringComparer.Ordinal);
+
     private long version;
 
     /// <summary>Moves on every change of the corpus; a result computed across a change is not kept.</summary>
@@ -38,6 +43,7 @@ public sealed class StanceCache : IDisposable
     {
         Interlocked.Increment(ref version);
         entries.Compact(1.0);
+        histories.Clear();
     }
 
     /// <summary>Called after every <see cref="Invalidate"/>: how the other nodes over the same database hear of a write.</summary>
@@ -70,6 +76,28 @@ public sealed class StanceCache : IDisposable
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             entries.Remove(key);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The question's history, or builds it once however many callers ask (as <see cref="GetOrComputeAsync"/> computes
+    /// a date's stances): every date of the question is then read from it until the corpus next changes.
+    /// </summary>
+    public async Task<StanceHistory?> GetOrBuildHistoryAsync(string question, Func<CancellationToken, Task<StanceHistory?>> build,
+        CancellationToken cancellationToken)
+    {
+        var seen = Version;
+        var pending = histories.GetOrAdd(question, _ => new Lazy<Task<StanceHistory?>>(() => Task.Run(() => build(CancellationToken.None))));
+        try
+        {
+            var result = await pending.Value.WaitAsync(cancellationToken);
+            if (Version != seen) histories.TryRemove(new KeyValuePair<string, Lazy<Task<StanceHistory?>>>(question, pending));
+            return result;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            histories.TryRemove(new KeyValuePair<string, Lazy<Task<StanceHistory?>>>(question, pending));
             throw;
         }
     }

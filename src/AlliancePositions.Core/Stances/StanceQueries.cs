@@ -70,6 +70,36 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             token => ComputeAsync(questionSlug, asOf, knownAt, lens, actors, token), cancellationToken);
     }
 
+    /// <summary>
+    /// Every actor's stance and shifts, as <see cref="ForQuestionAsync"/> finds them but without each stance's weighted
+    /// evidence (<see cref="Stance.Evidence"/> is empty; its arithmetic is the filter's last step): what the pages that
+    /// show bands, positions, intervals and coalitions need. Under the default lens, with everything known now known
+    /// at <paramref name="knownAt"/>, it is read off the question's <see cref="StanceHistory"/> (built once per corpus
+    /// change with a cache), so a date nobody asked for before costs a search per actor; otherwise it is the replay.
+    /// </summary>
+    public async Task<QuestionStances?> OverviewAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
+    {
+        if (lens != StanceLens.Default) return await ForQuestionAsync(questionSlug, asOf, knownAt, lens, null, cancellationToken);
+        var history = cache is null
+            ? await BuildHistoryAsync(questionSlug, cancellationToken)
+            : await cache.GetOrBuildHistoryAsync(questionSlug, token => BuildHistoryAsync(questionSlug, token), cancellationToken);
+        if (history is null) return null;
+        return history.Answers(knownAt) ? history.At(asOf, knownAt) : await ForQuestionAsync(questionSlug, asOf, knownAt, lens, null, cancellationToken);
+    }
+
+    /// <summary>The question's history over all its evidence, every date and everything known; null when there is no such question.</summary>
+    private async Task<StanceHistory?> BuildHistoryAsync(string questionSlug, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        if (questionId is null) return null;
+        var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId), DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
+        var actorRefs = await ActorRefsAsync(db, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
+        return StanceHistory.Build(questionSlug, evidence.GroupBy(e => e.ActorId)
+            .Where(g => actorRefs.ContainsKey(g.Key)) // a deleted actor speaks no more
+            .Select(g => (actorRefs[g.Key], (IReadOnlyList<EvidenceItem>)g.Select(e => e.Item).ToList())));
+    }
+
     /// <summary>The chosen actors without a record join the answer with a no-record stance, so every one asked for is there.</summary>
     private async Task<QuestionStances> WithMissingAsync(QuestionStances chosen, IReadOnlyCollection<string> actors, CancellationToken cancellationToken)
     {
@@ -159,7 +189,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     /// <summary>
     /// The actors whose stances agree most with <paramref name="actorSlug"/>'s on <paramref name="questions"/> (the
     /// questions the actor has a record on), by <see cref="SimilarActors.Rank"/>. Each question's stances are the
-    /// ones its page and matrix read (through the cache): one computation per question, none per actor.
+    /// ones its page and matrix read (<see cref="OverviewAsync"/>): one history per question, none per actor.
     /// </summary>
     public async Task<IReadOnlyList<SimilarActor>> SimilarActorsAsync(string actorSlug, IReadOnlyCollection<string> questions, DateOnly asOf, DateOnly knownAt,
         StanceLens lens, int take, CancellationToken cancellationToken)
@@ -167,7 +197,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var byQuestion = new Dictionary<string, IReadOnlyList<ActorStance>>(StringComparer.Ordinal);
         foreach (var question in questions.Order(StringComparer.Ordinal))
         {
-            if (await ForQuestionAsync(question, asOf, knownAt, lens, null, cancellationToken) is { } found) byQuestion[question] = found.Stances;
+            if (await OverviewAsync(question, asOf, knownAt, lens, cancellationToken) is { } found) byQuestion[question] = found.Stances;
         }
         return SimilarActors.Rank(actorSlug, byQuestion, take);
     }

@@ -7,8 +7,13 @@ namespace AlliancePositions.Core.Stances;
 /// the band it shifted from when the methodology counts the change as a shift (1.0: every band change; 2.0: see
 /// <see cref="LatentStanceCalculator"/>); <see cref="Interval"/> is 2.0's.
 /// </summary>
+/// <remarks>
+/// 2.0's walk also carries the filter's own state after the day (<see cref="State"/>, on <see cref="StateDay"/>, the day
+/// of the last statement it read) and how many statements count (<see cref="Counting"/>): a stance at any later date
+/// before the next point is that state carried forward by the drift (<see cref="StanceHistory"/>).
+/// </remarks>
 internal sealed record TimelinePoint(PartialDate Date, EvidenceItem Cause, bool IsRetraction, StanceBand Band, bool BandChanged, double? Position,
-    StanceBand? ShiftFrom = null, StanceInterval? Interval = null);
+    StanceBand? ShiftFrom = null, StanceInterval? Interval = null, LevelEstimate? State = null, int StateDay = 0, int Counting = 0);
 
 /// <summary>
 /// Replays the evidence in the deterministic order (date, statement key, additions before retractions), one point per

@@ -4,10 +4,10 @@ using AlliancePositions.Core.Stances;
 namespace AlliancePositions.Web.Hosting;
 
 /// <summary>
-/// Computes every question's stances for today (as of and known at) in the background: after start-up, after the
-/// corpus changes (once writes have paused for <see cref="Quiet"/>), and when the date turns. Most visits ask for
-/// today, so the home page, lists and question pages then read a warm <see cref="StanceCache"/> instead of making
-/// their first visitor wait for every question at once.
+/// Builds every question's <see cref="StanceHistory"/> and computes its stances for today (as of and known at) in the
+/// background: after start-up, after the corpus changes (once writes have paused for <see cref="Quiet"/>), and when
+/// the date turns. The home page, lists and question pages then read a warm <see cref="StanceCache"/> at any date
+/// instead of making their first visitor wait for every question at once.
 /// </summary>
 internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances, QuestionQueries questionQueries, TimeProvider clock,
     ILogger<StanceCacheWarmer> logger) : BackgroundService
@@ -47,7 +47,13 @@ internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances
     {
         var started = clock.GetTimestamp();
         var questions = await questionQueries.ListAsync(cancellationToken);
-        foreach (var question in questions) await stances.ForQuestionAsync(question.Slug, today, today, StanceLens.Default, null, cancellationToken);
+        foreach (var question in questions)
+        {
+            // The history serves the pages at every date (OverviewAsync); the full stances, with their weighted
+            // evidence, serve today's API answers and actor pages.
+            await stances.OverviewAsync(question.Slug, today, today, StanceLens.Default, cancellationToken);
+            await stances.ForQuestionAsync(question.Slug, today, today, StanceLens.Default, null, cancellationToken);
+        }
         logger.LogInformation("Stances of {Questions} question(s) for {Day} computed in {Seconds:0.0} s", questions.Count, today,
             clock.GetElapsedTime(started).TotalSeconds);
     }

@@ -105,7 +105,7 @@ public sealed partial class QuestionPage
     private async Task LoadQuestionAsync(CancellationToken ct)
     {
         question = await Questions.FindAsync(Slug, ct);
-        stances = question is null ? null : await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, null, ct);
+        stances = question is null ? null : await StanceQueries.OverviewAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, ct);
         if (question is null || stances is null) return;
         blocs = await Countries.CohesionOnQuestionAsync(Slug, axes.AsOf, axes.KnownAt, ct);
         shifts = stances.Shifts;
@@ -115,7 +115,9 @@ public sealed partial class QuestionPage
     {
         selected = ParsePair(Pair) is { } pair && Find(pair.A) is not null && Find(pair.B) is not null ? pair : null;
         if (selected is not { } chosen) { (spans, shown) = ([], null); return; }
-        var (first, second) = (Find(chosen.A)!, Find(chosen.B)!);
+        // The matrix's stances carry no weighted evidence (OverviewAsync): the two shown are worked out in full.
+        var worked = await StanceQueries.ForQuestionAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, [chosen.A, chosen.B], ct);
+        var (first, second) = (worked!.Stances.Single(s => s.Actor.Slug == chosen.A), worked.Stances.Single(s => s.Actor.Slug == chosen.B));
         var withTexts = await StanceQueries.WithTextsAsync([first.Stance, second.Stance], ct);
         shown = (first with { Stance = withTexts[0] }, second with { Stance = withTexts[1] });
         spans = await Statements.EvidenceSpansAsync(withTexts.SelectMany(s => s.Evidence).Select(e => e.Item.StatementKey).Distinct().ToList(), ct);

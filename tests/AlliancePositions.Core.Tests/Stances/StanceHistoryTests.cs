@@ -1,0 +1,197 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using AlliancePositions.Core.Tests.Corpus.Generation;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Tests.Stances;
+
+/// <summary>
+/// A stance read off the stored history must be the replay's stance, number for number, at every date: the history is
+/// a way to skip the replay, not another method.
+/// </summary>
+public class StanceHistoryTests
+{
+    private static readonly DateOnly Today = new(2026, 1, 1);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Retractions, same-day items, a month-dated item, a qualifier and weak evidence: what the walk treats apart.</summary>
+    private static List<EvidenceItem> Record() =>
+    [
+        new EvidenceBuilder().Key("a1").On(2024, 1, 10).Position(2).Graded(SourceGrade.A, Credibility.Confirmed).Build(),
+        new EvidenceBuilder().Key("a2").On(2024, 1, 10).Position(1).Build(),
+        new EvidenceBuilder().Key("a3").InMonth(2024, 2).Position(-1).Qualified("training only").Build(),
+        new EvidenceBuilder().Key("a4").On(2024, 2, 20).Position(-2).Graded(SourceGrade.A, Credibility.Confirmed).RetractedOn(2024, 3, 5).Build(),
+        new EvidenceBuilder().Key("a5").On(2024, 3, 1).Position(-2).Graded(SourceGrade.A, Credibility.Confirmed).Build(),
+        new EvidenceBuilder().Key("a6").On(2024, 3, 1).Position(-2).Graded(SourceGrade.E, Credibility.Improbable).Build(),
+        new EvidenceBuilder().Key("a7").On(2024, 4, 2).Position(-2).RetractedOn(2024, 4, 2).Build(),
+        new EvidenceBuilder().Key("a8").On(2024, 5, 15).Position(-2).Graded(SourceGrade.A, Credibility.Confirmed).Qualified("not at this stage").Build(),
+        new EvidenceBuilder().Key("a9").On(2024, 5, 16).Position(-2).Graded(SourceGrade.A, Credibility.Confirmed).Build(),
+    ];
+
+    [Fact]
+    public void Every_day_s_stance_and_shifts_are_the_replay_s()
+    {
+        var evidence = Record();
+        var actor = new ActorRef("speaker", "A Speaker");
+        var history = StanceHistory.Build("q", [(actor, evidence)]);
+
+        var checkedDays = 0;
+        for (var day = new DateOnly(2024, 1, 1); day <= new DateOnly(2024, 7, 1); day = day.AddDays(1))
+        {
+            var read = history.At(day, Today);
+            var upToDay = evidence.Where(e => e.Date.Value <= day).ToList();
+            if (upToDay.Count == 0)
+            {
+                Assert.Empty(read.Stances);
+                continue;
+            }
+            var (expected, expectedShifts) = LatentStanceCalculator.ComputeWithShifts(upToDay, day, Today);
+            AssertSameStance(expected, Assert.Single(read.Stances).Stance, $"as of {day}");
+            Assert.Equal(expectedShifts.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey)).Reverse(),
+                read.Shifts.Select(s => (s.Shift.Kind, s.Shift.From, s.Shift.To, s.Shift.Date, s.Shift.StatementKey)));
+            checkedDays++;
+        }
+        Assert.True(checkedDays > 150);
+        // The record does move: a reversal and a retraction lie inside the days compared.
+        Assert.NotEmpty(history.At(new DateOnly(2024, 7, 1), Today).Shifts);
+    }
+
+    [Fact]
+    public void Knowledge_earlier_than_the_last_statement_became_known_is_left_to_the_replay()
+    {
+        var late = new EvidenceBuilder().Key("late").On(2024, 2, 1).KnownFrom(2024, 6, 1).Position(2).Build();
+        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), [.. Record(), late])]);
+
+        Assert.Equal(new DateOnly(2024, 6, 1), history.LatestKnown);
+        Assert.True(history.Answers(new DateOnly(2024, 6, 1)));
+        Assert.False(history.Answers(new DateOnly(2024, 5, 31)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => history.At(new DateOnly(2024, 3, 1), new DateOnly(2024, 5, 31)));
+    }
+
+    [Fact]
+    public void A_stance_read_off_the_history_shows_the_filter_s_last_step_and_no_evidence_list()
+    {
+        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())]);
+
+        var stance = Assert.Single(history.At(new DateOnly(2024, 6, 15), Today).Stances).Stance;
+
+        Assert.Empty(stance.Evidence);
+        Assert.Contains("after the statements of 16 May 2024", stance.Arithmetic);
+        Assert.Contains("30 day(s) of drift since", stance.Arithmetic);
+        Assert.Contains($"sd {stance.Sd!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}", stance.Arithmetic);
+        Assert.Equal(["training only", "not at this stage"], stance.Qualifiers);
+    }
+
+    [Fact]
+    public async Task A_generated_corpus_reads_the_same_off_the_history_as_from_the_replay_at_any_date()
+    {
+        await using var database = await GeneratedDatabase.CreateAsync(3_000, actors: 40, seed: 11);
+        var queries = new StanceQueries(database);
+        await using var db = database.CreateDbContext();
+        var questions = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).Take(3).ToListAsync(Ct);
+        var retracted = await db.StatementRelations.CountAsync(r => r.Type == RelationType.Retracts, Ct);
+        Assert.True(retracted > 0, "the corpus should hold retractions for this comparison to test them");
+        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct); // everything known: the history answers
+
+        var compared = 0;
+        foreach (var question in questions)
+        {
+            foreach (var asOf in new[] { new DateOnly(2016, 6, 1), new DateOnly(2020, 11, 17), new DateOnly(2024, 9, 30), knownAt })
+            {
+                var replayed = await queries.ForQuestionAsync(question, asOf, knownAt, StanceLens.Default, null, Ct);
+                var read = await queries.OverviewAsync(question, asOf, knownAt, StanceLens.Default, Ct);
+
+                Assert.All(read!.Stances, s => Assert.Empty(s.Stance.Evidence)); // read off the history, not replayed
+                Assert.Equal(replayed!.Stances.Select(s => s.Actor), read.Stances.Select(s => s.Actor));
+                foreach (var (expected, actual) in replayed.Stances.Zip(read.Stances)) AssertSameStance(expected.Stance, actual.Stance, $"{question} {actual.Actor.Slug} {asOf}");
+                Assert.Equal(replayed.Shifts.Select(s => (s.Actor, s.Shift.Kind, s.Shift.Date, s.Shift.StatementKey)),
+                    read.Shifts.Select(s => (s.Actor, s.Shift.Kind, s.Shift.Date, s.Shift.StatementKey)));
+                compared += read.Stances.Count;
+            }
+        }
+        Assert.True(compared > 200);
+    }
+
+    [Fact]
+    public async Task Another_lens_or_earlier_knowledge_takes_the_replay_with_its_evidence()
+    {
+        await using var database = await GeneratedDatabase.CreateAsync(1_000, actors: 20, seed: 5);
+        var queries = new StanceQueries(database);
+        await using var db = database.CreateDbContext();
+        var question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
+        var latestKnown = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var asOf = new DateOnly(2024, 1, 1);
+
+        var earlier = await queries.OverviewAsync(question, asOf, asOf, StanceLens.Default, Ct);
+        var hindsight = await queries.OverviewAsync(question, asOf, Today, new StanceLens(Methodology.Version2, StanceView.Hindsight), Ct);
+        var read = await queries.OverviewAsync(question, asOf, latestKnown, StanceLens.Default, Ct);
+
+        Assert.True(asOf < latestKnown);
+        Assert.Contains(earlier!.Stances, s => s.Stance.Evidence.Count > 0);
+        Assert.Contains(hindsight!.Stances, s => s.Stance.Evidence.Count > 0);
+        Assert.All(read!.Stances, s => Assert.Empty(s.Stance.Evidence));
+    }
+
+    [Fact]
+    public async Task With_a_cache_each_question_s_history_is_built_once_until_the_corpus_changes()
+    {
+        using var cache = new StanceCache();
+        var builds = 0;
+        Task<StanceHistory?> Build(CancellationToken _)
+        {
+            Interlocked.Increment(ref builds);
+            return Task.FromResult<StanceHistory?>(StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())]));
+        }
+
+        var first = await cache.GetOrBuildHistoryAsync("q", Build, Ct);
+        var again = await cache.GetOrBuildHistoryAsync("q", Build, Ct);
+        cache.Invalidate();
+        var afterWrite = await cache.GetOrBuildHistoryAsync("q", Build, Ct);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, afterWrite);
+        Assert.Equal(2, builds);
+    }
+
+    [Fact]
+    public async Task A_saved_change_is_in_the_next_read_of_the_history()
+    {
+        using var cache = new StanceCache();
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var queries = new StanceQueries(database, cache);
+        var day = new DateOnly(2024, 4, 30);
+
+        var before = await queries.OverviewAsync("troop-deployment", day, Today, StanceLens.Default, Ct);
+        await using (var db = database.CreateDbContext())
+        {
+            foreach (var coding in await db.Codings.Where(c => c.Statement.Actor.Slug == "emmanuel-macron" && c.Question.Slug == "troop-deployment").ToListAsync(Ct))
+                coding.Position = -2;
+            await db.SaveChangesAsync(Ct);
+        }
+        var after = await queries.OverviewAsync("troop-deployment", day, Today, StanceLens.Default, Ct);
+
+        Assert.True(before!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position > 0);
+        Assert.True(after!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position < 0);
+    }
+
+    private static void AssertSameStance(Stance expected, Stance actual, string where)
+    {
+        Assert.True(expected.Band == actual.Band, $"{where}: band {actual.Band}, replay {expected.Band}");
+        Assert.Equal(expected.EvidenceCount, actual.EvidenceCount);
+        Assert.Equal(expected.Position is null, actual.Position is null);
+        if (expected.Position is { } position) Assert.Equal(position, actual.Position!.Value, 12);
+        if (expected.Sd is { } sd) Assert.Equal(sd, actual.Sd!.Value, 12);
+        Assert.Equal(expected.Interval is null, actual.Interval is null);
+        if (expected.Interval is { } interval)
+        {
+            Assert.Equal(interval.Low, actual.Interval!.Low, 12);
+            Assert.Equal(interval.High, actual.Interval.High, 12);
+        }
+        Assert.Equal(expected.Confidence, actual.Confidence, 12);
+        Assert.True(expected.Since == actual.Since, $"{where}: since {actual.Since}, replay {expected.Since}");
+        Assert.Equal(expected.Qualifiers, actual.Qualifiers);
+        Assert.Equal(expected.Method, actual.Method);
+    }
+}
