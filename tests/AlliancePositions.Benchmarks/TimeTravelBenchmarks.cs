@@ -139,7 +139,7 @@ public class TimeTravelBenchmarks : IDisposable
         _ = await questions.ListAsync(ct);
         _ = await topics.ListTopicsAsync(ct);
         _ = await actors.ListAsync(null, 1, PageLimits.MaxPageSize, ct);
-        var mine = await stances.ForActorAsync(busiest, asOf, knownAt, lens, ct);
+        var mine = await stances.ActorOverviewAsync(busiest, asOf, knownAt, lens, ct);
         var timeline = await actors.TimelineAsync(busiest, new TimelineFilter(To: asOf, Page: 1, PageSize: TimelinePageSize, KnownAt: knownAt), ct);
         var history = await stances.HistoryAsync(busiest, asOf, knownAt, lens, ct);
         var similar = await stances.SimilarActorsAsync(busiest, mine.Keys.ToList(), asOf, knownAt, lens, SimilarActors.Shown, ct);

@@ -30,9 +30,10 @@ public sealed class StanceHistory
     private sealed record ActorLine(ActorRef Actor, DateOnly First, DayState[] Days, IReadOnlyList<Shift> Shifts, Qualified[] Qualifiers);
 
     private readonly List<ActorLine> lines;
+    private readonly Dictionary<string, ActorLine> bySlug;
 
     private StanceHistory(string question, DateOnly latestKnown, List<ActorLine> lines) =>
-        (Question, LatestKnown, this.lines) = (question, latestKnown, lines);
+        (Question, LatestKnown, this.lines, bySlug) = (question, latestKnown, lines, lines.ToDictionary(l => l.Actor.Slug, StringComparer.Ordinal));
 
     public string Question { get; }
 
@@ -91,6 +92,13 @@ public sealed class StanceHistory
         }
         return new QuestionStances(Question, asOf, knownAt, StanceLens.Default, stances,
             shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>One actor's stance at <paramref name="asOf"/>, as <see cref="At"/> gives it; null without a statement dated by then.</summary>
+    public Stance? For(string actorSlug, DateOnly asOf, DateOnly knownAt)
+    {
+        if (!Answers(knownAt)) throw new ArgumentOutOfRangeException(nameof(knownAt), knownAt, $"Knowledge before {LatestKnown:yyyy-MM-dd} needs the replay.");
+        return bySlug.TryGetValue(actorSlug, out var line) && line.First <= asOf ? StanceOf(line, asOf, knownAt) : null;
     }
 
     private static Stance StanceOf(ActorLine line, DateOnly asOf, DateOnly knownAt)

@@ -80,12 +80,35 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     public async Task<QuestionStances?> OverviewAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
     {
         if (lens != StanceLens.Default) return await ForQuestionAsync(questionSlug, asOf, knownAt, lens, null, cancellationToken);
-        var history = cache is null
-            ? await BuildHistoryAsync(questionSlug, cancellationToken)
-            : await cache.GetOrBuildHistoryAsync(questionSlug, token => BuildHistoryAsync(questionSlug, token), cancellationToken);
-        if (history is null) return null;
+        if (await HistoryOfAsync(questionSlug, cancellationToken) is not { } history) return null;
         return history.Answers(knownAt) ? history.At(asOf, knownAt) : await ForQuestionAsync(questionSlug, asOf, knownAt, lens, null, cancellationToken);
     }
+
+    /// <summary>
+    /// An actor's stance on every question they have a record on, by question slug, as <see cref="ForActorAsync"/> finds
+    /// them but without the weighted evidence: read off each question's history when <see cref="OverviewAsync"/> would
+    /// be (the actor page's bands and sentences at any date), else <see cref="ForActorAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Stance>> ActorOverviewAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
+        CancellationToken cancellationToken)
+    {
+        if (lens != StanceLens.Default) return await ForActorAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questions = await db.Questions.AsNoTracking().OrderBy(q => q.Slug).Select(q => q.Slug).ToListAsync(cancellationToken);
+        var stances = new Dictionary<string, Stance>(StringComparer.Ordinal);
+        foreach (var question in questions)
+        {
+            if (await HistoryOfAsync(question, cancellationToken) is not { } history) continue; // deleted since the list was read
+            if (!history.Answers(knownAt)) return await ForActorAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
+            if (history.For(actorSlug, asOf, knownAt) is { } stance) stances[question] = stance;
+        }
+        return stances;
+    }
+
+    /// <summary>The question's history: the cache's (built once per corpus change), or without a cache built for this call.</summary>
+    private async Task<StanceHistory?> HistoryOfAsync(string questionSlug, CancellationToken cancellationToken) => cache is null
+        ? await BuildHistoryAsync(questionSlug, cancellationToken)
+        : await cache.GetOrBuildHistoryAsync(questionSlug, token => BuildHistoryAsync(questionSlug, token), cancellationToken);
 
     /// <summary>The question's history over all its evidence, every date and everything known; null when there is no such question.</summary>
     private async Task<StanceHistory?> BuildHistoryAsync(string questionSlug, CancellationToken cancellationToken)

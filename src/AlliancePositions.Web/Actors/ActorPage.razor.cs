@@ -103,11 +103,11 @@ public partial class ActorPage
         questions = await QuestionQueries.ListAsync(token);
         topics = await TopicQueries.ListTopicsAsync(token);
         choices = (await Actors.ListAsync(null, 1, PageLimits.MaxPageSize, token)).Items;
-        stances = await Stances.ForActorAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
+        stances = await Stances.ActorOverviewAsync(Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
 
         compareActor = string.IsNullOrWhiteSpace(Compare) || Compare == Slug ? null : await Actors.FindAsync(Compare, token);
         compareMissing = !string.IsNullOrWhiteSpace(Compare) && Compare != Slug && compareActor is null;
-        compareStances = compareActor is null ? null : await Stances.ForActorAsync(compareActor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
+        compareStances = compareActor is null ? null : await Stances.ActorOverviewAsync(compareActor.Slug, axes.AsOf, axes.KnownAt, axes.Lens, token);
         overall = compareStances is null ? null : Agreement.Overall(stances, compareStances);
     }
 

@@ -1,15 +1,16 @@
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
 
 namespace AlliancePositions.Web.Hosting;
 
 /// <summary>
-/// Builds every question's <see cref="StanceHistory"/> and computes its stances for today (as of and known at) in the
-/// background: after start-up, after the corpus changes (once writes have paused for <see cref="Quiet"/>), and when
+/// Builds every question's <see cref="StanceHistory"/>, computes its stances for today (as of and known at) and the
+/// statements page's topic counts with no filter in the background: after start-up, after the corpus changes (once writes have paused for <see cref="Quiet"/>), and when
 /// the date turns. The home page, lists and question pages then read a warm <see cref="StanceCache"/> at any date
 /// instead of making their first visitor wait for every question at once.
 /// </summary>
-internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances, QuestionQueries questionQueries, TimeProvider clock,
+internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances, QuestionQueries questionQueries, StatementQueries statements, TimeProvider clock,
     ILogger<StanceCacheWarmer> logger) : BackgroundService
 {
     /// <summary>How long writes must pause before the cache is warmed again (an import or an editing session is many writes).</summary>
@@ -54,7 +55,9 @@ internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances
             await stances.OverviewAsync(question.Slug, today, today, StanceLens.Default, cancellationToken);
             await stances.ForQuestionAsync(question.Slug, today, today, StanceLens.Default, null, cancellationToken);
         }
-        logger.LogInformation("Stances of {Questions} question(s) for {Day} computed in {Seconds:0.0} s", questions.Count, today,
+        // The statements page opens with no filter: its topic counts read every tag (seconds on a large corpus).
+        await statements.TopicCountsAsync(await statements.ResolveAsync(new StatementFilter(), cancellationToken), cancellationToken);
+        logger.LogInformation("Stances of {Questions} question(s) for {Day} and the topic counts computed in {Seconds:0.0} s", questions.Count, today,
             clock.GetElapsedTime(started).TotalSeconds);
     }
 }

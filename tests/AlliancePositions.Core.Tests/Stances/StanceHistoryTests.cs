@@ -115,6 +115,36 @@ public class StanceHistoryTests
     }
 
     [Fact]
+    public async Task An_actor_s_stances_on_every_question_read_the_same_off_the_histories_as_from_the_replay()
+    {
+        await using var database = await GeneratedDatabase.CreateAsync(2_000, actors: 20, seed: 3);
+        using var cache = new StanceCache();
+        var queries = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var speakers = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).Take(5).ToListAsync(Ct);
+
+        var compared = 0;
+        foreach (var actor in speakers)
+        {
+            foreach (var asOf in new[] { new DateOnly(2018, 3, 1), new DateOnly(2023, 7, 9), knownAt })
+            {
+                var replayed = await queries.ForActorAsync(actor, asOf, knownAt, StanceLens.Default, Ct);
+                var read = await queries.ActorOverviewAsync(actor, asOf, knownAt, StanceLens.Default, Ct);
+
+                Assert.Equal(replayed.Keys.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+                foreach (var (question, stance) in read)
+                {
+                    Assert.Empty(stance.Evidence);
+                    AssertSameStance(replayed[question], stance, $"{actor} on {question} as of {asOf}");
+                    compared++;
+                }
+            }
+        }
+        Assert.True(compared > 50);
+    }
+
+    [Fact]
     public async Task Another_lens_or_earlier_knowledge_takes_the_replay_with_its_evidence()
     {
         await using var database = await GeneratedDatabase.CreateAsync(1_000, actors: 20, seed: 5);

@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlliancePositions.Web.Tests.Hosting;
@@ -7,7 +8,7 @@ namespace AlliancePositions.Web.Tests.Hosting;
 public class StanceCacheWarmerTests
 {
     [Fact]
-    public async Task After_start_up_every_question_s_stances_for_today_are_computed_before_anyone_asks()
+    public async Task After_start_up_every_question_s_history_and_stances_for_today_and_the_topic_counts_are_computed_before_anyone_asks()
     {
         await using var app = new AppFactory();
         using var client = app.CreateClient(); // starts the host
@@ -22,6 +23,12 @@ public class StanceCacheWarmerTests
             await Task.Delay(100, TestContext.Current.CancellationToken);
 
         Assert.All(questions, q => Assert.NotNull(cache.Find(q.Slug, today, today, Core.Stances.StanceLens.Default)));
+        // The histories every other date reads (no builder is called: each is there already) and the statements page's counts.
+        foreach (var question in questions)
+            Assert.NotNull(await cache.GetOrBuildHistoryAsync(question.Slug, _ => throw new InvalidOperationException("not warmed"), TestContext.Current.CancellationToken));
+        var statements = app.Services.GetRequiredService<StatementQueries>();
+        while (statements.KeptTopicCounts is null && DateTime.UtcNow < deadline) await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Contains(statements.KeptTopicCounts!, c => c.Topic == "escalation");
         var troops = await cache.Find("troop-deployment", today, today, Core.Stances.StanceLens.Default)!;
         Assert.Contains(troops!.Stances, s => s.Actor.Slug == "olaf-scholz");
     }
