@@ -26,6 +26,10 @@ public static class ShiftFinder
         return shifts;
     }
 
+    /// <summary>A shift found without meetings, with the meetings the actor attended in the window before it.</summary>
+    internal static Shift WithMeetings(Shift shift, IReadOnlyList<MeetingAttendance> meetings, string actorKey) =>
+        shift with { MeetingsBefore = Attended(meetings, actorKey, shift.Date.Value) };
+
     /// <summary>The class of a move between two bands, or null when it is not a shift.</summary>
     public static ShiftKind? Classify(StanceBand from, StanceBand to)
     {

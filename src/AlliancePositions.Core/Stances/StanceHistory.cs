@@ -21,8 +21,16 @@ namespace AlliancePositions.Core.Stances;
 /// </remarks>
 public sealed class StanceHistory
 {
-    /// <summary>The filter's state after one day of events, 40 bytes: a question at a million statements keeps about as many.</summary>
-    private readonly record struct DayState(PartialDate Date, double Mean, double Variance, int StateDay, int Counting, int SinceIndex, StanceBand Band);
+    /// <summary>
+    /// The filter's state after one day of events and the statement that closed the day, 40 bytes (the date, its
+    /// precision and the band packed): a question at a million statements keeps about as many.
+    /// </summary>
+    private readonly record struct DayState(DateOnly Day, byte Precision, byte BandValue, int StateDay, int Counting, int SinceIndex, int StatementId,
+        double Mean, double Variance)
+    {
+        public PartialDate Date => new(Day, (DatePrecision)Precision);
+        public StanceBand Band => (StanceBand)BandValue;
+    }
 
     /// <summary>A statement with a qualifier, kept to list the qualifiers of those counting at a date.</summary>
     private readonly record struct Qualified(DateOnly Date, DateOnly? RetractedOn, string Qualifier);
@@ -46,8 +54,13 @@ public sealed class StanceHistory
     /// <summary>Whether stances known at <paramref name="knownAt"/> can be read here: when everything known now was known by then.</summary>
     public bool Answers(DateOnly knownAt) => knownAt >= LatestKnown;
 
-    /// <summary>Walks each actor's evidence (everything known, every date) once. Actors are listed as the question's stances are: by name.</summary>
-    public static StanceHistory Build(string question, IEnumerable<(ActorRef Actor, IReadOnlyList<EvidenceItem> Evidence)> evidenceByActor)
+    /// <summary>
+    /// Walks each actor's evidence (everything known, every date) once. Actors are listed as the question's stances
+    /// are: by name. <paramref name="statementId"/> gives a statement's id by key: a line names the statement behind
+    /// each point by id, and the caller reads the keys of those it shows (a key per day would double the memory).
+    /// </summary>
+    public static StanceHistory Build(string question, IEnumerable<(ActorRef Actor, IReadOnlyList<EvidenceItem> Evidence)> evidenceByActor,
+        Func<string, int> statementId)
     {
         var latestKnown = DateOnly.MinValue;
         var lines = new List<ActorLine>();
@@ -63,7 +76,8 @@ public sealed class StanceHistory
                 var point = timeline[i];
                 if (point.BandChanged) since = i;
                 var state = point.State ?? LatentStanceCalculator.Model.Prior;
-                days[i] = new DayState(point.Date, state.Mean, state.Variance, point.StateDay, point.State is null ? 0 : point.Counting, since, point.Band);
+                days[i] = new DayState(point.Date.Value, (byte)point.Date.Precision, (byte)point.Band, point.StateDay, point.State is null ? 0 : point.Counting,
+                    since, statementId(point.Cause.StatementKey), state.Mean, state.Variance);
             }
             var chronological = evidence.ToList();
             chronological.Sort(EvidenceItem.Chronologically);
@@ -99,6 +113,30 @@ public sealed class StanceHistory
     {
         if (!Answers(knownAt)) throw new ArgumentOutOfRangeException(nameof(knownAt), knownAt, $"Knowledge before {LatestKnown:yyyy-MM-dd} needs the replay.");
         return bySlug.TryGetValue(actorSlug, out var line) && line.First <= asOf ? StanceOf(line, asOf, knownAt) : null;
+    }
+
+    /// <summary>
+    /// One actor's line up to <paramref name="asOf"/> (a point per day with evidence, each naming the statement that
+    /// closed the day by id) and their shifts up to it, oldest first: the replay's line and shifts (see
+    /// <see cref="StanceQueries.HistoryAsync"/>); null without a statement dated by then.
+    /// </summary>
+    public (IReadOnlyList<(PartialDate Date, double? Position, StanceBand Band, int StatementId, StanceInterval? Interval)> Line, IReadOnlyList<Shift> Shifts)?
+        LineOf(string actorSlug, DateOnly asOf, DateOnly knownAt)
+    {
+        if (!Answers(knownAt)) throw new ArgumentOutOfRangeException(nameof(knownAt), knownAt, $"Knowledge before {LatestKnown:yyyy-MM-dd} needs the replay.");
+        if (!bySlug.TryGetValue(actorSlug, out var actor) || actor.First > asOf) return null;
+        var last = LastOnOrBefore(actor.Days, asOf);
+        var line = new List<(PartialDate, double?, StanceBand, int, StanceInterval?)>(last + 1);
+        for (var i = 0; i <= last; i++)
+        {
+            var day = actor.Days[i];
+            // As the walk draws a day: the state carried to the day itself (a retraction's day may follow its last statement's).
+            var atDay = LatentStanceCalculator.Model.Predict(new LevelEstimate(day.Mean, day.Variance), day.Day.DayNumber - day.StateDay);
+            line.Add(day.Counting == 0
+                ? (day.Date, null, day.Band, day.StatementId, null)
+                : (day.Date, day.Band.HasPosition() ? atDay.Mean : null, day.Band, day.StatementId, StanceInterval.Around(atDay.Mean, atDay.Sd)));
+        }
+        return (line, actor.Shifts.Where(s => s.Date.Value <= asOf).ToList());
     }
 
     private static Stance StanceOf(ActorLine line, DateOnly asOf, DateOnly knownAt)

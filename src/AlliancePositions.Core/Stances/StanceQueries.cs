@@ -118,9 +118,11 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (questionId is null) return null;
         var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId), DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
         var actorRefs = await ActorRefsAsync(db, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in evidence) ids[row.Item.StatementKey] = row.StatementId;
         return StanceHistory.Build(questionSlug, evidence.GroupBy(e => e.ActorId)
             .Where(g => actorRefs.ContainsKey(g.Key)) // a deleted actor speaks no more
-            .Select(g => (actorRefs[g.Key], (IReadOnlyList<EvidenceItem>)g.Select(e => e.Item).ToList())));
+            .Select(g => (actorRefs[g.Key], (IReadOnlyList<EvidenceItem>)g.Select(e => e.Item).ToList())), key => ids[key]);
     }
 
     /// <summary>The chosen actors without a record join the answer with a no-record stance, so every one asked for is there.</summary>
@@ -225,26 +227,65 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return SimilarActors.Rank(actorSlug, byQuestion, take);
     }
 
-    /// <summary>An actor's line over time on each question (a point per change of evidence) and the shifts, as known at <paramref name="knownAt"/>.</summary>
+    /// <summary>
+    /// An actor's line over time on each question (a point per change of evidence) and the shifts up to
+    /// <paramref name="asOf"/>, as known at <paramref name="knownAt"/>. Under the default lens with everything known,
+    /// read off the questions' histories (as <see cref="OverviewAsync"/>), with the keys of the statements behind the
+    /// points read in one query; otherwise a replay of the actor's evidence.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> HistoryAsync(
         string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
     {
-        var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
+        var attendance = await AttendanceAsync(actorSlug, cancellationToken);
+        if (lens == StanceLens.Default && await HistoryFromQuestionsAsync(actorSlug, asOf, knownAt, attendance, cancellationToken) is { } read) return read;
+        return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, attendance, cancellationToken);
+    }
+
+    /// <summary>The actor's lines read off every question's history, or null when one of them cannot answer for <paramref name="knownAt"/>.</summary>
+    private async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>?> HistoryFromQuestionsAsync(
+        string actorSlug, DateOnly asOf, DateOnly knownAt, IReadOnlyList<MeetingAttendance> attendance, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Slug == actorSlug))
-            .Select(m => new { m.Key, m.Title, m.Date, m.DatePrecision, Participants = m.Participants.Select(p => p.Slug).ToList() })
-            .ToListAsync(cancellationToken);
-        var attendance = meetings.Select(m => new MeetingAttendance(m.Key, m.Title, new PartialDate(m.Date, m.DatePrecision), m.Participants)).ToList();
+        var questions = await db.Questions.AsNoTracking().Select(q => q.Slug).ToListAsync(cancellationToken);
+        var lines = new List<(string Question, IReadOnlyList<(PartialDate Date, double? Position, StanceBand Band, int StatementId, StanceInterval? Interval)> Line, IReadOnlyList<Shift> Shifts)>();
+        foreach (var question in questions)
+        {
+            if (await HistoryOfAsync(question, cancellationToken) is not { } history) continue;
+            if (!history.Answers(knownAt)) return null;
+            if (history.LineOf(actorSlug, asOf, knownAt) is { } found) lines.Add((question, found.Line, found.Shifts));
+        }
+        var ids = lines.SelectMany(l => l.Line).Select(p => p.StatementId).Distinct().ToList();
+        var keys = ids.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
+        return lines.ToDictionary(l => l.Question, l => (
+            (IReadOnlyList<StancePoint>)l.Line.Select(p => new StancePoint(p.Date, p.Position, p.Band, keys[p.StatementId], p.Interval)).ToList(),
+            (IReadOnlyList<Shift>)l.Shifts.Select(s => ShiftFinder.WithMeetings(s, attendance, actorSlug)).ToList()));
+    }
+
+    /// <summary>The actor's lines replayed from their evidence: the line and the shifts stop at <paramref name="asOf"/>.</summary>
+    internal async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> ReplayHistoryAsync(
+        string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, IReadOnlyList<MeetingAttendance> attendance, CancellationToken cancellationToken)
+    {
+        var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
         return evidence.ToDictionary(p => p.Key, p =>
         {
-            // One replay for both: the line stops at asOf; the shifts, as before, also see retractions after it
-            // (the evidence itself is already cut at asOf by the query).
-            var timeline = lens.Line(p.Value, knownAt, until: null);
+            // One replay for both. In hindsight the line is the smoother's over everything known, and its shifts too.
+            var timeline = lens.Line(p.Value, knownAt, until: lens.View == StanceView.Hindsight ? null : asOf);
             var line = timeline.TakeWhile(point => point.Date.Value <= asOf)
                 .Select(point => new StancePoint(point.Date, point.Position, point.Band, point.Cause.StatementKey, point.Interval))
                 .ToList();
             return ((IReadOnlyList<StancePoint>)line, ShiftFinder.FromTimeline(timeline, attendance, actorSlug));
         });
+    }
+
+    /// <summary>The meetings the actor took part in, for the shifts' "meetings before".</summary>
+    internal async Task<IReadOnlyList<MeetingAttendance>> AttendanceAsync(string actorSlug, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Slug == actorSlug))
+            .Select(m => new { m.Key, m.Title, m.Date, m.DatePrecision, Participants = m.Participants.Select(p => p.Slug).ToList() })
+            .ToListAsync(cancellationToken);
+        return meetings.Select(m => new MeetingAttendance(m.Key, m.Title, new PartialDate(m.Date, m.DatePrecision), m.Participants)).ToList();
     }
 
     private async Task<Dictionary<string, List<EvidenceItem>>> ActorEvidenceAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
@@ -257,7 +298,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return rows.GroupBy(r => r.QuestionId).ToDictionary(g => questions[g.Key], g => g.Select(r => r.Item).ToList());
     }
 
-    private sealed record LoadedEvidence(int ActorId, int QuestionId, EvidenceItem Item);
+    private sealed record LoadedEvidence(int ActorId, int QuestionId, int StatementId, EvidenceItem Item);
 
     /// <summary>
     /// One item per statement and question from the given codings: the coders' mean position, the statement's
@@ -286,7 +327,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             var position = g.Count() == 1 ? r.Position : g.Average(x => (double)x.Position);
             var coderVariance = g.Count() == 1 ? 0 : g.Average(x => (x.Position - position) * (x.Position - position));
             var qualifier = g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null);
-            return new LoadedEvidence(r.ActorId, r.QuestionId, new EvidenceItem(
+            return new LoadedEvidence(r.ActorId, r.QuestionId, r.StatementId, new EvidenceItem(
                 r.Key, new PartialDate(r.Date, r.DatePrecision), r.KnownFrom, r.SourceGrade, r.Credibility, r.Kind, position,
                 qualifier, null, null, r.RetractedOn, r.IsDenial, coderVariance));
         }).ToList();

@@ -35,7 +35,7 @@ public class StanceHistoryTests
     {
         var evidence = Record();
         var actor = new ActorRef("speaker", "A Speaker");
-        var history = StanceHistory.Build("q", [(actor, evidence)]);
+        var history = StanceHistory.Build("q", [(actor, evidence)], NoIds);
 
         var checkedDays = 0;
         for (var day = new DateOnly(2024, 1, 1); day <= new DateOnly(2024, 7, 1); day = day.AddDays(1))
@@ -62,7 +62,7 @@ public class StanceHistoryTests
     public void Knowledge_earlier_than_the_last_statement_became_known_is_left_to_the_replay()
     {
         var late = new EvidenceBuilder().Key("late").On(2024, 2, 1).KnownFrom(2024, 6, 1).Position(2).Build();
-        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), [.. Record(), late])]);
+        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), [.. Record(), late])], NoIds);
 
         Assert.Equal(new DateOnly(2024, 6, 1), history.LatestKnown);
         Assert.True(history.Answers(new DateOnly(2024, 6, 1)));
@@ -73,7 +73,7 @@ public class StanceHistoryTests
     [Fact]
     public void A_stance_read_off_the_history_shows_the_filter_s_last_step_and_no_evidence_list()
     {
-        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())]);
+        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())], NoIds);
 
         var stance = Assert.Single(history.At(new DateOnly(2024, 6, 15), Today).Stances).Stance;
 
@@ -172,7 +172,7 @@ public class StanceHistoryTests
         Task<StanceHistory?> Build(CancellationToken _)
         {
             Interlocked.Increment(ref builds);
-            return Task.FromResult<StanceHistory?>(StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())]));
+            return Task.FromResult<StanceHistory?>(StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())], NoIds));
         }
 
         var first = await cache.GetOrBuildHistoryAsync("q", Build, Ct);
@@ -205,6 +205,50 @@ public class StanceHistoryTests
         Assert.True(before!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position > 0);
         Assert.True(after!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position < 0);
     }
+
+    [Fact]
+    public async Task An_actor_s_lines_and_shifts_read_the_same_off_the_histories_as_from_the_replay()
+    {
+        await using var database = await GeneratedDatabase.CreateAsync(2_000, actors: 20, seed: 9);
+        using var cache = new StanceCache();
+        var queries = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var speakers = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).Take(6).ToListAsync(Ct);
+
+        var (points, shifts) = (0, 0);
+        foreach (var actor in speakers)
+        {
+            var attendance = await queries.AttendanceAsync(actor, Ct);
+            foreach (var asOf in new[] { new DateOnly(2019, 5, 1), new DateOnly(2024, 2, 29), knownAt })
+            {
+                var replayed = await queries.ReplayHistoryAsync(actor, asOf, knownAt, StanceLens.Default, attendance, Ct);
+                var read = await queries.HistoryAsync(actor, asOf, knownAt, StanceLens.Default, Ct);
+
+                Assert.Equal(replayed.Keys.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+                foreach (var (question, (line, found)) in read)
+                {
+                    var expected = replayed[question];
+                    Assert.Equal(expected.Line.Select(p => (p.Date, p.Band, p.StatementKey, p.Position is null, p.Interval is null)),
+                        line.Select(p => (p.Date, p.Band, p.StatementKey, p.Position is null, p.Interval is null)));
+                    foreach (var (e, a) in expected.Line.Zip(line))
+                    {
+                        if (e.Position is { } position) Assert.Equal(position, a.Position!.Value, 12);
+                        if (e.Interval is { } interval) Assert.Equal(interval.Low, a.Interval!.Low, 12);
+                    }
+                    Assert.Equal(expected.Shifts.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey, s.ByRetraction, string.Join(",", s.MeetingsBefore.Select(m => m.Key)))),
+                        found.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey, s.ByRetraction, string.Join(",", s.MeetingsBefore.Select(m => m.Key)))));
+                    Assert.All(found, s => Assert.True(s.Date.Value <= asOf));
+                    points += line.Count;
+                    shifts += found.Count;
+                }
+            }
+        }
+        Assert.True(points > 500, $"{points} points compared");
+        Assert.True(shifts > 0, "no shift compared");
+    }
+
+    private static int NoIds(string key) => 0;
 
     private static void AssertSameStance(Stance expected, Stance actual, string where)
     {
