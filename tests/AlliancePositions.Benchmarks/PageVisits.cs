@@ -96,6 +96,9 @@ public static class PageVisits
             $"/meetings/{Key("SELECT Key FROM Meetings ORDER BY Id LIMIT 1")}", "/documents", $"/documents/{Key("SELECT Key FROM Documents ORDER BY Id LIMIT 1")}",
             "/countries", $"/countries/{Key("SELECT Code FROM Countries ORDER BY Code LIMIT 1")}", "/blocs", $"/blocs/{Key("SELECT Slug FROM Blocs ORDER BY Slug LIMIT 1")}",
             "/changes", $"/search?q={term}",
+            // Time travel: each page at a date no visit above asked for (known at today, the default).
+            "/?asOf=2024-03-15", $"/questions/{question}?asOf=2023-05-02", $"/questions/{question}?asOf=2023-05-03&pair={busiest},{other}",
+            $"/actors/{busiest}?asOf=2022-09-09", $"/actors/{other}?asOf=2021-01-20",
         ];
     }
 

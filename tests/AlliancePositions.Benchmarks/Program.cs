@@ -3,6 +3,7 @@ using AlliancePositions.Benchmarks;
 using AlliancePositions.Core.Stances;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -22,6 +23,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   (on the busiest actor's page and the statements page by turns, or all on --circuit-path /some/page).
 // --suggestions: the assistant's suggestions for a 2,000-word article (SuggestionBenchmarks), and stop.
 // --only agreement,reads,timetravel: run only those benchmark classes (default: all three).
+// --benchmark "actor page": only the benchmarks whose description contains that text.
 // --http <base url> [--connections 16] [--seconds 20] [--size 1m] [--token <bearer>] [--writers 8]: load a running app
 //   over HTTP (HttpLoad): /livez, the 20-actor agreement and the statement filter, with requests/s, p50 and p99.
 if (args.Contains("--suggestions"))
@@ -115,6 +117,12 @@ if (only.Contains("reads")) summaries.Add(BenchmarkRunner.Run<ReadBenchmarks>(co
 var slowJob = new Job("TimeTravel").WithStrategy(BenchmarkDotNet.Engines.RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
     .WithIterationCount(3).WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true));
 var slowConfig = ManualConfig.CreateMinimumViable().AddJob(slowJob).AddColumn(StatisticColumn.P95).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+if (args.SkipWhile(a => a != "--benchmark").Skip(1).FirstOrDefault() is { } named)
+{
+    var filter = new SimpleFilter(b => b.Descriptor.WorkloadMethodDisplayInfo.Contains(named, StringComparison.OrdinalIgnoreCase));
+    config = config.AddFilter(filter);
+    slowConfig = slowConfig.AddFilter(filter);
+}
 if (only.Contains("timetravel")) summaries.Add(BenchmarkRunner.Run<TimeTravelBenchmarks>(slowConfig));
 
 var imports = new List<ImportFigures>();

@@ -35,12 +35,17 @@ public abstract class SeededComponentTest : AppComponentTest, IAsyncLifetime
         await Services.GetRequiredService<CorpusLoader>().SeedIfEmptyAsync(Path.Combine(RepositoryRoot(), "seeds", "corpus.json"), TestContext.Current.CancellationToken);
     }
 
+    private bool databaseDeleted;
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        // xunit ends a test through bUnit's DisposeAsync, which calls Dispose(false): the database goes either way
+        // (it used to stay behind, a file per test, gigabytes of temporary files over a day of runs).
+        if (databaseDeleted) return;
+        databaseDeleted = true;
         SqliteConnection.ClearAllPools();
-        File.Delete(databaseFile);
+        foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" }) File.Delete(file);
         if (postgres is not null) TestDatabaseServer.DropPostgresDatabaseAsync(postgres).GetAwaiter().GetResult();
     }
 

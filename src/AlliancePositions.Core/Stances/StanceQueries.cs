@@ -254,8 +254,10 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             if (!history.Answers(knownAt)) return null;
             if (history.LineOf(actorSlug, asOf, knownAt) is { } found) lines.Add((question, found.Line, found.Shifts));
         }
-        var ids = lines.SelectMany(l => l.Line).Select(p => p.StatementId).Distinct().ToList();
-        var keys = ids.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id))
+        // The keys of the actor's statements up to the date, through the actor-and-date index, rather than by id: a
+        // busy actor's line names more statements than a command may carry parameters (SQLite: 32,766).
+        var keys = lines.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Actor.Slug == actorSlug && s.Date <= asOf)
             .ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
         return lines.ToDictionary(l => l.Question, l => (
             (IReadOnlyList<StancePoint>)l.Line.Select(p => new StancePoint(p.Date, p.Position, p.Band, keys[p.StatementId], p.Interval)).ToList(),

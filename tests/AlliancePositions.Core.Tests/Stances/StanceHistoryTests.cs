@@ -248,6 +248,24 @@ public class StanceHistoryTests
         Assert.True(shifts > 0, "no shift compared");
     }
 
+    [Fact]
+    public async Task A_line_longer_than_a_command_s_parameters_reads_its_statement_keys()
+    {
+        // One voice for every statement: more days with evidence than SQLite lets a command carry parameters (32,766).
+        await using var database = await GeneratedDatabase.CreateAsync(40_000, actors: 1, seed: 2);
+        var queries = new StanceQueries(database);
+        await using var db = database.CreateDbContext();
+        var actor = await db.Actors.Select(a => a.Slug).SingleAsync(Ct);
+        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+
+        var history = await queries.HistoryAsync(actor, knownAt, knownAt, StanceLens.Default, Ct);
+
+        var points = history.Values.SelectMany(h => h.Line).ToList();
+        Assert.True(points.Count > 32_766, $"only {points.Count} points");
+        var keys = (await db.Statements.Select(s => s.Key).ToListAsync(Ct)).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(0, points.Count(p => !keys.Contains(p.StatementKey)));
+    }
+
     private static int NoIds(string key) => 0;
 
     private static void AssertSameStance(Stance expected, Stance actual, string where)
