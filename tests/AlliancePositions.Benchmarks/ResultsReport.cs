@@ -17,9 +17,13 @@ public static class ResultsReport
 {
     private static bool IsReference(ResultRow row) => row.Operation.Contains("hand-written", StringComparison.Ordinal);
 
-    /// <summary>The target a row without a reference is read against (issue 19): time travel in 300 ms (2 s with knownAt in the past), reads p95 30 ms.</summary>
+    /// <summary>
+    /// The target a row without a reference is read against (issue 19): time travel in 300 ms (2 s with knownAt in the
+    /// past), reads p95 30 ms; the work after a write is in the background and has none.
+    /// </summary>
     private static string Budget(ResultRow row) =>
-        !row.Operation.StartsWith("time travel", StringComparison.Ordinal) ? "budget p95 ≤ 30 ms"
+        row.Operation.StartsWith("after a write", StringComparison.Ordinal) ? "none: background work"
+        : !row.Operation.StartsWith("time travel", StringComparison.Ordinal) ? "budget p95 ≤ 30 ms"
         : row.Operation.Contains("knownAt in the past", StringComparison.Ordinal) ? "budget < 2 s at 1M" : "budget < 300 ms at 1M";
 
     public static void Write(IReadOnlyList<ResultRow> rows, IReadOnlyList<ImportFigures> imports, string directory)

@@ -98,7 +98,7 @@ public class TimeTravelBenchmarks : IDisposable
     }
 
     /// <summary>After a write: every question's history built again (the warmer's background work, no page waits for it).</summary>
-    [Benchmark(Description = "time travel: build every question's history")]
+    [Benchmark(Description = "after a write: every question's history built")]
     public async Task<int> BuildHistories()
     {
         var ct = CancellationToken.None;

@@ -257,7 +257,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         // The keys of the actor's statements up to the date, through the actor-and-date index, rather than by id: a
         // busy actor's line names more statements than a command may carry parameters (SQLite: 32,766).
         var keys = lines.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.Actor.Slug == actorSlug && s.Date <= asOf)
+            .Where(s => s.Actor.Slug == actorSlug && s.Date <= asOf).Select(s => new { s.Id, s.Key }) // the index's columns only
             .ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
         return lines.ToDictionary(l => l.Question, l => (
             (IReadOnlyList<StancePoint>)l.Line.Select(p => new StancePoint(p.Date, p.Position, p.Band, keys[p.StatementId], p.Interval)).ToList(),
@@ -296,7 +296,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var actorId = await db.Actors.Where(a => a.Slug == actorSlug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
         if (actorId is null) return [];
         var rows = await LoadEvidenceAsync(db, db.Codings.Where(c => c.Statement.ActorId == actorId), asOf, knownAt, cancellationToken);
-        var questions = await db.Questions.AsNoTracking().ToDictionaryAsync(q => q.Id, q => q.Slug, cancellationToken);
+        var questions = await db.Questions.AsNoTracking().Select(q => new { q.Id, q.Slug }).ToDictionaryAsync(q => q.Id, q => q.Slug, cancellationToken);
         return rows.GroupBy(r => r.QuestionId).ToDictionary(g => questions[g.Key], g => g.Select(r => r.Item).ToList());
     }
 
@@ -336,7 +336,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     }
 
     private static async Task<Dictionary<int, ActorRef>> ActorRefsAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken) =>
-        await db.Actors.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => new ActorRef(a.Slug, a.Name), cancellationToken);
+        await db.Actors.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Slug, a.Name }).ToDictionaryAsync(a => a.Id, a => new ActorRef(a.Slug, a.Name), cancellationToken);
 
     private async Task<List<ActorRef>> MissingActorsAsync(IReadOnlyCollection<string> wanted, IEnumerable<ActorRef> found, CancellationToken cancellationToken)
     {

@@ -96,7 +96,7 @@ public sealed partial class StatementQueries(IDbContextFactory<AppDbContext> con
     public async Task<IReadOnlyDictionary<string, string>> SummariesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Summary, cancellationToken);
+        return await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key)).Select(s => new { s.Key, s.Summary }).ToDictionaryAsync(s => s.Key, s => s.Summary, cancellationToken);
     }
 
     /// <summary>
