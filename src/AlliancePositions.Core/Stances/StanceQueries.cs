@@ -241,7 +241,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, attendance, cancellationToken);
     }
 
-    /// <summary>The actor's lines read off every question's history, or null when one of them cannot answer for <paramref name="knownAt"/>.</summary>
+    /// <summary>The actor's lines read off every question's history, or null when one of them cannot answer for <paramref name="knownAt"/> (or the corpus moved meanwhile).</summary>
     private async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>?> HistoryFromQuestionsAsync(
         string actorSlug, DateOnly asOf, DateOnly knownAt, IReadOnlyList<MeetingAttendance> attendance, CancellationToken cancellationToken)
     {
@@ -259,6 +259,8 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var keys = lines.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.Actor.Slug == actorSlug && s.Date <= asOf).Select(s => new { s.Id, s.Key }) // the index's columns only
             .ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
+        // A write between the history and this read (a statement given to another actor) is left to the replay.
+        if (!lines.All(l => l.Line.All(p => keys.ContainsKey(p.StatementId)))) return null;
         return lines.ToDictionary(l => l.Question, l => (
             (IReadOnlyList<StancePoint>)l.Line.Select(p => new StancePoint(p.Date, p.Position, p.Band, keys[p.StatementId], p.Interval)).ToList(),
             (IReadOnlyList<Shift>)l.Shifts.Select(s => ShiftFinder.WithMeetings(s, attendance, actorSlug)).ToList()));
