@@ -54,17 +54,28 @@ public sealed class StanceCache : IDisposable
     /// tied to the first caller's cancellation: a visitor who leaves must not fail the others waiting for it.
     /// </summary>
     /// <param name="actors">The chosen actors' keys in a canonical order, or null for every actor on record.</param>
-    public async Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens, string? actors,
-        Func<CancellationToken, Task<QuestionStances?>> compute, CancellationToken cancellationToken)
+    public Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens, string? actors,
+        Func<CancellationToken, Task<QuestionStances?>> compute, CancellationToken cancellationToken) =>
+        GetOrComputeEntryAsync((question, asOf, knownAt, lens, actors), compute, cancellationToken);
+
+    /// <summary>
+    /// An actor's lines in hindsight as known at <paramref name="knownAt"/>, computed once as <see cref="GetOrComputeAsync"/>
+    /// computes stances: the smoother reads everything known whatever the date asked about, so every date of the
+    /// actor's page cuts the same lines.
+    /// </summary>
+    public Task<T> GetOrComputeHindsightAsync<T>(string actor, DateOnly knownAt, StanceLens lens, Func<CancellationToken, Task<T>> compute,
+        CancellationToken cancellationToken) =>
+        GetOrComputeEntryAsync((nameof(StanceView.Hindsight), actor, knownAt, lens), compute, cancellationToken);
+
+    private async Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
     {
-        var key = (question, asOf, knownAt, lens, actors);
         var seen = Version;
         var pending = entries.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
             // On the thread pool, not on the first caller's context: a Blazor circuit that asked first must stay free to
             // render (its progress, other components) while a large question is worked out.
-            return new Lazy<Task<QuestionStances?>>(() => Task.Run(() => compute(CancellationToken.None)));
+            return new Lazy<Task<T>>(() => Task.Run(() => compute(CancellationToken.None)));
         })!;
         try
         {

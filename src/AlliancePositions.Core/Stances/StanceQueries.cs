@@ -231,14 +231,19 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     /// An actor's line over time on each question (a point per change of evidence) and the shifts up to
     /// <paramref name="asOf"/>, as known at <paramref name="knownAt"/>. Under the default lens with everything known,
     /// read off the questions' histories (as <see cref="OverviewAsync"/>), with the keys of the statements behind the
-    /// points read in one query; otherwise a replay of the actor's evidence.
+    /// points read in one query; in hindsight, the actor's smoothed lines kept until the next write and cut at
+    /// <paramref name="asOf"/>; otherwise a replay of the actor's evidence.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> HistoryAsync(
         string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
     {
         var attendance = await AttendanceAsync(actorSlug, cancellationToken);
         if (lens == StanceLens.Default && await HistoryFromQuestionsAsync(actorSlug, asOf, knownAt, attendance, cancellationToken) is { } read) return read;
-        return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, attendance, cancellationToken);
+        if (lens.View != StanceView.Hindsight || cache is null) return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, attendance, cancellationToken);
+        // The smoothed lines do not depend on asOf: replayed once per actor until the next write, cut at each date asked.
+        var whole = await cache.GetOrComputeHindsightAsync(actorSlug, knownAt, lens,
+            token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, attendance, token), cancellationToken);
+        return whole.ToDictionary(p => p.Key, p => ((IReadOnlyList<StancePoint>)p.Value.Line.TakeWhile(point => point.Date.Value <= asOf).ToList(), p.Value.Shifts));
     }
 
     /// <summary>The actor's lines read off every question's history, or null when one of them cannot answer for <paramref name="knownAt"/> (or the corpus moved meanwhile).</summary>

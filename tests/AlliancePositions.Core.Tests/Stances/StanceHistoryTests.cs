@@ -266,6 +266,37 @@ public class StanceHistoryTests
         Assert.Equal(0, points.Count(p => !keys.Contains(p.StatementKey)));
     }
 
+    [Fact]
+    public async Task An_actor_s_hindsight_lines_are_replayed_once_and_cut_at_each_date_as_the_replay_cuts_them()
+    {
+        await using var database = await GeneratedDatabase.CreateAsync(1_500, actors: 15, seed: 4);
+        using var cache = new StanceCache();
+        var queries = new StanceQueries(database, cache);
+        var hindsight = new StanceLens(Methodology.Version2, StanceView.Hindsight);
+        await using var db = database.CreateDbContext();
+        var actor = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Ct);
+        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var attendance = await queries.AttendanceAsync(actor, Ct);
+
+        var first = await queries.HistoryAsync(actor, new DateOnly(2019, 5, 1), knownAt, hindsight, Ct);
+        foreach (var asOf in new[] { new DateOnly(2016, 1, 1), new DateOnly(2019, 5, 1), knownAt })
+        {
+            var replayed = await queries.ReplayHistoryAsync(actor, asOf, knownAt, hindsight, attendance, Ct);
+            var read = await queries.HistoryAsync(actor, asOf, knownAt, hindsight, Ct);
+
+            Assert.Equal(replayed.Keys.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+            foreach (var (question, (line, shifts)) in read)
+            {
+                Assert.Equal(replayed[question].Line, line);
+                Assert.Equal(replayed[question].Shifts.Select(s => (s.Kind, s.Date, s.StatementKey)), shifts.Select(s => (s.Kind, s.Date, s.StatementKey)));
+            }
+        }
+        // Kept: another date of the same actor reads the same lines, not a new replay.
+        var again = await queries.HistoryAsync(actor, new DateOnly(2019, 5, 1), knownAt, hindsight, Ct);
+        Assert.Same(first.Values.First().Shifts, again.Values.First().Shifts);
+        Assert.Contains(first.Values, h => h.Line.Count > 0);
+    }
+
     private static int NoIds(string key) => 0;
 
     private static void AssertSameStance(Stance expected, Stance actual, string where)
