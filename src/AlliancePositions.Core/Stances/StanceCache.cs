@@ -9,7 +9,8 @@ namespace AlliancePositions.Core.Stances;
 /// Every actor's stances on a question at (asOf, knownAt), kept until the corpus next changes. Stances only move when
 /// the data does, yet the home page, the question list, the question page, countries, blocs and changes all need
 /// every actor's stance on every question: without this each of those pages would replay the whole question's
-/// evidence on every visit. Any write through the app's contexts clears it (<see cref="Invalidation"/>).
+/// evidence on every visit. Beside them it keeps each question's <see cref="StanceHistory"/>, which answers any other
+/// date, and actors' hindsight lines. Any write through the app's contexts clears it (<see cref="Invalidation"/>).
 /// </summary>
 /// <remarks>
 /// The cache lives in the app's process. Several app nodes over one PostgreSQL database hear of each other's writes:
