@@ -68,7 +68,7 @@ public sealed class StanceCache : IDisposable
         CancellationToken cancellationToken) =>
         GetOrComputeEntryAsync((nameof(StanceView.Hindsight), actor, knownAt, lens), compute, cancellationToken);
 
-    private async Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    private Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
     {
         var seen = Version;
         var pending = entries.GetOrCreate(key, entry =>
@@ -78,16 +78,24 @@ public sealed class StanceCache : IDisposable
             // render (its progress, other components) while a large question is worked out.
             return new Lazy<Task<T>>(() => Task.Run(() => compute(CancellationToken.None)));
         })!;
+        return AwaitKeptAsync(pending, seen, () => entries.Remove(key), cancellationToken);
+    }
+
+    /// <summary>
+    /// A pending computation's result for this caller. Computed from data that has changed since (or failed), it is
+    /// handed out but kept for no one: <paramref name="forget"/> drops it.
+    /// </summary>
+    private async Task<T> AwaitKeptAsync<T>(Lazy<Task<T>> pending, long seen, Action forget, CancellationToken cancellationToken)
+    {
         try
         {
             var result = await pending.Value.WaitAsync(cancellationToken);
-            // Computed from data that has changed since: give it to this caller, keep it for no one.
-            if (Version != seen) entries.Remove(key);
+            if (Version != seen) forget();
             return result;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            entries.Remove(key);
+            forget();
             throw;
         }
     }
@@ -96,22 +104,12 @@ public sealed class StanceCache : IDisposable
     /// The question's history, or builds it once however many callers ask (as <see cref="GetOrComputeAsync"/> computes
     /// a date's stances): every date of the question is then read from it until the corpus next changes.
     /// </summary>
-    public async Task<StanceHistory?> GetOrBuildHistoryAsync(string question, Func<CancellationToken, Task<StanceHistory?>> build,
+    public Task<StanceHistory?> GetOrBuildHistoryAsync(string question, Func<CancellationToken, Task<StanceHistory?>> build,
         CancellationToken cancellationToken)
     {
         var seen = Version;
         var pending = histories.GetOrAdd(question, _ => new Lazy<Task<StanceHistory?>>(() => Task.Run(() => build(CancellationToken.None))));
-        try
-        {
-            var result = await pending.Value.WaitAsync(cancellationToken);
-            if (Version != seen) histories.TryRemove(new KeyValuePair<string, Lazy<Task<StanceHistory?>>>(question, pending));
-            return result;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            histories.TryRemove(new KeyValuePair<string, Lazy<Task<StanceHistory?>>>(question, pending));
-            throw;
-        }
+        return AwaitKeptAsync(pending, seen, () => histories.TryRemove(new KeyValuePair<string, Lazy<Task<StanceHistory?>>>(question, pending)), cancellationToken);
     }
 
     /// <summary>Every actor's stances when they are already computed (or being computed), else null.</summary>

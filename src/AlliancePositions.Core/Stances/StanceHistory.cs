@@ -54,6 +54,11 @@ public sealed class StanceHistory
     /// <summary>Whether stances known at <paramref name="knownAt"/> can be read here: when everything known now was known by then.</summary>
     public bool Answers(DateOnly knownAt) => knownAt >= LatestKnown;
 
+    private void EnsureAnswers(DateOnly knownAt)
+    {
+        if (!Answers(knownAt)) throw new ArgumentOutOfRangeException(nameof(knownAt), knownAt, $"Knowledge before {LatestKnown:yyyy-MM-dd} needs the replay.");
+    }
+
     /// <summary>
     /// Walks each actor's evidence (everything known, every date) once. Actors are listed as the question's stances
     /// are: by name. <paramref name="statementId"/> gives a statement's id by key: a line names the statement behind
@@ -94,7 +99,7 @@ public sealed class StanceHistory
     /// </summary>
     public QuestionStances At(DateOnly asOf, DateOnly knownAt)
     {
-        if (!Answers(knownAt)) throw new ArgumentOutOfRangeException(nameof(knownAt), knownAt, $"Knowledge before {LatestKnown:yyyy-MM-dd} needs the replay.");
+        EnsureAnswers(knownAt);
         var stances = new List<ActorStance>();
         var shifts = new List<ActorShift>();
         foreach (var line in lines)
@@ -111,7 +116,7 @@ public sealed class StanceHistory
     /// <summary>One actor's stance at <paramref name="asOf"/>, as <see cref="At"/> gives it; null without a statement dated by then.</summary>
     public Stance? For(string actorSlug, DateOnly asOf, DateOnly knownAt)
     {
-        if (!Answers(knownAt)) throw new ArgumentOutOfRangeException(nameof(knownAt), knownAt, $"Knowledge before {LatestKnown:yyyy-MM-dd} needs the replay.");
+        EnsureAnswers(knownAt);
         return bySlug.TryGetValue(actorSlug, out var line) && line.First <= asOf ? StanceOf(line, asOf, knownAt) : null;
     }
 
@@ -123,7 +128,7 @@ public sealed class StanceHistory
     public (IReadOnlyList<(PartialDate Date, double? Position, StanceBand Band, int StatementId, StanceInterval? Interval)> Line, IReadOnlyList<Shift> Shifts)?
         LineOf(string actorSlug, DateOnly asOf, DateOnly knownAt)
     {
-        if (!Answers(knownAt)) throw new ArgumentOutOfRangeException(nameof(knownAt), knownAt, $"Knowledge before {LatestKnown:yyyy-MM-dd} needs the replay.");
+        EnsureAnswers(knownAt);
         if (!bySlug.TryGetValue(actorSlug, out var actor) || actor.First > asOf) return null;
         var last = LastOnOrBefore(actor.Days, asOf);
         var line = new List<(PartialDate, double?, StanceBand, int, StanceInterval?)>(last + 1);

@@ -92,17 +92,28 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     public async Task<IReadOnlyDictionary<string, Stance>> ActorOverviewAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
         CancellationToken cancellationToken)
     {
-        if (lens != StanceLens.Default) return await ForActorAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questions = await db.Questions.AsNoTracking().OrderBy(q => q.Slug).Select(q => q.Slug).ToListAsync(cancellationToken);
+        if (lens != StanceLens.Default || await HistoriesAnsweringAsync(knownAt, cancellationToken) is not { } histories)
+            return await ForActorAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         var stances = new Dictionary<string, Stance>(StringComparer.Ordinal);
+        foreach (var history in histories)
+            if (history.For(actorSlug, asOf, knownAt) is { } stance) stances[history.Question] = stance;
+        return stances;
+    }
+
+    /// <summary>Every question's history, or null when one of them cannot answer for <paramref name="knownAt"/> (the caller replays).</summary>
+    private async Task<List<StanceHistory>?> HistoriesAnsweringAsync(DateOnly knownAt, CancellationToken cancellationToken)
+    {
+        List<string> questions;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            questions = await db.Questions.AsNoTracking().OrderBy(q => q.Slug).Select(q => q.Slug).ToListAsync(cancellationToken);
+        var histories = new List<StanceHistory>(questions.Count);
         foreach (var question in questions)
         {
             if (await HistoryOfAsync(question, cancellationToken) is not { } history) continue; // deleted since the list was read
-            if (!history.Answers(knownAt)) return await ForActorAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
-            if (history.For(actorSlug, asOf, knownAt) is { } stance) stances[question] = stance;
+            if (!history.Answers(knownAt)) return null;
+            histories.Add(history);
         }
-        return stances;
+        return histories;
     }
 
     /// <summary>The question's history: the cache's (built once per corpus change), or without a cache built for this call.</summary>
@@ -237,28 +248,23 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     public async Task<IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> HistoryAsync(
         string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
     {
-        var attendance = await AttendanceAsync(actorSlug, cancellationToken);
-        if (lens == StanceLens.Default && await HistoryFromQuestionsAsync(actorSlug, asOf, knownAt, attendance, cancellationToken) is { } read) return read;
-        if (lens.View != StanceView.Hindsight || cache is null) return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, attendance, cancellationToken);
+        if (lens == StanceLens.Default && await HistoryFromQuestionsAsync(actorSlug, asOf, knownAt, cancellationToken) is { } read) return read;
+        if (lens.View != StanceView.Hindsight || cache is null) return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         // The smoothed lines do not depend on asOf: replayed once per actor until the next write, cut at each date asked.
         var whole = await cache.GetOrComputeHindsightAsync(actorSlug, knownAt, lens,
-            token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, attendance, token), cancellationToken);
+            token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token), cancellationToken);
         return whole.ToDictionary(p => p.Key, p => ((IReadOnlyList<StancePoint>)p.Value.Line.TakeWhile(point => point.Date.Value <= asOf).ToList(), p.Value.Shifts));
     }
 
     /// <summary>The actor's lines read off every question's history, or null when one of them cannot answer for <paramref name="knownAt"/> (or the corpus moved meanwhile).</summary>
     private async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>?> HistoryFromQuestionsAsync(
-        string actorSlug, DateOnly asOf, DateOnly knownAt, IReadOnlyList<MeetingAttendance> attendance, CancellationToken cancellationToken)
+        string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questions = await db.Questions.AsNoTracking().Select(q => q.Slug).ToListAsync(cancellationToken);
+        if (await HistoriesAnsweringAsync(knownAt, cancellationToken) is not { } histories) return null;
         var lines = new List<(string Question, IReadOnlyList<(PartialDate Date, double? Position, StanceBand Band, int StatementId, StanceInterval? Interval)> Line, IReadOnlyList<Shift> Shifts)>();
-        foreach (var question in questions)
-        {
-            if (await HistoryOfAsync(question, cancellationToken) is not { } history) continue;
-            if (!history.Answers(knownAt)) return null;
-            if (history.LineOf(actorSlug, asOf, knownAt) is { } found) lines.Add((question, found.Line, found.Shifts));
-        }
+        foreach (var history in histories)
+            if (history.LineOf(actorSlug, asOf, knownAt) is { } found) lines.Add((history.Question, found.Line, found.Shifts));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The keys of the actor's statements up to the date, through the actor-and-date index, rather than by id: a
         // busy actor's line names more statements than a command may carry parameters (SQLite: 32,766).
         var keys = lines.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().AsNoTracking()
@@ -266,6 +272,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             .ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
         // A write between the history and this read (a statement given to another actor) is left to the replay.
         if (!lines.All(l => l.Line.All(p => keys.ContainsKey(p.StatementId)))) return null;
+        var attendance = await AttendanceAsync(actorSlug, cancellationToken);
         return lines.ToDictionary(l => l.Question, l => (
             (IReadOnlyList<StancePoint>)l.Line.Select(p => new StancePoint(p.Date, p.Position, p.Band, keys[p.StatementId], p.Interval)).ToList(),
             (IReadOnlyList<Shift>)l.Shifts.Select(s => ShiftFinder.WithMeetings(s, attendance, actorSlug)).ToList()));
@@ -273,9 +280,10 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
 
     /// <summary>The actor's lines replayed from their evidence: the line and the shifts stop at <paramref name="asOf"/>.</summary>
     internal async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> ReplayHistoryAsync(
-        string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, IReadOnlyList<MeetingAttendance> attendance, CancellationToken cancellationToken)
+        string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
     {
         var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
+        var attendance = await AttendanceAsync(actorSlug, cancellationToken);
         return evidence.ToDictionary(p => p.Key, p =>
         {
             // One replay for both. In hindsight the line is the smoother's over everything known, and its shifts too.
@@ -288,7 +296,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     }
 
     /// <summary>The meetings the actor took part in, for the shifts' "meetings before".</summary>
-    internal async Task<IReadOnlyList<MeetingAttendance>> AttendanceAsync(string actorSlug, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MeetingAttendance>> AttendanceAsync(string actorSlug, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Slug == actorSlug))

@@ -21,12 +21,7 @@ public class StanceCacheTests
         var again = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
         Assert.Same(first, again);
 
-        await using (var db = database.CreateDbContext())
-        {
-            foreach (var coding in await db.Codings.Where(c => c.Statement.Actor.Slug == "emmanuel-macron" && c.Question.Slug == "troop-deployment").ToListAsync(Ct))
-                coding.Position = -2;
-            await db.SaveChangesAsync(Ct);
-        }
+        await RecodeMacronAsRulingOutTroopsAsync(database);
         var after = await queries.ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, Ct);
 
         Assert.NotSame(first, after);
@@ -203,6 +198,15 @@ public class StanceCacheTests
             Assert.Equal(expected.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey, s.ByRetraction)),
                 found.Select(s => (s.Kind, s.From, s.To, s.Date, s.StatementKey, s.ByRetraction)));
         }
+    }
+
+    /// <summary>A saved change through the app's contexts: every coding of Macron on troop deployment becomes -2.</summary>
+    internal static async Task RecodeMacronAsRulingOutTroopsAsync(TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        foreach (var coding in await db.Codings.Where(c => c.Statement.Actor.Slug == "emmanuel-macron" && c.Question.Slug == "troop-deployment").ToListAsync(Ct))
+            coding.Position = -2;
+        await db.SaveChangesAsync(Ct);
     }
 
     private static QuestionStances Empty(string question) => new(question, AfterTheReport, AfterTheReport, StanceLens.Default, [], []);

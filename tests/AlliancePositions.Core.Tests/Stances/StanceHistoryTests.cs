@@ -93,7 +93,7 @@ public class StanceHistoryTests
         var questions = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).Take(3).ToListAsync(Ct);
         var retracted = await db.StatementRelations.CountAsync(r => r.Type == RelationType.Retracts, Ct);
         Assert.True(retracted > 0, "the corpus should hold retractions for this comparison to test them");
-        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct); // everything known: the history answers
+        var knownAt = await EverythingKnownAsync(db);
 
         var compared = 0;
         foreach (var question in questions)
@@ -121,7 +121,7 @@ public class StanceHistoryTests
         using var cache = new StanceCache();
         var queries = new StanceQueries(database, cache);
         await using var db = database.CreateDbContext();
-        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var knownAt = await EverythingKnownAsync(db);
         var speakers = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).Take(5).ToListAsync(Ct);
 
         var compared = 0;
@@ -151,7 +151,7 @@ public class StanceHistoryTests
         var queries = new StanceQueries(database);
         await using var db = database.CreateDbContext();
         var question = await db.Questions.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync(Ct);
-        var latestKnown = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var latestKnown = await EverythingKnownAsync(db);
         var asOf = new DateOnly(2024, 1, 1);
 
         var earlier = await queries.OverviewAsync(question, asOf, asOf, StanceLens.Default, Ct);
@@ -194,12 +194,7 @@ public class StanceHistoryTests
         var day = new DateOnly(2024, 4, 30);
 
         var before = await queries.OverviewAsync("troop-deployment", day, Today, StanceLens.Default, Ct);
-        await using (var db = database.CreateDbContext())
-        {
-            foreach (var coding in await db.Codings.Where(c => c.Statement.Actor.Slug == "emmanuel-macron" && c.Question.Slug == "troop-deployment").ToListAsync(Ct))
-                coding.Position = -2;
-            await db.SaveChangesAsync(Ct);
-        }
+        await StanceCacheTests.RecodeMacronAsRulingOutTroopsAsync(database);
         var after = await queries.OverviewAsync("troop-deployment", day, Today, StanceLens.Default, Ct);
 
         Assert.True(before!.Stances.Single(s => s.Actor.Slug == "emmanuel-macron").Stance.Position > 0);
@@ -213,16 +208,15 @@ public class StanceHistoryTests
         using var cache = new StanceCache();
         var queries = new StanceQueries(database, cache);
         await using var db = database.CreateDbContext();
-        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var knownAt = await EverythingKnownAsync(db);
         var speakers = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).Take(6).ToListAsync(Ct);
 
         var (points, shifts) = (0, 0);
         foreach (var actor in speakers)
         {
-            var attendance = await queries.AttendanceAsync(actor, Ct);
             foreach (var asOf in new[] { new DateOnly(2019, 5, 1), new DateOnly(2024, 2, 29), knownAt })
             {
-                var replayed = await queries.ReplayHistoryAsync(actor, asOf, knownAt, StanceLens.Default, attendance, Ct);
+                var replayed = await queries.ReplayHistoryAsync(actor, asOf, knownAt, StanceLens.Default, Ct);
                 var read = await queries.HistoryAsync(actor, asOf, knownAt, StanceLens.Default, Ct);
 
                 Assert.Equal(replayed.Keys.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
@@ -256,7 +250,7 @@ public class StanceHistoryTests
         var queries = new StanceQueries(database);
         await using var db = database.CreateDbContext();
         var actor = await db.Actors.Select(a => a.Slug).SingleAsync(Ct);
-        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
+        var knownAt = await EverythingKnownAsync(db);
 
         var history = await queries.HistoryAsync(actor, knownAt, knownAt, StanceLens.Default, Ct);
 
@@ -275,13 +269,12 @@ public class StanceHistoryTests
         var hindsight = new StanceLens(Methodology.Version2, StanceView.Hindsight);
         await using var db = database.CreateDbContext();
         var actor = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Ct);
-        var knownAt = await db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
-        var attendance = await queries.AttendanceAsync(actor, Ct);
+        var knownAt = await EverythingKnownAsync(db);
 
         var first = await queries.HistoryAsync(actor, new DateOnly(2019, 5, 1), knownAt, hindsight, Ct);
         foreach (var asOf in new[] { new DateOnly(2016, 1, 1), new DateOnly(2019, 5, 1), knownAt })
         {
-            var replayed = await queries.ReplayHistoryAsync(actor, asOf, knownAt, hindsight, attendance, Ct);
+            var replayed = await queries.ReplayHistoryAsync(actor, asOf, knownAt, hindsight, Ct);
             var read = await queries.HistoryAsync(actor, asOf, knownAt, hindsight, Ct);
 
             Assert.Equal(replayed.Keys.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
@@ -296,6 +289,9 @@ public class StanceHistoryTests
         Assert.Same(first.Values.First().Shifts, again.Values.First().Shifts);
         Assert.Contains(first.Values, h => h.Line.Count > 0);
     }
+
+    /// <summary>The day the corpus's last statement became known: from then on, the histories answer.</summary>
+    private static Task<DateOnly> EverythingKnownAsync(Core.Data.AppDbContext db) => db.Statements.MaxAsync(s => s.KnownFrom ?? s.Date, Ct);
 
     private static int NoIds(string key) => 0;
 
