@@ -10,7 +10,8 @@ namespace AlliancePositions.Core.Stances;
 /// the data does, yet the home page, the question list, the question page, countries, blocs and changes all need
 /// every actor's stance on every question: without this each of those pages would replay the whole question's
 /// evidence on every visit. Beside them it keeps each question's <see cref="StanceHistory"/>, which answers any other
-/// date, and actors' hindsight lines. Any write through the app's contexts clears it (<see cref="Invalidation"/>).
+/// date, and what an actor's page reads beside it (hindsight lines, the statements' keys, meetings). Any write through
+/// the app's contexts clears it (<see cref="Invalidation"/>).
 /// </summary>
 /// <remarks>
 /// The cache lives in the app's process. Several app nodes over one PostgreSQL database hear of each other's writes:
@@ -60,13 +61,12 @@ public sealed class StanceCache : IDisposable
         GetOrComputeEntryAsync((question, asOf, knownAt, lens, actors), compute, cancellationToken);
 
     /// <summary>
-    /// An actor's lines in hindsight as known at <paramref name="knownAt"/>, computed once as <see cref="GetOrComputeAsync"/>
-    /// computes stances: the smoother reads everything known whatever the date asked about, so every date of the
-    /// actor's page cuts the same lines.
+    /// Something of one actor that no date changes, computed once as <see cref="GetOrComputeAsync"/> computes stances:
+    /// the actor's lines in hindsight (the smoother reads everything known whatever the date asked about, so every date
+    /// of the actor's page cuts the same lines), or what the lines name by id. <paramref name="what"/> tells them apart.
     /// </summary>
-    public Task<T> GetOrComputeHindsightAsync<T>(string actor, DateOnly knownAt, StanceLens lens, Func<CancellationToken, Task<T>> compute,
-        CancellationToken cancellationToken) =>
-        GetOrComputeEntryAsync((nameof(StanceView.Hindsight), actor, knownAt, lens), compute, cancellationToken);
+    public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
+        GetOrComputeEntryAsync((actor, what), compute, cancellationToken);
 
     private Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
     {

@@ -40,8 +40,18 @@ public sealed class StanceHistory
     private readonly List<ActorLine> lines;
     private readonly Dictionary<string, ActorLine> bySlug;
 
-    private StanceHistory(string question, DateOnly latestKnown, List<ActorLine> lines) =>
+    /// <summary>
+    /// Every actor's shifts in the order a date's stances list them (newest first, then by name), sorted once: those up
+    /// to a date are then the tail from the first dated by it, where a sort per date took most of a page's time.
+    /// </summary>
+    private readonly ActorShift[] shiftsNewestFirst;
+
+    private StanceHistory(string question, DateOnly latestKnown, List<ActorLine> lines)
+    {
         (Question, LatestKnown, this.lines, bySlug) = (question, latestKnown, lines, lines.ToDictionary(l => l.Actor.Slug, StringComparer.Ordinal));
+        shiftsNewestFirst = lines.SelectMany(line => line.Shifts.Select(shift => new ActorShift(line.Actor, question, shift)))
+            .OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToArray();
+    }
 
     public string Question { get; }
 
@@ -101,16 +111,17 @@ public sealed class StanceHistory
     {
         EnsureAnswers(knownAt);
         var stances = new List<ActorStance>();
-        var shifts = new List<ActorShift>();
         foreach (var line in lines)
+            if (line.First <= asOf) stances.Add(new ActorStance(line.Actor, StanceOf(line, asOf, knownAt)));
+        // The first shift dated by asOf: the dates fall along the array.
+        var (low, high) = (0, shiftsNewestFirst.Length);
+        while (low < high)
         {
-            if (line.First > asOf) continue;
-            stances.Add(new ActorStance(line.Actor, StanceOf(line, asOf, knownAt)));
-            foreach (var shift in line.Shifts)
-                if (shift.Date.Value <= asOf) shifts.Add(new ActorShift(line.Actor, Question, shift));
+            var middle = low + (high - low) / 2;
+            if (shiftsNewestFirst[middle].Shift.Date.Value > asOf) low = middle + 1;
+            else high = middle;
         }
-        return new QuestionStances(Question, asOf, knownAt, StanceLens.Default, stances,
-            shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToList());
+        return new QuestionStances(Question, asOf, knownAt, StanceLens.Default, stances, new ArraySegment<ActorShift>(shiftsNewestFirst, low, shiftsNewestFirst.Length - low));
     }
 
     /// <summary>One actor's stance at <paramref name="asOf"/>, as <see cref="At"/> gives it; null without a statement dated by then.</summary>
@@ -177,18 +188,16 @@ public sealed class StanceHistory
     /// <summary>"Filtered (statements to date): after 10 Mar 2024, mean 0.62, variance 0.0961 from 12 statements; 5 days of drift …": the last step of the filter.</summary>
     private static string Explain(DayState day, int drift, LevelEstimate estimate, StanceInterval interval, StanceBand band)
     {
-        var rule = band == StanceBand.NotEnoughEvidence
-            ? $"wider than {Number(Methodology.MaxIntervalWidth, "0")} points within -2..+2 → {band.ToWire()}"
-            : $"→ {band.ToWire()}";
-        return $"Filtered (statements to date): after the statements of {day.Date}, mean {Number(day.Mean, "0.00")} with variance " +
-               $"{Number(day.Variance, "0.0000")} from {day.Counting.ToString("N0", CultureInfo.InvariantCulture)} counting statement(s); " +
-               $"{drift.ToString("N0", CultureInfo.InvariantCulture)} day(s) of drift since: variance {Number(day.Variance, "0.0000")} + " +
-               $"{drift.ToString("N0", CultureInfo.InvariantCulture)} × {Number(Methodology.DriftPerDay, "0.000000")} = {Number(estimate.Variance, "0.0000")}; " +
-               $"sd {Number(estimate.Sd, "0.00")}; 95% interval {Number(interval.Low, "0.00")} to {Number(interval.High, "0.00")} {rule} " +
-               $"(methodology {Methodology.Version2}; each statement's weight is shown with the evidence)";
+        var rule = band == StanceBand.NotEnoughEvidence ? WiderThanAllowed : "→ ";
+        // One invariant buffer rather than a string per number: a page at a new date explains thousands of stances.
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Filtered (statements to date): after the statements of {day.Date}, mean {day.Mean:0.00} with variance {day.Variance:0.0000} " +
+            $"from {day.Counting:N0} counting statement(s); {drift:N0} day(s) of drift since: variance {day.Variance:0.0000} + " +
+            $"{drift:N0} × {Methodology.DriftPerDay:0.000000} = {estimate.Variance:0.0000}; sd {estimate.Sd:0.00}; 95% interval " +
+            $"{interval.Low:0.00} to {interval.High:0.00} {rule}{band.ToWire()} (methodology {Methodology.Version2}; each statement's weight is shown with the evidence)");
     }
 
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    private static readonly string WiderThanAllowed = string.Create(CultureInfo.InvariantCulture, $"wider than {Methodology.MaxIntervalWidth:0} points within -2..+2 → ");
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

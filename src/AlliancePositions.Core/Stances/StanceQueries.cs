@@ -251,7 +251,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (lens == StanceLens.Default && await HistoryFromQuestionsAsync(actorSlug, asOf, knownAt, cancellationToken) is { } read) return read;
         if (lens.View != StanceView.Hindsight || cache is null) return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         // The smoothed lines do not depend on asOf: replayed once per actor until the next write, cut at each date asked.
-        var whole = await cache.GetOrComputeHindsightAsync(actorSlug, knownAt, lens,
+        var whole = await cache.GetOrComputeForActorAsync(actorSlug, (lens, knownAt),
             token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token), cancellationToken);
         return whole.ToDictionary(p => p.Key, p => ((IReadOnlyList<StancePoint>)p.Value.Line.TakeWhile(point => point.Date.Value <= asOf).ToList(), p.Value.Shifts));
     }
@@ -264,18 +264,32 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var lines = new List<(string Question, IReadOnlyList<(PartialDate Date, double? Position, StanceBand Band, int StatementId, StanceInterval? Interval)> Line, IReadOnlyList<Shift> Shifts)>();
         foreach (var history in histories)
             if (history.LineOf(actorSlug, asOf, knownAt) is { } found) lines.Add((history.Question, found.Line, found.Shifts));
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // The keys of the actor's statements up to the date, through the actor-and-date index, rather than by id: a
-        // busy actor's line names more statements than a command may carry parameters (SQLite: 32,766).
-        var keys = lines.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.Actor.Slug == actorSlug && s.Date <= asOf).Select(s => new { s.Id, s.Key }) // the index's columns only
-            .ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
+        if (lines.Count == 0) return [];
+        var record = await LineRecordAsync(actorSlug, cancellationToken);
         // A write between the history and this read (a statement given to another actor) is left to the replay.
-        if (!lines.All(l => l.Line.All(p => keys.ContainsKey(p.StatementId)))) return null;
-        var attendance = await AttendanceAsync(actorSlug, cancellationToken);
+        if (!lines.All(l => l.Line.All(p => record.Keys.ContainsKey(p.StatementId)))) return null;
         return lines.ToDictionary(l => l.Question, l => (
-            (IReadOnlyList<StancePoint>)l.Line.Select(p => new StancePoint(p.Date, p.Position, p.Band, keys[p.StatementId], p.Interval)).ToList(),
-            (IReadOnlyList<Shift>)l.Shifts.Select(s => ShiftFinder.WithMeetings(s, attendance, actorSlug)).ToList()));
+            (IReadOnlyList<StancePoint>)l.Line.Select(p => new StancePoint(p.Date, p.Position, p.Band, record.Keys[p.StatementId], p.Interval)).ToList(),
+            (IReadOnlyList<Shift>)l.Shifts.Select(s => ShiftFinder.WithMeetings(s, record.Attendance, actorSlug)).ToList()));
+    }
+
+    /// <summary>What an actor's lines read off the histories name: each statement's key by id, and the meetings before the shifts.</summary>
+    private sealed record LineRecord(Dictionary<int, string> Keys, IReadOnlyList<MeetingAttendance> Attendance);
+
+    /// <summary>The actor's <see cref="LineRecord"/>, read once per actor until the next write (no date changes it).</summary>
+    private Task<LineRecord> LineRecordAsync(string actorSlug, CancellationToken cancellationToken)
+    {
+        async Task<LineRecord> ReadAsync(CancellationToken token)
+        {
+            await using var db = await contexts.CreateDbContextAsync(token);
+            // Every statement's key through the actor-and-date index, rather than by id: a busy actor's line names more
+            // statements than a command may carry parameters (SQLite: 32,766).
+            var keys = await db.Statements.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.Actor.Slug == actorSlug).Select(s => new { s.Id, s.Key }) // the index's columns only
+                .ToDictionaryAsync(s => s.Id, s => s.Key, token);
+            return new LineRecord(keys, await AttendanceAsync(actorSlug, token));
+        }
+        return cache is null ? ReadAsync(cancellationToken) : cache.GetOrComputeForActorAsync(actorSlug, nameof(LineRecord), ReadAsync, cancellationToken);
     }
 
     /// <summary>The actor's lines replayed from their evidence: the line and the shifts stop at <paramref name="asOf"/>.</summary>

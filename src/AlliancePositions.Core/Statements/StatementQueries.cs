@@ -92,11 +92,13 @@ public sealed partial class StatementQueries(IDbContextFactory<AppDbContext> con
         return await Project(Sort(query, StatementSort.DateDescending).Take(count)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The summaries of the given statements, by key (for tooltips that name a few statements).</summary>
+    /// <summary>The summaries of the given statements, by key (for the tooltips of a chart's points: thousands for a busy actor).</summary>
     public async Task<IReadOnlyDictionary<string, string>> SummariesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key)).Select(s => new { s.Key, s.Summary }).ToDictionaryAsync(s => s.Key, s => s.Summary, cancellationToken);
+        // The keys as one array parameter: EF Core 10 otherwise sends one parameter per key, a new command text for every
+        // count, that SQLite parses afresh (5,700 keys: 250 ms, against 50 ms as one parameter).
+        return await db.Statements.AsNoTracking().Where(s => EF.Parameter(keys).Contains(s.Key)).Select(s => new { s.Key, s.Summary }).ToDictionaryAsync(s => s.Key, s => s.Summary, cancellationToken);
     }
 
     /// <summary>

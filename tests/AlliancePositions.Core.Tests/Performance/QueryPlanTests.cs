@@ -63,6 +63,13 @@ public partial class QueryPlanTests
         yield return ("question stances known earlier", () => stances.ForQuestionAsync(question, day, known, StanceLens.Default, null, Ct));
         yield return ("actor's stances known earlier", () => stances.ForActorAsync(busiest, day, known, StanceLens.Default, Ct));
         yield return ("actor's history known earlier", () => stances.HistoryAsync(busiest, day, known, StanceLens.Default, Ct));
+        // Time travel with everything known, as the pages ask: each question's history, then the actor's line read off
+        // them, with its statements' keys, and the summaries behind the chart's points.
+        var everything = new DateOnly(2100, 1, 1);
+        IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>? lines = null;
+        yield return ("question's history", () => stances.OverviewAsync(question, day, everything, StanceLens.Default, Ct));
+        yield return ("actor's line read off the histories", async () => lines = await stances.HistoryAsync(busiest, day, everything, StanceLens.Default, Ct));
+        yield return ("chart's summaries", () => statements.SummariesAsync(lines!.Values.SelectMany(l => l.Line).Select(p => p.StatementKey).Distinct().ToList(), Ct));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Keys;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
@@ -75,12 +76,26 @@ public class StanceHistoryTests
     {
         var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())], NoIds);
 
-        var stance = Assert.Single(history.At(new DateOnly(2024, 6, 15), Today).Stances).Stance;
+        // Read under a culture with a decimal comma: the arithmetic is written the same for everyone.
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        Stance stance;
+        try
+        {
+            stance = Assert.Single(history.At(new DateOnly(2024, 6, 15), Today).Stances).Stance;
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
 
         Assert.Empty(stance.Evidence);
-        Assert.Contains("after the statements of 16 May 2024", stance.Arithmetic);
-        Assert.Contains("30 day(s) of drift since", stance.Arithmetic);
-        Assert.Contains($"sd {stance.Sd!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}", stance.Arithmetic);
+        string Two(double value) => value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches(
+            $@"^Filtered \(statements to date\): after the statements of 16 May 2024, mean -?\d\.\d\d with variance (\d\.\d{{4}}) from {stance.EvidenceCount} counting statement\(s\); " +
+            $@"30 day\(s\) of drift since: variance \1 \+ 30 × 0\.\d{{6}} = \d\.\d{{4}}; sd {Two(stance.Sd!.Value)}; 95% interval {Two(stance.Interval!.Low)} to {Two(stance.Interval.High)} " +
+            $@"→ {stance.Band.ToWire()} \(methodology 2\.0; each statement's weight is shown with the evidence\)$",
+            stance.Arithmetic);
         Assert.Equal(["training only", "not at this stage"], stance.Qualifiers);
     }
 
@@ -240,6 +255,45 @@ public class StanceHistoryTests
         }
         Assert.True(points > 500, $"{points} points compared");
         Assert.True(shifts > 0, "no shift compared");
+    }
+
+    [Fact]
+    public async Task An_actor_s_statement_keys_and_meetings_are_read_once_until_the_next_write()
+    {
+        var reads = new MeetingReads();
+        await using var database = await GeneratedDatabase.CreateAsync(1_000, actors: 10, seed: 6, reads);
+        using var cache = new StanceCache();
+        var queries = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var actor = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Ct);
+        var knownAt = await EverythingKnownAsync(db);
+
+        var first = await queries.HistoryAsync(actor, new DateOnly(2019, 5, 1), knownAt, StanceLens.Default, Ct);
+        var once = reads.Count;
+        var later = await queries.HistoryAsync(actor, new DateOnly(2024, 2, 29), knownAt, StanceLens.Default, Ct);
+        Assert.Equal(once, reads.Count);
+        cache.Invalidate();
+        _ = await queries.HistoryAsync(actor, new DateOnly(2024, 2, 29), knownAt, StanceLens.Default, Ct);
+
+        Assert.True(once > 0);
+        Assert.Equal(2 * once, reads.Count);
+        Assert.Contains(first.Values, h => h.Line.Count > 0);
+        Assert.True(later.Values.Sum(h => h.Line.Count) > first.Values.Sum(h => h.Line.Count));
+    }
+
+    /// <summary>Counts the commands reading the meetings table: the actor's meetings, read beside their statement keys.</summary>
+    private sealed class MeetingReads : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("FROM \"Meetings\"", StringComparison.Ordinal)) Interlocked.Increment(ref count);
+            return ValueTask.FromResult(result);
+        }
     }
 
     [Fact]
