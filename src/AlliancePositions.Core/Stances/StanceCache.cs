@@ -65,8 +65,39 @@ public sealed class StanceCache : IDisposable
     /// the actor's lines in hindsight (the smoother reads everything known whatever the date asked about, so every date
     /// of the actor's page cuts the same lines), or what the lines name by id. <paramref name="what"/> tells them apart.
     /// </summary>
-    public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
-        GetOrComputeEntryAsync((actor, what), compute, cancellationToken);
+    public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    {
+        NoteActor(actor);
+        return GetOrComputeEntryAsync((actor, what), compute, cancellationToken);
+    }
+
+    /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry.</summary>
+    public bool HoldsForActor(string actor, object what) => entries.TryGetValue((actor, what), out _);
+
+    /// <summary>How many of the actors whose pages were opened last <see cref="RecentActors"/> remembers.</summary>
+    public const int RecentActorsKept = 8;
+
+    private readonly LinkedList<string> recentActors = [];
+
+    /// <summary>
+    /// The actors asked about last, most recent first, kept across writes (unlike the entries): the ones whose pages a
+    /// warmer should compute again after a write, before their readers come back.
+    /// </summary>
+    public IReadOnlyList<string> RecentActors
+    {
+        get { lock (recentActors) return [.. recentActors]; }
+    }
+
+    private void NoteActor(string actor)
+    {
+        lock (recentActors)
+        {
+            if (recentActors.First?.Value == actor) return;
+            recentActors.Remove(actor);
+            recentActors.AddFirst(actor);
+            if (recentActors.Count > RecentActorsKept) recentActors.RemoveLast();
+        }
+    }
 
     private Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
     {

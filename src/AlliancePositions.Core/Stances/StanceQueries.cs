@@ -256,6 +256,24 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return whole.ToDictionary(p => p.Key, p => ((IReadOnlyList<StancePoint>)p.Value.Line.TakeWhile(point => point.Date.Value <= asOf).ToList(), p.Value.Shifts));
     }
 
+    /// <summary>
+    /// Computes ahead what an actor's page reads beside the questions' histories, with everything known at
+    /// <paramref name="knownAt"/>: the statement keys and meetings of the actor's lines and the hindsight lines (the
+    /// smoother's replay, seconds for a busy actor). Kept until the next write, like the rest of the cache.
+    /// </summary>
+    public async Task WarmActorAsync(string actorSlug, DateOnly knownAt, CancellationToken cancellationToken)
+    {
+        _ = await HistoryAsync(actorSlug, knownAt, knownAt, StanceLens.Default, cancellationToken);
+        _ = await HistoryAsync(actorSlug, knownAt, knownAt, HindsightLens, cancellationToken);
+    }
+
+    /// <summary>Whether the cache holds what <see cref="WarmActorAsync"/> computes for the actor.</summary>
+    public bool IsActorWarm(string actorSlug, DateOnly knownAt) =>
+        cache is not null && cache.HoldsForActor(actorSlug, nameof(LineRecord)) && cache.HoldsForActor(actorSlug, (HindsightLens, knownAt));
+
+    /// <summary>The lens of the actor page's second line: methodology 2.0 in hindsight.</summary>
+    private static readonly StanceLens HindsightLens = StanceLens.Default with { View = StanceView.Hindsight };
+
     /// <summary>The actor's lines read off every question's history, or null when one of them cannot answer for <paramref name="knownAt"/> (or the corpus moved meanwhile).</summary>
     private async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>?> HistoryFromQuestionsAsync(
         string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)

@@ -5,10 +5,11 @@ using AlliancePositions.Core.Statements;
 namespace AlliancePositions.Web.Hosting;
 
 /// <summary>
-/// Builds every question's <see cref="StanceHistory"/>, computes its stances for today (as of and known at) and the
-/// statements page's topic counts with no filter in the background: after start-up, after the corpus changes (once writes have paused for <see cref="Quiet"/>), and when
-/// the date turns. The home page, lists and question pages then read a warm <see cref="StanceCache"/> at any date
-/// instead of making their first visitor wait for every question at once.
+/// Builds every question's <see cref="StanceHistory"/>, computes its stances for today (as of and known at), the
+/// statements page's topic counts with no filter and the recently opened actors' lines in the background: after
+/// start-up, after the corpus changes (once writes have paused for <see cref="Quiet"/>), and when the date turns. The
+/// home page, lists, question pages and the actors people are reading then read a warm <see cref="StanceCache"/> at any
+/// date instead of making their first visitor wait for every question at once.
 /// </summary>
 internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances, QuestionQueries questionQueries, StatementQueries statements, TimeProvider clock,
     ILogger<StanceCacheWarmer> logger) : BackgroundService
@@ -57,7 +58,11 @@ internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances
         }
         // The statements page opens with no filter: its topic counts read every tag (seconds on a large corpus).
         await statements.TopicCountsAsync(await statements.ResolveAsync(new StatementFilter(), cancellationToken), cancellationToken);
-        logger.LogInformation("Stances of {Questions} question(s) for {Day} and the topic counts computed in {Seconds:0.0} s", questions.Count, today,
-            clock.GetElapsedTime(started).TotalSeconds);
+        // The actors whose pages were opened last: a write cleared their lines' keys and hindsight lines, which take a
+        // busy actor's first visit seconds; they are ready before their readers come back.
+        var actors = cache.RecentActors;
+        foreach (var actor in actors) await stances.WarmActorAsync(actor, today, cancellationToken);
+        logger.LogInformation("Stances of {Questions} question(s) for {Day}, the topic counts and {Actors} recently opened actor(s) computed in {Seconds:0.0} s",
+            questions.Count, today, actors.Count, clock.GetElapsedTime(started).TotalSeconds);
     }
 }

@@ -30,6 +30,25 @@ public class StanceCacheTests
     }
 
     [Fact]
+    public async Task The_actors_asked_about_last_are_remembered_most_recent_first_a_few_at_most_and_across_writes()
+    {
+        using var cache = new StanceCache();
+        async Task AskAsync(string actor) => await cache.GetOrComputeForActorAsync(actor, "lines", _ => Task.FromResult(actor), Ct);
+
+        for (var i = 0; i < StanceCache.RecentActorsKept + 2; i++) await AskAsync($"actor-{i}");
+        await AskAsync("actor-5");
+        cache.Invalidate();
+
+        var expected = new[] { "actor-5", "actor-9", "actor-8", "actor-7", "actor-6", "actor-4", "actor-3", "actor-2" };
+        Assert.Equal(expected, cache.RecentActors);
+        Assert.False(cache.HoldsForActor("actor-5", "lines"));
+        await AskAsync("actor-2");
+        Assert.True(cache.HoldsForActor("actor-2", "lines"));
+        Assert.Equal("actor-2", cache.RecentActors[0]);
+        Assert.Equal(StanceCache.RecentActorsKept, cache.RecentActors.Count);
+    }
+
+    [Fact]
     public async Task A_choice_of_actors_is_kept_as_its_own_entry_and_names_those_without_a_record()
     {
         using var cache = new StanceCache();

@@ -281,6 +281,32 @@ public class StanceHistoryTests
         Assert.True(later.Values.Sum(h => h.Line.Count) > first.Values.Sum(h => h.Line.Count));
     }
 
+    [Fact]
+    public async Task A_warmed_actor_s_lines_read_nothing_more_until_the_next_write()
+    {
+        var reads = new MeetingReads();
+        await using var database = await GeneratedDatabase.CreateAsync(1_000, actors: 10, seed: 6, reads);
+        using var cache = new StanceCache();
+        var queries = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var actor = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Ct);
+        var knownAt = await EverythingKnownAsync(db);
+        var hindsight = new StanceLens(Methodology.Version2, StanceView.Hindsight);
+
+        Assert.False(queries.IsActorWarm(actor, knownAt));
+        await queries.WarmActorAsync(actor, knownAt, Ct);
+        Assert.True(queries.IsActorWarm(actor, knownAt));
+        var warmed = reads.Count;
+        var line = await queries.HistoryAsync(actor, new DateOnly(2023, 1, 1), knownAt, StanceLens.Default, Ct);
+        var smoothed = await queries.HistoryAsync(actor, new DateOnly(2023, 1, 1), knownAt, hindsight, Ct);
+
+        Assert.Equal(warmed, reads.Count); // neither the meetings nor the hindsight replay were read again
+        Assert.Contains(line.Values, l => l.Line.Count > 0);
+        Assert.Contains(smoothed.Values, l => l.Line.Count > 0);
+        cache.Invalidate();
+        Assert.False(queries.IsActorWarm(actor, knownAt));
+    }
+
     /// <summary>Counts the commands reading the meetings table: the actor's meetings, read beside their statement keys.</summary>
     private sealed class MeetingReads : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {

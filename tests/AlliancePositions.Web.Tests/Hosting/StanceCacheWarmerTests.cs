@@ -32,4 +32,25 @@ public class StanceCacheWarmerTests
         var troops = await cache.Find("troop-deployment", today, today, Core.Stances.StanceLens.Default)!;
         Assert.Contains(troops!.Stances, s => s.Actor.Slug == "olaf-scholz");
     }
+
+    [Fact]
+    public async Task After_a_write_the_actors_opened_last_are_computed_again_before_anyone_asks()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+        var cache = app.Services.GetRequiredService<StanceCache>();
+        var stances = app.Services.GetRequiredService<StanceQueries>();
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await stances.WarmActorAsync("emmanuel-macron", today, TestContext.Current.CancellationToken); // as the actor's page reads it
+        Assert.Equal("emmanuel-macron", cache.RecentActors[0]);
+
+        cache.Invalidate(); // what any write does
+        Assert.False(stances.IsActorWarm("emmanuel-macron", today));
+
+        // The warmer waits for writes to pause (StanceCacheWarmer.Quiet), then works through the questions and the actors.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!stances.IsActorWarm("emmanuel-macron", today) && DateTime.UtcNow < deadline)
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.True(stances.IsActorWarm("emmanuel-macron", today));
+    }
 }
