@@ -23,6 +23,9 @@ public sealed class StanceCache : IDisposable
     /// <summary>Questions × dates kept at once; each entry holds one question's stances and shifts (no matrix until asked).</summary>
     public const int Capacity = 256;
 
+    /// <summary>How many of the actors whose pages were opened last <see cref="RecentActors"/> remembers.</summary>
+    public const int RecentActorsKept = 8;
+
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
     /// <summary>Each question's <see cref="StanceHistory"/>: one per question, not per date, so kept apart from the dates' entries.</summary>
@@ -73,9 +76,6 @@ public sealed class StanceCache : IDisposable
 
     /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry.</summary>
     public bool HoldsForActor(string actor, object what) => entries.TryGetValue((actor, what), out _);
-
-    /// <summary>How many of the actors whose pages were opened last <see cref="RecentActors"/> remembers.</summary>
-    public const int RecentActorsKept = 8;
 
     private readonly LinkedList<string> recentActors = [];
 

@@ -59,9 +59,10 @@ internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances
         // The statements page opens with no filter: its topic counts read every tag (seconds on a large corpus).
         await statements.TopicCountsAsync(await statements.ResolveAsync(new StatementFilter(), cancellationToken), cancellationToken);
         // The actors whose pages were opened last: a write cleared their lines' keys and hindsight lines, which take a
-        // busy actor's first visit seconds; they are ready before their readers come back.
+        // busy actor's first visit seconds; they are ready before their readers come back. Oldest first: each one warmed
+        // counts as asked about, so the list keeps its order.
         var actors = cache.RecentActors;
-        foreach (var actor in actors) await stances.WarmActorAsync(actor, today, cancellationToken);
+        foreach (var actor in actors.Reverse()) await stances.WarmActorAsync(actor, today, cancellationToken);
         logger.LogInformation("Stances of {Questions} question(s) for {Day}, the topic counts and {Actors} recently opened actor(s) computed in {Seconds:0.0} s",
             questions.Count, today, actors.Count, clock.GetElapsedTime(started).TotalSeconds);
     }

@@ -41,16 +41,20 @@ public class StanceCacheWarmerTests
         var cache = app.Services.GetRequiredService<StanceCache>();
         var stances = app.Services.GetRequiredService<StanceQueries>();
         var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        await stances.WarmActorAsync("emmanuel-macron", today, TestContext.Current.CancellationToken); // as the actor's page reads it
-        Assert.Equal("emmanuel-macron", cache.RecentActors[0]);
+        // As the actors' pages read them: Macron's, then Scholz's.
+        await stances.WarmActorAsync("emmanuel-macron", today, TestContext.Current.CancellationToken);
+        await stances.WarmActorAsync("olaf-scholz", today, TestContext.Current.CancellationToken);
+        Assert.Equal(["olaf-scholz", "emmanuel-macron"], cache.RecentActors.Take(2));
 
         cache.Invalidate(); // what any write does
         Assert.False(stances.IsActorWarm("emmanuel-macron", today));
 
         // The warmer waits for writes to pause (StanceCacheWarmer.Quiet), then works through the questions and the actors.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!stances.IsActorWarm("emmanuel-macron", today) && DateTime.UtcNow < deadline)
+        while (!(stances.IsActorWarm("emmanuel-macron", today) && stances.IsActorWarm("olaf-scholz", today)) && DateTime.UtcNow < deadline)
             await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.True(stances.IsActorWarm("emmanuel-macron", today));
+        Assert.True(stances.IsActorWarm("olaf-scholz", today));
+        Assert.Equal(["olaf-scholz", "emmanuel-macron"], cache.RecentActors.Take(2)); // warming them did not reorder them
     }
 }
