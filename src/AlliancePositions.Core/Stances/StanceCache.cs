@@ -74,6 +74,15 @@ public sealed class StanceCache : IDisposable
         return GetOrComputeEntryAsync((actor, what), compute, cancellationToken);
     }
 
+    /// <summary>
+    /// An answer derived from the corpus alone (an API response before it is written out), computed once per
+    /// <paramref name="key"/> until the next write as <see cref="GetOrComputeAsync"/> computes stances: a client polling
+    /// the same question costs a lookup, not the checks and the arithmetic again. The key names the answer and every
+    /// argument it depends on.
+    /// </summary>
+    public Task<T> GetOrComputeAnswerAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
+        GetOrComputeEntryAsync(key, compute, cancellationToken);
+
     /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry.</summary>
     public bool HoldsForActor(string actor, object what) => entries.TryGetValue((actor, what), out _);
 

@@ -1,4 +1,8 @@
 using System.Net;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Stances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlliancePositions.Web.Tests.Questions;
 
@@ -73,6 +77,34 @@ public class QuestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task An_agreement_answer_is_kept_until_the_next_write_through_the_app()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fresh = new AppFactory();
+        using var client = fresh.CreateClient();
+        const string url = "/api/questions/troop-deployment/agreement?asOf=2024-04-30&actors=olaf-scholz,emmanuel-macron";
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url, ct)).StatusCode);
+
+        // Scholz renamed behind the app's back: no write through its contexts, so nothing tells the cache.
+        await using (var db = await fresh.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            await using var rename = connection.CreateCommand();
+            rename.CommandText = "UPDATE \"Actors\" SET \"Slug\" = 'olaf-scholz-renamed' WHERE \"Slug\" = 'olaf-scholz'";
+            Assert.Equal(1, await rename.ExecuteNonQueryAsync(ct));
+        }
+        var kept = await client.GetAsync(url, ct);
+        fresh.Services.GetRequiredService<StanceCache>().Invalidate(); // what any write through the app does
+        var afterWrite = await client.GetAsync(url, ct);
+
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode); // the answer kept, not the actors looked up again
+        Assert.Equal(HttpStatusCode.BadRequest, afterWrite.StatusCode);
+        var problem = System.Text.Json.JsonDocument.Parse(await afterWrite.Content.ReadAsStringAsync(ct));
+        Assert.Equal("No actor has the key \"olaf-scholz\".", problem.RootElement.GetProperty("errors").GetProperty("actors")[0].GetString());
     }
 
     [Fact]
