@@ -117,7 +117,9 @@ public class EditingPagesTests : SeededComponentTest
         var questions = form.FindComponents<MudSelect<string>>().Single();
 
         await form.InvokeAsync(() => questions.Instance.ValueChanged.InvokeAsync("tougher-stance"));
-        Click(page, "Save coding");
+        // The form lists the questions once its own read is back (later on PostgreSQL): until the chosen one is among
+        // them the button is disabled, and a click on it does nothing.
+        page.ClickWhenReady(() => page.FindAll("button").First(b => b.TextContent.Trim() == "Save coding" && !b.HasAttribute("disabled")));
 
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".codings-table tbody tr").Count));
         Assert.Contains(page.FindAll(".codings-table tbody tr"), r => r.TextContent.Contains("analyst", StringComparison.Ordinal));
