@@ -260,13 +260,10 @@ public class StanceHistoryTests
     [Fact]
     public async Task An_actor_s_statement_keys_and_meetings_are_read_once_until_the_next_write()
     {
-        var reads = new MeetingReads();
-        await using var database = await GeneratedDatabase.CreateAsync(1_000, actors: 10, seed: 6, reads);
+        var (database, reads, actor, knownAt) = await CountedCorpusAsync();
+        await using var disposeDatabase = database;
         using var cache = new StanceCache();
         var queries = new StanceQueries(database, cache);
-        await using var db = database.CreateDbContext();
-        var actor = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Ct);
-        var knownAt = await EverythingKnownAsync(db);
 
         var first = await queries.HistoryAsync(actor, new DateOnly(2019, 5, 1), knownAt, StanceLens.Default, Ct);
         var once = reads.Count;
@@ -284,13 +281,10 @@ public class StanceHistoryTests
     [Fact]
     public async Task A_warmed_actor_s_lines_read_nothing_more_until_the_next_write()
     {
-        var reads = new MeetingReads();
-        await using var database = await GeneratedDatabase.CreateAsync(1_000, actors: 10, seed: 6, reads);
+        var (database, reads, actor, knownAt) = await CountedCorpusAsync();
+        await using var disposeDatabase = database;
         using var cache = new StanceCache();
         var queries = new StanceQueries(database, cache);
-        await using var db = database.CreateDbContext();
-        var actor = await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Ct);
-        var knownAt = await EverythingKnownAsync(db);
         var hindsight = new StanceLens(Methodology.Version2, StanceView.Hindsight);
 
         Assert.False(queries.IsActorWarm(actor, knownAt));
@@ -305,6 +299,15 @@ public class StanceHistoryTests
         Assert.Contains(smoothed.Values, l => l.Line.Count > 0);
         cache.Invalidate();
         Assert.False(queries.IsActorWarm(actor, knownAt));
+    }
+
+    /// <summary>A small generated corpus whose meeting reads are counted, its first actor and the day everything was known.</summary>
+    private static async Task<(GeneratedDatabase Database, MeetingReads Reads, string Actor, DateOnly KnownAt)> CountedCorpusAsync()
+    {
+        var reads = new MeetingReads();
+        var database = await GeneratedDatabase.CreateAsync(1_000, actors: 10, seed: 6, reads);
+        await using var db = database.CreateDbContext();
+        return (database, reads, await db.Actors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Ct), await EverythingKnownAsync(db));
     }
 
     /// <summary>Counts the commands reading the meetings table: the actor's meetings, read beside their statement keys.</summary>
