@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +13,8 @@ namespace AlliancePositions.Benchmarks;
 /// A closed-loop HTTP load on a running app: <c>connections</c> workers, each sending a request and waiting for the whole
 /// response before the next, for a fixed time after a short warm-up, on one endpoint after another: <c>GET /livez</c>
 /// (the bare endpoint, the reference), the 20-actor agreement and the statement filter the benchmarks measure in
-/// process (<see cref="AgreementBenchmarks"/>, <see cref="ReadBenchmarks"/>). Every answer that is not 2xx is counted
+/// process (<see cref="AgreementBenchmarks"/>, <see cref="ReadBenchmarks"/>), the filter both as the same request again
+/// and with a date range not asked for before. Every answer that is not 2xx is counted
 /// and reported with its status and the start of its body; only 2xx answers count as throughput and latency.
 /// With <c>--writers N --token T</c>, N analysts re-code statements through the API during the agreement and filter
 /// runs (each write invalidates the app's stance cache), and the readers' figures are taken again while they write.
@@ -20,7 +22,11 @@ namespace AlliancePositions.Benchmarks;
 /// </summary>
 public static class HttpLoad
 {
-    private sealed record Endpoint(string Name, string Path);
+    /// <summary>An endpoint under load; <see cref="NextPath"/> gives each request's path (most endpoints: always the same).</summary>
+    private sealed record Endpoint(string Name, Func<string> NextPath)
+    {
+        public Endpoint(string name, string path) : this(name, () => path) { }
+    }
 
     private sealed record Figures(string Name, int Ok, double Seconds, double P50Ms, double P99Ms, IReadOnlyDictionary<string, int> Failures, string? FirstFailure,
         int Writes = 0, IReadOnlyDictionary<string, int>? WriteFailures = null)
@@ -60,13 +66,18 @@ public static class HttpLoad
         }
         var filter = ReadBenchmarks.FilterFor(Corpora.BusiestActor(size));
         var asOf = AgreementBenchmarks.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string FilterPath(DateOnly to) => "/api/statements?" + string.Join('&',
+            $"topic={Uri.EscapeDataString(filter.Topic!)}", $"actor={Uri.EscapeDataString(filter.Actor!)}", $"q={Uri.EscapeDataString(filter.Text!)}",
+            $"from={filter.From:yyyy-MM-dd}", $"to={to:yyyy-MM-dd}", $"page={filter.Page}", $"pageSize={filter.PageSize}");
+        // The app keeps a filter's page until the next write, so the same filter again measures that; a range ending a
+        // day earlier on every request (never one asked before in a run) measures the queries themselves.
+        var rangesAsked = new StrongBox<long>();
         Endpoint[] endpoints =
         [
             new("/livez", "/livez"),
             new("agreement, 20 actors", $"/api/questions/{Uri.EscapeDataString(question)}/agreement?actors={Uri.EscapeDataString(string.Join(',', actors))}&asOf={asOf}&knownAt={asOf}"),
-            new("statement filter", "/api/statements?" + string.Join('&',
-                $"topic={Uri.EscapeDataString(filter.Topic!)}", $"actor={Uri.EscapeDataString(filter.Actor!)}", $"q={Uri.EscapeDataString(filter.Text!)}",
-                $"from={filter.From:yyyy-MM-dd}", $"to={filter.To:yyyy-MM-dd}", $"page={filter.Page}", $"pageSize={filter.PageSize}")),
+            new("statement filter", FilterPath(filter.To!.Value)),
+            new("statement filter, a new date range each request", () => FilterPath(filter.To!.Value.AddDays(-(int)(Interlocked.Increment(ref rangesAsked.Value) % 3000)))),
         ];
 
         using var client = new HttpClient(new SocketsHttpHandler
@@ -83,7 +94,7 @@ public static class HttpLoad
         if (token is not null) writerClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         Console.WriteLine($"HTTP load on {baseUrl}: {connections} connections, {seconds:0.#} s per endpoint after a warm-up, corpus {size}, question {question}, {actors.Count} actors; {Environment.ProcessorCount} cores shared by client and app.");
-        foreach (var endpoint in endpoints) Console.WriteLine($"  {endpoint.Name}: GET {endpoint.Path}");
+        foreach (var endpoint in endpoints) Console.WriteLine($"  {endpoint.Name}: GET {endpoint.NextPath()}");
         var warmUp = TimeSpan.FromSeconds(Math.Min(3, Math.Max(1, seconds / 5)));
         var results = new List<Figures>();
         foreach (var endpoint in endpoints)
@@ -156,7 +167,7 @@ public static class HttpLoad
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.GetAsync(endpoint.Path.TrimStart('/'), HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+                    using var response = await client.GetAsync(endpoint.NextPath().TrimStart('/'), HttpCompletionOption.ResponseContentRead, CancellationToken.None);
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     if (response.IsSuccessStatusCode) mine.Add(elapsed);
                     else

@@ -78,10 +78,11 @@ public sealed class StanceCache : IDisposable
     /// An answer derived from the corpus alone (an API response before it is written out), computed once per
     /// <paramref name="key"/> until the next write as <see cref="GetOrComputeAsync"/> computes stances: a client polling
     /// the same question costs a lookup, not the checks and the arithmetic again. The key names the answer and every
-    /// argument it depends on.
+    /// argument it depends on. When the cache is full, answers give way first: the stances they are made from are dearer
+    /// to compute again.
     /// </summary>
     public Task<T> GetOrComputeAnswerAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
-        GetOrComputeEntryAsync(key, compute, cancellationToken);
+        GetOrComputeEntryAsync(key, compute, cancellationToken, CacheItemPriority.Low);
 
     /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry.</summary>
     public bool HoldsForActor(string actor, object what) => entries.TryGetValue((actor, what), out _);
@@ -108,12 +109,14 @@ public sealed class StanceCache : IDisposable
         }
     }
 
-    private Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    private Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken,
+        CacheItemPriority priority = CacheItemPriority.Normal)
     {
         var seen = Version;
         var pending = entries.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
+            entry.Priority = priority;
             // On the thread pool, not on the first caller's context: a Blazor circuit that asked first must stay free to
             // render (its progress, other components) while a large question is worked out.
             return new Lazy<Task<T>>(() => Task.Run(() => compute(CancellationToken.None)));

@@ -19,10 +19,24 @@ public sealed partial class StatementQueries(IDbContextFactory<AppDbContext> con
         return new(filter, await FilterKeys.ResolveAsync(db, filter.Actor, filter.SelectedTopics, filter.Question, filter.From, filter.To, cancellationToken));
     }
 
-    public async Task<FilteredPage<StatementRow>> SearchAsync(StatementFilter filter, CancellationToken cancellationToken) =>
-        await SearchAsync(await ResolveAsync(filter, cancellationToken), cancellationToken);
+    /// <summary>
+    /// The filter's page and its capped count, kept until the corpus next changes (the stance cache's version moves on
+    /// every write, on any node): the statements page opened with no filter, a shared link, a client polling one query
+    /// ask for the same page again and again, and each asking runs three commands. A filter's page depends on the
+    /// filter and the corpus alone, so the key is the filter.
+    /// </summary>
+    public Task<FilteredPage<StatementRow>> SearchAsync(StatementFilter filter, CancellationToken cancellationToken) =>
+        KeptAsync(filter, async token => await SearchAnewAsync(await ResolveAsync(filter, token), token), cancellationToken);
 
-    public async Task<FilteredPage<StatementRow>> SearchAsync(ResolvedStatementFilter resolved, CancellationToken cancellationToken)
+    /// <inheritdoc cref="SearchAsync(StatementFilter, CancellationToken)"/>
+    public Task<FilteredPage<StatementRow>> SearchAsync(ResolvedStatementFilter resolved, CancellationToken cancellationToken) =>
+        KeptAsync(resolved.Filter, token => SearchAnewAsync(resolved, token), cancellationToken);
+
+    private Task<FilteredPage<StatementRow>> KeptAsync(StatementFilter filter, Func<CancellationToken, Task<FilteredPage<StatementRow>>> search,
+        CancellationToken cancellationToken) =>
+        corpusChanges is null ? search(cancellationToken) : corpusChanges.GetOrComputeAnswerAsync((nameof(SearchAsync), filter), search, cancellationToken);
+
+    private async Task<FilteredPage<StatementRow>> SearchAnewAsync(ResolvedStatementFilter resolved, CancellationToken cancellationToken)
     {
         if (!resolved.IsValid) return FilteredPage<StatementRow>.Refused(resolved.Keys.Problems);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,8 +1,11 @@
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Stances;
+using AlliancePositions.Web.Api;
 using AlliancePositions.Web.Components.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace AlliancePositions.Web.Questions;
 
@@ -35,29 +38,29 @@ public static class QuestionsApi
         return TypedResults.Ok(withRecord.Select((s, i) => StanceJson.From(s with { Stance = withTexts[i] })).ToList());
     }
 
-    static async Task<Results<Ok<AgreementJson>, NotFound, ValidationProblem>> GetAgreementAsync(string slug, string? asOf, string? knownAt, string? method, string? view, string? actors,
-        StanceQueries stances, ActorQueries actorQueries, StanceCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<Results<SerializedJson<AgreementJson>, NotFound, ValidationProblem>> GetAgreementAsync(string slug, string? asOf, string? knownAt, string? method, string? view,
+        string? actors, StanceQueries stances, ActorQueries actorQueries, StanceCache cache, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var axes = TimeAxes.From(asOf, knownAt, clock).Through(method, view);
         if (axes.Errors is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var wanted = actors?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        // The answer is kept until the next write: dashboards ask for the same matrix again and again. (The actors' order
-        // is part of the key: a refusal names the unknown ones in the order they were asked for.)
+        // The answer is kept until the next write, as its JSON: dashboards ask for the same matrix again and again. (The
+        // actors' order is part of the key: a refusal names the unknown ones in the order they were asked for.)
         var key = (nameof(GetAgreementAsync), slug, axes.AsOf, axes.KnownAt, axes.Lens, wanted is null ? null : string.Join(',', wanted));
         var answer = await cache.GetOrComputeAnswerAsync(key, async token =>
         {
             var unknown = await actorQueries.UnknownAsync(wanted ?? [], token);
             if (unknown.Count > 0) return new AgreementAnswer(null, unknown);
             var found = await stances.ForQuestionAsync(slug, axes.AsOf, axes.KnownAt, axes.Lens, wanted, token);
-            return new AgreementAnswer(found is null ? null : AgreementJson.From(found), []);
+            return new AgreementAnswer(found is null ? null : SerializedJson<AgreementJson>.From(AgreementJson.From(found), json), []);
         }, cancellationToken);
         if (answer.UnknownActors.Count > 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actors"] = answer.UnknownActors.Select(a => $"No actor has the key \"{a}\".").ToArray() });
-        return answer.Agreement is { } agreement ? TypedResults.Ok(agreement) : TypedResults.NotFound();
+        return answer.Agreement is { } agreement ? agreement : TypedResults.NotFound();
     }
 
-    /// <summary>The agreement endpoint's answer as kept: the matrix, none for no such question, or the actors named that do not exist.</summary>
-    private sealed record AgreementAnswer(AgreementJson? Agreement, IReadOnlyList<string> UnknownActors);
+    /// <summary>The agreement endpoint's answer as kept: the matrix's JSON, none for no such question, or the actors named that do not exist.</summary>
+    private sealed record AgreementAnswer(SerializedJson<AgreementJson>? Agreement, IReadOnlyList<string> UnknownActors);
 
     static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementCsv(string slug, string? asOf, string? knownAt, string? method, string? view,
         QuestionQueries questions, StanceQueries stances, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -5,6 +5,8 @@ using AlliancePositions.Web.Api;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using AlliancePositions.Web.Accounts;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -39,15 +41,25 @@ public static class StatementsApi
         return api;
     }
 
-    private static async Task<Results<Ok<Api.Paged<StatementJson>>, ValidationProblem>> ListAsync([AsParameters] StatementFilterQuery query,
-        StatementQueries statements, CancellationToken cancellationToken)
+    private static async Task<Results<SerializedJson<Api.Paged<StatementJson>>, ValidationProblem>> ListAsync([AsParameters] StatementFilterQuery query,
+        StatementQueries statements, StanceCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var binding = query.Bind();
         if (!binding.IsValid) return TypedResults.ValidationProblem(binding.Errors);
-        var found = await statements.SearchAsync(binding.Filter, cancellationToken);
-        if (!found.IsValid) return TypedResults.ValidationProblem(found.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
-        return TypedResults.Ok(Api.Paged<StatementJson>.From(found.Page, StatementJson.From));
+        // The filter's page is kept until the next write (StatementQueries.SearchAsync), and its JSON beside it: a client
+        // polling one filter is sent the bytes, not the page written out again.
+        var answer = await cache.GetOrComputeAnswerAsync((nameof(ListAsync), binding.Filter), async token =>
+        {
+            var found = await statements.SearchAsync(binding.Filter, token);
+            return found.IsValid
+                ? new ListAnswer(SerializedJson<Api.Paged<StatementJson>>.From(Api.Paged<StatementJson>.From(found.Page, StatementJson.From), json), found.Problems)
+                : new ListAnswer(null, found.Problems);
+        }, cancellationToken);
+        return answer.Page is { } page ? page : TypedResults.ValidationProblem(answer.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
     }
+
+    /// <summary>The list endpoint's answer as kept: the page's JSON, or why the filter was refused.</summary>
+    private sealed record ListAnswer(SerializedJson<Api.Paged<StatementJson>>? Page, IReadOnlyDictionary<string, string> Problems);
 
     private static async Task<Results<Ok<IReadOnlyList<TopicCount>>, ValidationProblem>> TopicCountsAsync([AsParameters] StatementFilterQuery query,
         StatementQueries statements, CancellationToken cancellationToken)

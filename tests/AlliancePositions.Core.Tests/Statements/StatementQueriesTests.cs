@@ -1,5 +1,8 @@
+using AlliancePositions.Core.Paging;
+using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
 using AlliancePositions.Core.Statements.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Tests.Statements;
 
@@ -37,6 +40,35 @@ public class StatementQueriesTests
         Assert.Empty(prefix.Page.Items); // the unattributed "instructors" annotation evidences no statement
         var training = await queries.SearchAsync(new StatementFilter(Text: "train"), TestContext.Current.CancellationToken);
         Assert.Equal(["estonia-training-only", "pevkur-reinterprets"], training.Page.Items.Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_filter_s_page_is_kept_until_the_next_write_through_the_app()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await SeededDatabase.CreateAsync();
+        using var cache = new StanceCache();
+        var kept = new StatementQueries(database, database.TextSearch, cache);
+        var unkept = new StatementQueries(database, database.TextSearch);
+        var filter = new StatementFilter(Actor: "olaf-scholz");
+        string SummaryOf(FilteredPage<StatementRow> found) => found.Page.Items.Single(r => r.Key == "scholz-warns").Summary;
+        var before = SummaryOf(await kept.SearchAsync(filter, ct));
+
+        // The summary changed behind the app's back: no write through its contexts, so nothing tells the cache.
+        await using (var db = database.CreateDbContext())
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("""UPDATE "Statements" SET "Summary" = 'Changed behind the app' WHERE "Key" = 'scholz-warns'""", ct));
+        var keptByFilter = SummaryOf(await kept.SearchAsync(filter, ct));
+        var keptByResolved = SummaryOf(await kept.SearchAsync(await kept.ResolveAsync(filter, ct), ct)); // the page's way in: the same entry
+        var otherPage = SummaryOf(await kept.SearchAsync(filter with { PageSize = 5 }, ct)); // another filter: its own entry
+        cache.Invalidate(); // what any write through the app does
+        var afterWrite = SummaryOf(await kept.SearchAsync(filter, ct));
+
+        Assert.NotEqual("Changed behind the app", before);
+        Assert.Equal(before, keptByFilter);
+        Assert.Equal(before, keptByResolved);
+        Assert.Equal("Changed behind the app", otherPage);
+        Assert.Equal("Changed behind the app", afterWrite);
+        Assert.Equal("Changed behind the app", SummaryOf(await unkept.SearchAsync(filter, ct))); // without a cache, every search reads anew
     }
 
     [Fact]

@@ -72,5 +72,10 @@ public class ApiReadTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.True(paths.TryGetProperty(path, out _), path);
         var body = paths.GetProperty("/api/statements").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
         Assert.Contains("StatementRequest", body.GetProperty("schema").ToString(), StringComparison.Ordinal);
+        // The agreement and the statement list are sent as JSON written once and kept; the document still names their shapes.
+        var agreement = paths.GetProperty("/api/questions/{slug}/agreement").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.Contains("AgreementJson", agreement.GetProperty("application/json").GetProperty("schema").ToString(), StringComparison.Ordinal);
+        var list = paths.GetProperty("/api/statements").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.Contains("StatementJson", list.GetProperty("application/json").GetProperty("schema").ToString(), StringComparison.Ordinal);
     }
 }

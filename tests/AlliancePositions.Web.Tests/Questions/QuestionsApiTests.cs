@@ -105,6 +105,10 @@ public class QuestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.BadRequest, afterWrite.StatusCode);
         var problem = System.Text.Json.JsonDocument.Parse(await afterWrite.Content.ReadAsStringAsync(ct));
         Assert.Equal("No actor has the key \"olaf-scholz\".", problem.RootElement.GetProperty("errors").GetProperty("actors")[0].GetString());
+        // The kept answer is the JSON as first written, sent as such.
+        Assert.Equal("application/json; charset=utf-8", kept.Content.Headers.ContentType!.ToString());
+        Assert.Equal(kept.Content.Headers.ContentLength, (await kept.Content.ReadAsByteArrayAsync(ct)).Length);
+        Assert.Contains("\"olaf-scholz\"", await kept.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     [Fact]

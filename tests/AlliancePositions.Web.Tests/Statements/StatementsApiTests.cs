@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Statements;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlliancePositions.Web.Tests.Statements;
 
@@ -55,5 +59,35 @@ public class StatementsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(TestContext.Current.CancellationToken);
         Assert.Contains(field, problem!.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_filter_s_answer_is_kept_until_the_next_write_through_the_app()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fresh = new AppFactory();
+        using var client = fresh.CreateClient();
+        const string url = "/api/statements?actor=olaf-scholz&pageSize=5";
+        Assert.Contains("scholz-warns", await client.GetStringAsync(url, ct), StringComparison.Ordinal);
+
+        // The summary changed behind the app's back: no write through its contexts, so nothing tells the cache.
+        await using (var db = await fresh.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            await using var change = connection.CreateCommand();
+            change.CommandText = """UPDATE "Statements" SET "Summary" = 'Changed behind the app' WHERE "Key" = 'scholz-warns'""";
+            Assert.Equal(1, await change.ExecuteNonQueryAsync(ct));
+        }
+        var kept = await client.GetAsync(url, ct);
+        var refused = await client.GetAsync("/api/statements?actor=nobody-at-all", ct);
+        fresh.Services.GetRequiredService<StanceCache>().Invalidate(); // what any write through the app does
+        var afterWrite = await client.GetStringAsync(url, ct);
+
+        Assert.Equal("application/json; charset=utf-8", kept.Content.Headers.ContentType!.ToString());
+        Assert.DoesNotContain("Changed behind the app", await kept.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Contains("Changed behind the app", afterWrite, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode); // a refusal is kept as a refusal, still a problem naming the field
+        Assert.Contains("actor", (await refused.Content.ReadFromJsonAsync<ValidationProblemDetails>(ct))!.Errors.Keys);
     }
 }
