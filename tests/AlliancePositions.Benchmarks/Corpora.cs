@@ -91,6 +91,9 @@ public static class Corpora
         Console.WriteLine($"Copying the {size} corpus into the PostgreSQL database {name} (export from SQLite, import into PostgreSQL)");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        // The drop ended every session of the old database, this tool's own pooled ones too (the count check above): a
+        // pooled connection would otherwise fail the first command on the new one.
+        NpgsqlConnection.ClearAllPools();
         await AdminAsync($"CREATE DATABASE \"{name}\"");
         await SyntheticCorpus.GenerateIntoPostgresAsync(target, OptionsFor(size, PathOf(size)),
             new Progress<GenerationProgress>(p => Console.WriteLine(p)), CancellationToken.None);

@@ -71,6 +71,30 @@ public class StatementQueriesTests
         Assert.Equal("Changed behind the app", SummaryOf(await unkept.SearchAsync(filter, ct))); // without a cache, every search reads anew
     }
 
+    [Theory]
+    [InlineData(StatementSort.DateDescending)]
+    [InlineData(StatementSort.DateAscending)]
+    [InlineData(StatementSort.Credibility)]
+    public async Task A_page_cut_from_a_few_matches_here_is_the_page_the_database_sorts(StatementSort sort)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await SeededDatabase.CreateAsync();
+        var here = new StatementQueries(database, database.TextSearch);
+        var byDatabase = new StatementQueries(database, database.TextSearch) { SortedHereUpTo = 0 };
+        var all = await here.SearchAsync(new StatementFilter(Sort: sort, PageSize: 100), ct);
+        Assert.InRange(all.Page.Total, 4, here.SortedHereUpTo); // a few matches: cut here
+
+        for (var page = 1; page <= 3; page++)
+        {
+            var filter = new StatementFilter(Sort: sort, Page: page, PageSize: 2);
+            var (mine, theirs) = (await here.SearchAsync(filter, ct), await byDatabase.SearchAsync(filter, ct));
+            Assert.Equal(theirs.Page.Items.Select(r => r.Key), mine.Page.Items.Select(r => r.Key));
+            Assert.Equal(theirs.Page.Total, mine.Page.Total);
+        }
+        // Same-day statements too, ordered by key as the database orders them.
+        Assert.Equal((await byDatabase.SearchAsync(new StatementFilter(Sort: sort, PageSize: 100), ct)).Page.Items.Select(r => r.Key), all.Page.Items.Select(r => r.Key));
+    }
+
     [Fact]
     public void Fts_syntax_in_user_text_is_searched_as_words_not_run() =>
         Assert.Equal("\"NOT\" \"a\" \"quote\"*", SqliteStatementTextSearch.ToFtsQuery("NOT \"a\" quote"));
