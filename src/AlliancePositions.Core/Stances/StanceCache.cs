@@ -20,7 +20,10 @@ namespace AlliancePositions.Core.Stances;
 /// </remarks>
 public sealed class StanceCache : IDisposable
 {
-    /// <summary>Questions × dates kept at once; each entry holds one question's stances and shifts (no matrix until asked).</summary>
+    /// <summary>
+    /// Entries kept at once: questions × dates (one question's stances and shifts, no matrix until asked), actors' records
+    /// and answers (<see cref="GetOrComputeAnswerAsync"/>), which give way first.
+    /// </summary>
     public const int Capacity = 256;
 
     /// <summary>How many of the actors whose pages were opened last <see cref="RecentActors"/> remembers.</summary>
