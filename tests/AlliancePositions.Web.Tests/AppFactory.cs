@@ -76,6 +76,20 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>A context on the app's own database, for asserting what a request wrote.</summary>
     public AppDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> on the app's database behind its back: on the context's connection, not through EF,
+    /// so the app's write interceptors never hear of it and nothing it keeps is cleared. The rows changed.
+    /// </summary>
+    public async Task<int> ChangeBehindTheAppAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var db = CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

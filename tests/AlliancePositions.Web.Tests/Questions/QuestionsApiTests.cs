@@ -1,7 +1,5 @@
 using System.Net;
-using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Stances;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlliancePositions.Web.Tests.Questions;
@@ -89,14 +87,7 @@ public class QuestionsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url, ct)).StatusCode);
 
         // Scholz renamed behind the app's back: no write through its contexts, so nothing tells the cache.
-        await using (var db = await fresh.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync(ct);
-            await using var rename = connection.CreateCommand();
-            rename.CommandText = "UPDATE \"Actors\" SET \"Slug\" = 'olaf-scholz-renamed' WHERE \"Slug\" = 'olaf-scholz'";
-            Assert.Equal(1, await rename.ExecuteNonQueryAsync(ct));
-        }
+        Assert.Equal(1, await fresh.ChangeBehindTheAppAsync("UPDATE \"Actors\" SET \"Slug\" = 'olaf-scholz-renamed' WHERE \"Slug\" = 'olaf-scholz'", ct));
         var kept = await client.GetAsync(url, ct);
         fresh.Services.GetRequiredService<StanceCache>().Invalidate(); // what any write through the app does
         var afterWrite = await client.GetAsync(url, ct);

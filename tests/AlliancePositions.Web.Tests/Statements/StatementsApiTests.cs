@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using AlliancePositions.Core.Data;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Statements;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlliancePositions.Web.Tests.Statements;
@@ -71,14 +69,7 @@ public class StatementsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("scholz-warns", await client.GetStringAsync(url, ct), StringComparison.Ordinal);
 
         // The summary changed behind the app's back: no write through its contexts, so nothing tells the cache.
-        await using (var db = await fresh.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync(ct);
-            await using var change = connection.CreateCommand();
-            change.CommandText = """UPDATE "Statements" SET "Summary" = 'Changed behind the app' WHERE "Key" = 'scholz-warns'""";
-            Assert.Equal(1, await change.ExecuteNonQueryAsync(ct));
-        }
+        Assert.Equal(1, await fresh.ChangeBehindTheAppAsync("""UPDATE "Statements" SET "Summary" = 'Changed behind the app' WHERE "Key" = 'scholz-warns'""", ct));
         var kept = await client.GetAsync(url, ct);
         var refused = await client.GetAsync("/api/statements?actor=nobody-at-all", ct);
         fresh.Services.GetRequiredService<StanceCache>().Invalidate(); // what any write through the app does
