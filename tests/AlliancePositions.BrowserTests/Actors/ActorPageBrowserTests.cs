@@ -41,4 +41,26 @@ public class ActorPageBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Stance of Emmanuel Macron and Olaf Scholz over time" })).ToBeVisibleAsync();
         await BrowserFixture.SaveScreenshotAsync(page, "actor-compare.png");
     }
+
+    [Fact]
+    public async Task Reader_opens_the_chart_as_a_table_from_the_keyboard_and_closes_it_again()
+    {
+        var page = await browser.OpenAsync("/actors/emmanuel-macron?asOf=2024-04-30");
+        var show = page.GetByText("Show the chart as a table");
+        var rows = page.Locator("details.chart-table table.chart-data tbody tr");
+        await Assertions.Expect(show).ToBeVisibleAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+
+        await show.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        // One row per point of the chart, each naming the statement that set it.
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(await page.Locator("svg.stance-chart .chart-point").CountAsync());
+        await Assertions.Expect(page.Locator("details.chart-table")).ToHaveAttributeAsync("open", "");
+
+        await page.GetByText("Hide the table").PressAsync(" ");
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        await Assertions.Expect(show).ToBeFocusedAsync();
+    }
 }

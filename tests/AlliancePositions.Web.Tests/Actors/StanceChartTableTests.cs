@@ -15,13 +15,19 @@ public class StanceChartTableTests : SeededComponentTest
     public StanceChartTableTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
-    public void The_table_holds_the_same_points_as_the_chart()
+    public void The_table_holds_the_same_points_as_the_chart_and_is_rendered_only_while_open()
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/actors/emmanuel-macron?asOf=2024-04-30&compare=olaf-scholz");
         Render<MudPopoverProvider>();
         var page = Render<ActorPage>(p => p.Add(x => x.Slug, "emmanuel-macron"));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg.stance-chart .chart-point")));
+        // Closed, the table keeps no rows in the circuit; opened, it lists every point.
+        Assert.Empty(page.FindAll("details.chart-table tr"));
+        Assert.Null(page.Find("details.chart-table").GetAttribute("open"));
+        page.Find("details.chart-table summary").Click();
+        Assert.NotNull(page.Find("details.chart-table").GetAttribute("open"));
+        Assert.Equal("Hide the table", page.Find("details.chart-table summary").TextContent);
 
         // Each point's spoken label starts "<actor>, <date>: <stance> (<position>[, 95% <interval>])".
         var fromChart = page.FindAll("svg.stance-chart .chart-point")
@@ -37,6 +43,10 @@ public class StanceChartTableTests : SeededComponentTest
         Assert.Equal(fromChart, fromTable);
         Assert.Equal(page.FindAll("svg.stance-chart g.panel").Select(g => g.GetAttribute("aria-label")),
             page.FindAll("table.chart-data caption").Select(c => c.TextContent));
+
+        page.Find("details.chart-table summary").Click();
+        Assert.Empty(page.FindAll("details.chart-table tr"));
+        Assert.Equal("Show the chart as a table", page.Find("details.chart-table summary").TextContent);
     }
 
     [Fact]
