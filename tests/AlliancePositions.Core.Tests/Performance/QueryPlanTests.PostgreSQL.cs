@@ -27,26 +27,42 @@ public partial class QueryPlanTests
         var chosen = await ChooseAsync(database);
         var reads = FilterReads(new StatementQueries(database, database.TextSearch), chosen).Concat(HotReads(database, database.TextSearch, chosen));
         var found = new Dictionary<string, List<string>>();
-        var indexes = new Dictionary<string, HashSet<string>>();
         foreach (var (name, read) in reads)
         {
             recorder.Clear();
             await read();
             Assert.NotEmpty(recorder.Commands);
-            var (scans, used) = (new List<string>(), new HashSet<string>(StringComparer.Ordinal));
+            var scans = new List<string>();
             foreach (var command in recorder.Commands)
-            {
-                var nodes = await PlanNodesAsync(database.ConnectionString!, command);
-                scans.AddRange(nodes.Where(n => n.Type == "Seq Scan" && GuardedTables.Contains(n.Relation)).Select(n => $"Seq Scan on {n.Relation} in:\n{command.Sql}"));
-                used.UnionWith(nodes.Select(n => n.Index).OfType<string>());
-            }
-            (found[name], indexes[name]) = (scans, used);
+                scans.AddRange((await PlanNodesAsync(database.ConnectionString!, command))
+                    .Where(n => n.Type == "Seq Scan" && GuardedTables.Contains(n.Relation)).Select(n => $"Seq Scan on {n.Relation} in:\n{command.Sql}"));
+            found[name] = scans;
         }
 
         Assert.All(found, plan => Assert.True(plan.Value.Count == 0, $"{plan.Key} has no index path:\n{string.Join("\n", plan.Value)}"));
-        // The busiest actor's matches for a text come from one index holding both (migration StatementsActorTextIndex),
-        // not from a bitmap of all the actor's statements ANDed with every match of the text.
-        Assert.Contains("IX_Statements_Actor_SearchVector", indexes["statement filter"]);
+    }
+
+    /// <remarks>
+    /// Which of the actor's index and this one the planner picks depends on how many statements the actor has beside
+    /// how many match the text: on this guard's 20k corpus the two cost about the same and the choice flips from one
+    /// run to the next, so the test checks the index is there; the choice at 1M is measured (docs/performance.md, run 11).
+    /// </remarks>
+    [Fact]
+    [Trait("Database", TestDatabaseServer.PostgresOnly)]
+    public async Task On_PostgreSQL_one_full_text_index_holds_the_actor_beside_the_text()
+    {
+        TestDatabaseServer.RequirePostgres();
+        await using var database = await TestDatabase.CreatePostgresAsync();
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var read = new NpgsqlCommand(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'Statements' AND indexdef LIKE '%USING gin%'", connection);
+        var definitions = new List<string>();
+        await using (var reader = await read.ExecuteReaderAsync(Ct))
+            while (await reader.ReadAsync(Ct)) definitions.Add(reader.GetString(0));
+
+        // An actor's matches are one index read, and writes keep up one full-text index, not two.
+        Assert.EndsWith("USING gin (\"ActorId\", \"SearchVector\")", Assert.Single(definitions), StringComparison.Ordinal);
     }
 
     [Fact]

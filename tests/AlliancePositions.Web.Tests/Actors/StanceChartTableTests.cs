@@ -26,7 +26,7 @@ public class StanceChartTableTests : SeededComponentTest
         Assert.Empty(page.FindAll("details.chart-table tr"));
         Assert.Null(page.Find("details.chart-table").GetAttribute("open"));
         page.Find("details.chart-table summary").Click();
-        Assert.NotNull(page.Find("details.chart-table").GetAttribute("open"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("details.chart-table").GetAttribute("open")));
         Assert.Equal("Hide the table", page.Find("details.chart-table summary").TextContent);
 
         // Each point's spoken label starts "<actor>, <date>: <stance> (<position>[, 95% <interval>])".
@@ -45,7 +45,7 @@ public class StanceChartTableTests : SeededComponentTest
             page.FindAll("table.chart-data caption").Select(c => c.TextContent));
 
         page.Find("details.chart-table summary").Click();
-        Assert.Empty(page.FindAll("details.chart-table tr"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("details.chart-table tr")));
         Assert.Equal("Show the chart as a table", page.Find("details.chart-table summary").TextContent);
     }
 
