@@ -33,9 +33,7 @@ public partial class QueryPlanTests
             await read();
             Assert.NotEmpty(recorder.Commands);
             var scans = new List<string>();
-            foreach (var command in recorder.Commands)
-                scans.AddRange((await PlanNodesAsync(database.ConnectionString!, command))
-                    .Where(n => n.Type == "Seq Scan" && GuardedTables.Contains(n.Relation)).Select(n => $"Seq Scan on {n.Relation} in:\n{command.Sql}"));
+            foreach (var command in recorder.Commands) scans.AddRange(await SequentialScansAsync(database.ConnectionString!, command));
             found[name] = scans;
         }
 
@@ -72,11 +70,10 @@ public partial class QueryPlanTests
         TestDatabaseServer.RequirePostgres();
         await using var database = await TestDatabase.CreatePostgresAsync();
 
-        var nodes = await PlanNodesAsync(database.ConnectionString!,
+        var scans = await SequentialScansAsync(database.ConnectionString!,
             new RecordedCommand("SELECT count(*) FROM \"Statements\" AS s WHERE length(s.\"Summary\") > @min", [("min", (object?)10)]));
 
-        var scan = Assert.Single(nodes, n => n.Type == "Seq Scan");
-        Assert.Equal("Statements", scan.Relation);
+        Assert.StartsWith("Seq Scan on Statements", Assert.Single(scans), StringComparison.Ordinal);
     }
 
     /// <summary>The generated corpus moved into PostgreSQL the way a team moves (export, then import through COPY), analysed.</summary>
@@ -100,8 +97,8 @@ public partial class QueryPlanTests
         return database;
     }
 
-    /// <summary>Every node of the command's plan when sequential scans are disabled: its type, and the table and index it reads.</summary>
-    private static async Task<List<(string Type, string? Relation, string? Index)>> PlanNodesAsync(string connectionString, RecordedCommand command)
+    /// <summary>The plan nodes that read all of a guarded table when sequential scans are disabled.</summary>
+    private static async Task<List<string>> SequentialScansAsync(string connectionString, RecordedCommand command)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Ct);
@@ -109,16 +106,16 @@ public partial class QueryPlanTests
         await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + command.Sql, connection);
         foreach (var (name, value) in command.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
         using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(Ct))!);
-        var found = new List<(string, string?, string?)>();
+        var found = new List<string>();
         void Walk(JsonElement node)
         {
-            found.Add((node.GetProperty("Node Type").GetString()!, Text(node, "Relation Name"), Text(node, "Index Name")));
+            if (node.GetProperty("Node Type").GetString() == "Seq Scan"
+                && node.GetProperty("Relation Name").GetString() is { } table && GuardedTables.Contains(table))
+                found.Add($"Seq Scan on {table} in:\n{command.Sql}");
             if (node.TryGetProperty("Plans", out var children))
                 foreach (var child in children.EnumerateArray()) Walk(child);
         }
         foreach (var statement in plan.RootElement.EnumerateArray()) Walk(statement.GetProperty("Plan"));
         return found;
-
-        static string? Text(JsonElement node, string property) => node.TryGetProperty(property, out var value) ? value.GetString() : null;
     }
 }
