@@ -109,7 +109,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
 
     private LinkRows Links(ISkipNavigation skip)
     {
-        if (!links.TryGetValue(skip, out var rows)) links[skip] = rows = new LinkRows(connection, transaction, skip);
+        if (!links.TryGetValue(skip, out var rows)) links[skip] = rows = new LinkRows(connection, skip);
         return rows;
     }
 
@@ -133,11 +133,11 @@ internal sealed class SqliteBulkInsert : IBulkInsert
         private object?[] values;
         private int rows;
 
-        public PendingRows(SqliteConnection connection, SqliteTransaction transaction, string table, IReadOnlyList<string> columns,
+        public PendingRows(SqliteConnection connection, string table, IReadOnlyList<string> columns,
             IReadOnlyList<RelationalTypeMapping> mappings)
         {
-            many = new SqlitePreparedInsert(connection, table, columns, mappings, RowsPerInsert) { Transaction = transaction };
-            one = new SqlitePreparedInsert(connection, table, columns, mappings) { Transaction = transaction };
+            many = new SqlitePreparedInsert(connection, table, columns, mappings, RowsPerInsert);
+            one = new SqlitePreparedInsert(connection, table, columns, mappings);
             width = columns.Count;
             values = new object?[width * RowsPerInsert];
         }
@@ -157,7 +157,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
         public void SendFullBatches()
         {
             var sent = 0;
-            for (; rows - sent >= RowsPerInsert; sent += RowsPerInsert) Send(many, sent * width, RowsPerInsert * width);
+            for (; rows - sent >= RowsPerInsert; sent += RowsPerInsert) many.Execute(values, sent * width);
             if (sent == 0) return;
             Array.Copy(values, sent * width, values, 0, (rows - sent) * width);
             rows -= sent;
@@ -167,14 +167,8 @@ internal sealed class SqliteBulkInsert : IBulkInsert
         public void Flush()
         {
             SendFullBatches();
-            for (var row = 0; row < rows; row++) Send(one, row * width, width);
+            for (var row = 0; row < rows; row++) one.Execute(values, row * width);
             rows = 0;
-        }
-
-        private void Send(SqlitePreparedInsert insert, int offset, int length)
-        {
-            for (var i = 0; i < length; i++) insert.Parameters[i].Value = values[offset + i] ?? DBNull.Value;
-            insert.Execute();
         }
 
         public void Dispose()
@@ -199,7 +193,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
             var key = entityType.FindPrimaryKey()!.Properties;
             var generated = key.Count == 1 && key[0].ValueGenerated.HasFlag(ValueGenerated.OnAdd) ? key[0] : null;
             var mapped = mapping.ColumnMappings.ToList();
-            pending = new PendingRows(connection, transaction, mapping.Table.Name, mapped.Select(c => c.Column.Name).ToList(), mapped.Select(c => c.TypeMapping).ToList());
+            pending = new PendingRows(connection, mapping.Table.Name, mapped.Select(c => c.Column.Name).ToList(), mapped.Select(c => c.TypeMapping).ToList());
             columns = mapped.Select(c => (Accessor.For(c.Property), c.TypeMapping.Converter)).ToArray();
             generatedKey = generated is null ? null : Accessor.For(generated);
             if (generated is not null)
@@ -253,7 +247,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
         private readonly Accessor[] fromKey;
         private readonly Accessor[] toKey;
 
-        public LinkRows(SqliteConnection connection, SqliteTransaction transaction, ISkipNavigation skip)
+        public LinkRows(SqliteConnection connection, ISkipNavigation skip)
         {
             var join = skip.JoinEntityType;
             var to = join.GetForeignKeys().Single(fk => fk != skip.ForeignKey);
@@ -262,7 +256,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
                 .Select(p => mapping.ColumnMappings.Single(c => c.Property == p)).ToList();
             if (columns.Count != mapping.ColumnMappings.Count())
                 throw new NotSupportedException($"The join table {mapping.Table.Name} has columns besides its two keys.");
-            pending = new PendingRows(connection, transaction, mapping.Table.Name, columns.Select(c => c.Column.Name).ToList(), columns.Select(c => c.TypeMapping).ToList());
+            pending = new PendingRows(connection, mapping.Table.Name, columns.Select(c => c.Column.Name).ToList(), columns.Select(c => c.TypeMapping).ToList());
             fromKey = skip.ForeignKey.PrincipalKey.Properties.Select(Accessor.For).ToArray();
             toKey = to.PrincipalKey.Properties.Select(Accessor.For).ToArray();
         }
