@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
+using AlliancePositions.Core.Statements.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -87,6 +88,14 @@ internal sealed class SqliteBulkInsert : IBulkInsert
     public void Insert<T>(IEnumerable<T> entities, CancellationToken cancellationToken) where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        if (entityType.GetTableName() == SqliteStatementTextSearch.IndexedTable)
+            SqliteStatementTextSearch.LoadIndexingAfter(transaction, () => Write(entityType, entities, cancellationToken));
+        else
+            Write(entityType, entities, cancellationToken);
+    }
+
+    private void Write<T>(IEntityType entityType, IEnumerable<T> entities, CancellationToken cancellationToken) where T : class
+    {
         if (!tables.TryGetValue(entityType, out var rows)) tables[entityType] = rows = new EntityRows(connection, transaction, entityType);
         // A one-way many-to-many has a memberless navigation on the far side; the links are written from the near side.
         var skips = entityType.GetSkipNavigations().Where(skip => !skip.IsShadowProperty()).Select(skip => (Collection: Accessor.For(skip), Rows: Links(skip))).ToList();

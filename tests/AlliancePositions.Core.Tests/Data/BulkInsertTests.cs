@@ -7,6 +7,7 @@ using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
+using AlliancePositions.Core.Statements.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -84,6 +85,68 @@ public class BulkInsertTests
         await transaction.CommitAsync(Ct);
         Assert.Equal(cacheSize, await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(Ct));
     }
+
+    [Fact]
+    public async Task Statements_loaded_into_an_empty_table_are_indexed_at_the_end_and_later_ones_by_the_trigger_again()
+    {
+        // SQLite only by design: the FTS5 index is kept by a trigger the SQLite bulk insert sets aside for a first load.
+        await using var database = await TestDatabase.CreateSqliteAsync();
+        await using var db = Context(database);
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            using (var rows = BulkInsert.For(db))
+                foreach (var batch in new Graph().InsertOrder) Insert(rows, batch);
+            await transaction.CommitAsync(Ct);
+        }
+        Assert.Equal(["instructors", "no-troops"], await MatchingAsync(db, "troops"));
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'StatementSearch_Insert'").SingleAsync(Ct));
+
+        // Saved one by one: the trigger indexes it.
+        var actor = await db.Actors.FirstAsync(Ct);
+        db.Statements.Add(Said("saved", actor, "Troops saved later"));
+        await db.SaveChangesAsync(Ct);
+        // Loaded into a table that holds statements: indexed by the trigger too, and what was indexed stays.
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            using (var rows = BulkInsert.For(db)) rows.Insert([Said("loaded", actor, "Troops loaded later")], Ct);
+            await transaction.CommitAsync(Ct);
+        }
+        Assert.Equal(["instructors", "loaded", "no-troops", "saved"], await MatchingAsync(db, "troops"));
+        Assert.Equal(["loaded"], await MatchingAsync(db, "loaded"));
+    }
+
+    [Fact]
+    public async Task A_first_load_that_fails_leaves_the_search_trigger_and_no_index_entries()
+    {
+        // SQLite only by design, as above.
+        await using var database = await TestDatabase.CreateSqliteAsync();
+        await using var db = Context(database);
+        var graph = new Graph().InsertOrder;
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            using var rows = BulkInsert.For(db);
+            foreach (var batch in graph.TakeWhile(b => b[0] is not Statement)) Insert(rows, batch);
+            var statements = graph.Single(b => b[0] is Statement).Cast<Statement>().ToList();
+            statements[1].Key = statements[0].Key; // the unique key fails the second row, after the first went in
+            Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => rows.Insert(statements, Ct));
+        }
+        Assert.Equal(0, await db.Statements.IgnoreQueryFilters().CountAsync(Ct));
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'StatementSearch_Insert'").SingleAsync(Ct));
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM StatementSearch WHERE StatementSearch MATCH 'troops'").SingleAsync(Ct));
+    }
+
+    private static Statement Said(string key, Actor actor, string summary)
+    {
+        var statement = new Statement
+        {
+            Key = key, ActorId = actor.Id, Kind = StatementKind.Quote, Date = new DateOnly(2024, 5, 1), DatePrecision = DatePrecision.Day, Summary = summary,
+        };
+        statement.SummariseEvidence();
+        return statement;
+    }
+
+    private static Task<List<string>> MatchingAsync(AppDbContext db, string word) =>
+        StatementTextSearch.For(DatabaseProvider.Sqlite).Matching(db, word).OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(Ct);
 
     [Fact]
     public async Task It_refuses_to_write_outside_a_transaction_or_for_an_audited_change()
