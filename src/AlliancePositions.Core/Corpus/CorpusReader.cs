@@ -35,51 +35,58 @@ public static class CorpusReader
     /// Validates corpus JSON. <paramref name="baseDirectory"/> resolves <c>textFile</c>; null (an upload) allows inline
     /// <c>text</c> only.
     /// </summary>
-    public static async Task<ValidatedCorpus> ReadAsync(string json, string fileName, string? baseDirectory, TimeProvider clock)
+    public static Task<ValidatedCorpus> ReadAsync(string json, string fileName, string? baseDirectory, TimeProvider clock) =>
+        Task.FromResult(Read(json, fileName, baseDirectory, clock));
+
+    private static ValidatedCorpus Read(string json, string fileName, string? baseDirectory, TimeProvider clock)
     {
-        var problems = new List<CorpusProblem>();
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            CheckText(document.RootElement, "$", fileName, problems);
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException exception)
         {
             throw new CorpusValidationException([new(fileName, "$", $"Not valid JSON (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}): {exception.Message}")]);
         }
-
-        problems.AddRange((await CorpusSchema.ValidateAsync(json)).Select(p => new CorpusProblem(fileName, p.Path, p.Message)));
-        CorpusFile? corpus = null;
-        try
+        using (document)
         {
-            corpus = JsonSerializer.Deserialize<CorpusFile>(json, Json);
-        }
-        catch (JsonException) when (problems.Count > 0)
-        {
-            // The schema problems above already say why the shape is wrong.
-        }
-        if (corpus is null)
-            throw new CorpusValidationException(problems.Count > 0 ? problems : [new(fileName, "$", "The corpus is empty.")]);
+            // The syntax, the text of every string, the schema and the records are all read off the one parsed document.
+            var problems = new List<CorpusProblem>();
+            CheckText(document.RootElement, new JsonPath(), fileName, problems);
+            problems.AddRange(CorpusSchema.Validate(document.RootElement).Select(p => new CorpusProblem(fileName, p.Path, p.Message)));
+            CorpusFile? corpus = null;
+            try
+            {
+                corpus = document.Deserialize<CorpusFile>(Json);
+            }
+            catch (JsonException) when (problems.Count > 0)
+            {
+                // The schema problems above already say why the shape is wrong.
+            }
+            if (corpus is null)
+                throw new CorpusValidationException(problems.Count > 0 ? problems : [new(fileName, "$", "The corpus is empty.")]);
 
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rules = new CorpusRules(corpus, fileName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        rules.Check(document => ResolveText(document, baseDirectory, texts));
-        problems.AddRange(rules.Problems);
-        if (problems.Count > 0) throw new CorpusValidationException(problems);
-        return new ValidatedCorpus(corpus, texts);
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var rules = new CorpusRules(corpus, fileName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            rules.Check(record => ResolveText(record, baseDirectory, texts));
+            problems.AddRange(rules.Problems);
+            if (problems.Count > 0) throw new CorpusValidationException(problems);
+            return new ValidatedCorpus(corpus, texts);
+        }
     }
 
     /// <summary>Every string in the file, whatever field it is, holds text by the same rule as the app's forms and API.</summary>
-    private static void CheckText(JsonElement element, string path, string fileName, List<CorpusProblem> problems)
+    private static void CheckText(JsonElement element, JsonPath path, string fileName, List<CorpusProblem> problems)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject()) CheckText(property.Value, $"{path}.{property.Name}", fileName, problems);
+                foreach (var property in element.EnumerateObject()) CheckText(property.Value, path.Property(property.Name), fileName, problems);
                 break;
             case JsonValueKind.Array:
                 var index = 0;
-                foreach (var item in element.EnumerateArray()) CheckText(item, $"{path}[{index++}]", fileName, problems);
+                foreach (var item in element.EnumerateArray()) CheckText(item, path.Item(index++), fileName, problems);
                 break;
             case JsonValueKind.String:
                 string value;
@@ -89,10 +96,10 @@ public static class CorpusReader
                 }
                 catch (InvalidOperationException)
                 {
-                    problems.Add(new(fileName, path, "holds half of a character (a lone surrogate escape)"));
+                    problems.Add(new(fileName, path.ToString(), "holds half of a character (a lone surrogate escape)"));
                     break;
                 }
-                if (InputRules.NotText(value) is { } problem) problems.Add(new(fileName, path, problem.TrimEnd('.')));
+                if (InputRules.NotText(value) is { } problem) problems.Add(new(fileName, path.ToString(), problem.TrimEnd('.')));
                 break;
         }
     }
