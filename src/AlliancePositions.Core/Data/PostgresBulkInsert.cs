@@ -72,18 +72,71 @@ internal sealed partial class PostgresBulkInsert : IBulkInsert
     private void Copy(string table, IReadOnlyList<Column> columns, List<object?[]> rows)
     {
         if (rows.Count == 0) return;
-        using var importer = connection.BeginBinaryImport(
-            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)");
-        foreach (var row in rows)
+        var restore = IsEmpty(table) ? SetAsideChecksAndIndexes(table) : [];
+        using (var importer = connection.BeginBinaryImport(
+            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)"))
         {
-            importer.StartRow();
-            for (var i = 0; i < columns.Count; i++)
+            foreach (var row in rows)
             {
-                if (row[i] is null) importer.WriteNull();
-                else importer.Write(row[i], columns[i].DataTypeName);
+                importer.StartRow();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (row[i] is null) importer.WriteNull();
+                    else importer.Write(row[i], columns[i].DataTypeName);
+                }
+            }
+            importer.Complete();
+        }
+        foreach (var statement in restore) Execute(statement);
+    }
+
+    private bool IsEmpty(string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT NOT EXISTS (SELECT 1 FROM \"{table}\")";
+        return (bool)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// Before a load into an empty table: drops its foreign keys and the indexes no constraint stands on, and returns
+    /// the statements that make them again, as the catalogue defines them. PostgreSQL checks a foreign key row by row
+    /// during a COPY (a query per row and key) but in one join when the key is added; an index is built faster from
+    /// the whole table than grown row by row. At 100k statements the codings' COPY took 17 s, mostly those checks.
+    /// It all runs in the load's transaction: a load that fails leaves the keys and indexes as they were. The drops
+    /// lock the table until the commit, which for a table that was empty keeps no reader from data.
+    /// </summary>
+    private List<string> SetAsideChecksAndIndexes(string table)
+    {
+        var drops = new List<string>();
+        var restore = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
+                       format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid))
+                FROM pg_constraint WHERE conrelid = @table::regclass AND contype = 'f'
+                UNION ALL
+                SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+                FROM pg_index i
+                WHERE i.indrelid = @table::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                """;
+            command.Parameters.AddWithValue("table", $"\"{table}\"");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                drops.Add(reader.GetString(0));
+                restore.Add(reader.GetString(1));
             }
         }
-        importer.Complete();
+        foreach (var drop in drops) Execute(drop);
+        return restore;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public void Dispose() { }
