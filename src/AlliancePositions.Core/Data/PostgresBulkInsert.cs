@@ -102,8 +102,9 @@ internal sealed partial class PostgresBulkInsert : IBulkInsert
     /// the statements that make them again, as the catalogue defines them. PostgreSQL checks a foreign key row by row
     /// during a COPY (a query per row and key) but in one join when the key is added; an index is built faster from
     /// the whole table than grown row by row. At 100k statements the codings' COPY took 17 s, mostly those checks.
-    /// It all runs in the load's transaction: a load that fails leaves the keys and indexes as they were. The drops
-    /// lock the table until the commit, which for a table that was empty keeps no reader from data.
+    /// It all runs in the load's transaction: a load that fails leaves the keys and indexes as they were. Until the
+    /// commit the drops lock the table (empty, so no reader misses data) and keep writers out of the tables its keys
+    /// refer to, as the load's own writes would for most of them.
     /// </summary>
     private List<string> SetAsideChecksAndIndexes(string table)
     {
