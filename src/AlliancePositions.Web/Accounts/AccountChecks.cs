@@ -27,8 +27,8 @@ public enum AccountStanding
 /// <summary>
 /// Every signed-in request, by cookie or bearer token, is checked against the account as stored now: a cookie or token
 /// issued before a password change, a change of role or a disabling (each renews the security stamp), or for a deleted
-/// account, counts for nothing from the next request on. One indexed read per signed-in request buys that; reading
-/// anonymously costs nothing. Open circuits are checked every minute by <see cref="CircuitAccountCheck"/>.
+/// account, counts for nothing from the next request on. One indexed read per signed-in account buys that, kept until the
+/// next write (<see cref="AccountStandings"/>); reading anonymously costs nothing. Open circuits are checked every minute by <see cref="CircuitAccountCheck"/>.
 /// </summary>
 public static class AccountChecks
 {
@@ -38,6 +38,11 @@ public static class AccountChecks
         var id = principal.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType);
         var stamp = principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
         if (id is null || stamp is null) return AccountStanding.Revoked;
+        return await StoredStandingAsync(contexts, id, stamp, cancellationToken);
+    }
+
+    private static async Task<AccountStanding> StoredStandingAsync(IDbContextFactory<AppDbContext> contexts, string id, string stamp, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.SecurityStamp, u.Disabled, u.MustChangePassword }).FirstOrDefaultAsync(cancellationToken);
@@ -58,8 +63,12 @@ public static class AccountChecks
             return;
         }
         var services = context.RequestServices;
-        var standing = await StandingAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
-            services.GetRequiredService<IOptions<IdentityOptions>>().Value, context.User, context.RequestAborted);
+        var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        var id = context.User.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType);
+        var stamp = context.User.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
+        var standing = id is null || stamp is null ? AccountStanding.Revoked
+            : await services.GetRequiredService<AccountStandings>().GetAsync(id, stamp,
+                () => StoredStandingAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), id, stamp, context.RequestAborted));
         if (standing == AccountStanding.Revoked)
         {
             if (!AccountsSetup.UsesBearerToken(context.Request)) await context.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -49,6 +49,7 @@ public static class AccountsSetup
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddSingleton<AccountStandings>();
         builder.Services.AddScoped<PasswordSignIn>();
         // Registered before AddRazorComponents, whose own provider is only a fallback.
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitAccountCheck>();
