@@ -35,8 +35,12 @@ public static class CorpusReader
     /// Validates corpus JSON. <paramref name="baseDirectory"/> resolves <c>textFile</c>; null (an upload) allows inline
     /// <c>text</c> only.
     /// </summary>
+    /// <remarks>
+    /// The checks are CPU work over the whole file (seconds for a large corpus): they run on the thread pool, so a page
+    /// that imports keeps rendering meanwhile, and a refusal comes back in the task, as from any other async method.
+    /// </remarks>
     public static Task<ValidatedCorpus> ReadAsync(string json, string fileName, string? baseDirectory, TimeProvider clock) =>
-        Task.FromResult(Read(json, fileName, baseDirectory, clock));
+        Task.Run(() => Read(json, fileName, baseDirectory, clock));
 
     private static ValidatedCorpus Read(string json, string fileName, string? baseDirectory, TimeProvider clock)
     {

@@ -48,6 +48,15 @@ public class CorpusLoaderTests
     }
 
     [Fact]
+    public async Task A_refused_corpus_is_refused_through_the_task_not_by_the_call()
+    {
+        // The call returns at once (the checks run on the thread pool); the problems come with the task.
+        var reading = CorpusReader.ReadAsync("{ \"formatVersion\": 1, \"colour\": \"red\" }", "test.json", null, Clock);
+        var refused = await Assert.ThrowsAsync<CorpusValidationException>(() => reading);
+        Assert.Contains(refused.Problems, p => p.Path == "$.colour");
+    }
+
+    [Fact]
     public async Task Offsets_count_utf16_code_units_so_an_emoji_takes_two()
     {
         // "😀" is one code point but two UTF-16 code units: the quote ending in it ends at 116, not 115.
