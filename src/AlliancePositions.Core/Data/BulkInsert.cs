@@ -83,7 +83,7 @@ internal sealed class SqliteBulkInsert : IBulkInsert
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         if (entityType.GetTableName() == SqliteStatementTextSearch.IndexedTable)
-            SqliteStatementTextSearch.LoadIndexingAfter(transaction, () => Write(entityType, entities, cancellationToken));
+            SqliteStatementTextSearch.LoadIndexingAfter(Run, () => Write(entityType, entities, cancellationToken));
         else
             Write(entityType, entities, cancellationToken);
     }

@@ -32,13 +32,15 @@ public enum AccountStanding
 /// </summary>
 public static class AccountChecks
 {
+    /// <summary>The standing of the account <paramref name="principal"/> signed in to; read through <paramref name="kept"/> when given.</summary>
     public static async Task<AccountStanding> StandingAsync(IDbContextFactory<AppDbContext> contexts, IdentityOptions identity, ClaimsPrincipal principal,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, AccountStandings? kept = null)
     {
         var id = principal.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType);
         var stamp = principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
         if (id is null || stamp is null) return AccountStanding.Revoked;
-        return await StoredStandingAsync(contexts, id, stamp, cancellationToken);
+        return kept is null ? await StoredStandingAsync(contexts, id, stamp, cancellationToken)
+            : await kept.GetAsync(id, stamp, () => StoredStandingAsync(contexts, id, stamp, cancellationToken));
     }
 
     private static async Task<AccountStanding> StoredStandingAsync(IDbContextFactory<AppDbContext> contexts, string id, string stamp, CancellationToken cancellationToken)
@@ -63,12 +65,8 @@ public static class AccountChecks
             return;
         }
         var services = context.RequestServices;
-        var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        var id = context.User.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType);
-        var stamp = context.User.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType);
-        var standing = id is null || stamp is null ? AccountStanding.Revoked
-            : await services.GetRequiredService<AccountStandings>().GetAsync(id, stamp,
-                () => StoredStandingAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), id, stamp, context.RequestAborted));
+        var standing = await StandingAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            services.GetRequiredService<IOptions<IdentityOptions>>().Value, context.User, context.RequestAborted, services.GetRequiredService<AccountStandings>());
         if (standing == AccountStanding.Revoked)
         {
             if (!AccountsSetup.UsesBearerToken(context.Request)) await context.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -1,5 +1,4 @@
 using AlliancePositions.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlliancePositions.Core.Statements.Search;
@@ -40,28 +39,20 @@ internal sealed class SqliteStatementTextSearch : IStatementTextSearch
     /// index rebuilt from the table, which then holds exactly the loaded rows. FTS5 merges what a trigger adds at each
     /// statement's end, so 100k statements loaded 64 to an INSERT spent most of their time there. Into a table that
     /// holds rows, <paramref name="load"/> runs with the trigger, as a rebuild would reindex what was already there.
-    /// Runs in <paramref name="transaction"/>, which also undoes the trigger's removal if the load fails.
+    /// <paramref name="run"/> runs SQL in the load's transaction, which also undoes the trigger's removal if the load fails.
     /// </summary>
-    internal static void LoadIndexingAfter(SqliteTransaction transaction, Action load)
+    internal static void LoadIndexingAfter(Func<string, object?> run, Action load)
     {
-        if (Scalar(transaction, $"SELECT EXISTS (SELECT 1 FROM \"{IndexedTable}\")") is 1L)
+        if (run($"SELECT EXISTS (SELECT 1 FROM \"{IndexedTable}\")") is 1L)
         {
             load();
             return;
         }
-        var trigger = (string)Scalar(transaction, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'StatementSearch_Insert'")!;
-        Scalar(transaction, "DROP TRIGGER StatementSearch_Insert");
+        var trigger = (string)run("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'StatementSearch_Insert'")!;
+        run("DROP TRIGGER StatementSearch_Insert");
         load();
-        Scalar(transaction, "INSERT INTO StatementSearch(StatementSearch) VALUES ('rebuild')");
-        Scalar(transaction, trigger);
-    }
-
-    private static object? Scalar(SqliteTransaction transaction, string sql)
-    {
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        run("INSERT INTO StatementSearch(StatementSearch) VALUES ('rebuild')");
+        run(trigger);
     }
 
     public IQueryable<Statement> Matching(AppDbContext db, string text)
