@@ -19,18 +19,18 @@ public class HomePageTests : SeededComponentTest
     [Fact]
     public async Task While_a_question_is_still_being_worked_out_the_page_counts_the_questions_done()
     {
-        // Hold the first question's computation open, as a large corpus at a new date would.
+        // Hold the first question's history open, as a large corpus after a write would: the page reads every date
+        // under the default lens off the question's history, so that (not a date's entry) is what it waits on.
         var questions = await Services.GetRequiredService<Core.Questions.QuestionQueries>().ListAsync(TestContext.Current.CancellationToken);
-        var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var held = new TaskCompletionSource<Core.Stances.QuestionStances?>();
+        var held = new TaskCompletionSource<Core.Stances.StanceHistory?>();
         var pending = Services.GetRequiredService<Core.Stances.StanceCache>()
-            .GetOrComputeAsync(questions[0].Slug, today, today, Core.Stances.StanceLens.Default, null, _ => held.Task, TestContext.Current.CancellationToken);
+            .GetOrBuildHistoryAsync(questions[0].Slug, _ => held.Task, TestContext.Current.CancellationToken);
 
         var page = Render<HomePage>();
         page.WaitForAssertion(() => Assert.Contains($"Working out every actor's stance: 0 of {questions.Count} questions.", page.Markup, StringComparison.Ordinal));
         Assert.Empty(page.FindAll(".split-row"));
 
-        held.SetResult(new Core.Stances.QuestionStances(questions[0].Slug, today, today, Core.Stances.StanceLens.Default, [], []));
+        held.SetResult(Core.Stances.StanceHistory.Build(questions[0].Slug, [], _ => 0));
         await pending;
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".split-row")));
         Assert.DoesNotContain("Working out every actor's stance", page.Markup, StringComparison.Ordinal);
