@@ -177,7 +177,7 @@ public static class ActorsApi
         var data = await StanceChartData.LoadAsync(stances, questions, statements, new ActorRef(actor.Slug, actor.Name),
             other is null ? null : new ActorRef(other.Slug, other.Name), axes, cancellationToken);
 
-        // The page's own component, rendered to a string: the download is exactly what the analyst saw.
+        // The page fetches this very drawing into itself (ClickableStanceChart): the download is exactly what the analyst saw.
         await using var renderer = new HtmlRenderer(services, loggers);
         var svg = await renderer.Dispatcher.InvokeAsync(async () =>
         {

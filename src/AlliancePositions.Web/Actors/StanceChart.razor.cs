@@ -3,7 +3,6 @@ using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace AlliancePositions.Web.Actors;
 
@@ -12,7 +11,7 @@ public sealed record ChartPointSelection(string ActorSlug, string StatementKey);
 
 public partial class StanceChart
 {
-    private const double Width = 960;
+    internal const double Width = 960;
     private const double Left = 120;
     private const double Right = 24;
     private const double HeaderHeight = 52;
@@ -37,11 +36,21 @@ public partial class StanceChart
     /// <summary>Distinguishes the title's id when two charts share a page.</summary>
     [Parameter] public string TitleId { get; set; } = "stance-chart-title";
 
-    [Parameter] public string? SelectedActor { get; set; }
-    [Parameter] public string? SelectedStatement { get; set; }
-    [Parameter] public EventCallback<ChartPointSelection> OnPointSelected { get; set; }
+    private double Height => HeightOf(Data);
 
-    private double Height => HeaderHeight + Math.Max(1, Data.Panels.Count) * (PanelTitle + PlotHeight + PanelGap) + 4;
+    internal static double HeightOf(StanceChartData data) => HeaderHeight + Math.Max(1, data.Panels.Count) * (PanelTitle + PlotHeight + PanelGap) + 4;
+
+    /// <summary>
+    /// Where the chart draws the points of <paramref name="selection"/> (one per question the statement is coded on), in
+    /// the chart's own units: the page rings them over the drawing rather than drawing the whole chart again.
+    /// </summary>
+    internal static IEnumerable<(double X, double Y)> PointsOf(StanceChartData data, ChartPointSelection selection)
+    {
+        for (var p = 0; p < data.Panels.Count; p++)
+            foreach (var series in data.Panels[p].Series.Where(s => s.ActorSlug == selection.ActorSlug))
+                foreach (var point in series.Line.Where(pt => pt.StatementKey == selection.StatementKey && pt.Position is not null))
+                    yield return (X(data, point.Date.Value), Y(PlotTop(p), point.Position!.Value));
+    }
 
     private string ChartTitle => Data.CompareName is null
         ? $"Stance of {Data.ActorName} over time"
@@ -51,13 +60,15 @@ public partial class StanceChart
 
     private static double Y(double top, double position) => top + (2 - position) / 4 * PlotHeight;
 
-    private double X(DateOnly date)
+    private double X(DateOnly date) => X(Data, date);
+
+    private static double X(StanceChartData data, DateOnly date)
     {
-        var span = Math.Max(1, Data.To.DayNumber - Data.From.DayNumber);
-        return Left + Math.Clamp((date.DayNumber - Data.From.DayNumber) / (double)span, 0, 1) * PlotWidth;
+        var span = Math.Max(1, data.To.DayNumber - data.From.DayNumber);
+        return Left + Math.Clamp((date.DayNumber - data.From.DayNumber) / (double)span, 0, 1) * PlotWidth;
     }
 
-    private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    internal static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static DateOnly PeriodEnd(PartialDate date) => date.Precision switch
     {
@@ -183,10 +194,4 @@ public partial class StanceChart
         ShiftKind.Strengthening => "strengthening",
         _ => "softening",
     };
-
-    private Task SelectAsync(ChartSeries series, StancePoint point) =>
-        OnPointSelected.InvokeAsync(new ChartPointSelection(series.ActorSlug, point.StatementKey));
-
-    private Task OnKeyAsync(KeyboardEventArgs e, ChartSeries series, StancePoint point) =>
-        e.Key is "Enter" or " " ? SelectAsync(series, point) : Task.CompletedTask;
 }

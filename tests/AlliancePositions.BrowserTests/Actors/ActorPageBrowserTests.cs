@@ -63,4 +63,55 @@ public class ActorPageBrowserTests(BrowserFixture browser)
         await Assertions.Expect(rows).ToHaveCountAsync(0);
         await Assertions.Expect(show).ToBeFocusedAsync();
     }
+
+    [Fact]
+    public async Task Reader_picks_points_on_the_chart_with_the_mouse_and_the_keyboard_and_reads_their_statements()
+    {
+        var page = await browser.OpenAsync("/actors/emmanuel-macron?asOf=2024-04-30&compare=olaf-scholz");
+        var points = page.Locator("svg.stance-chart .chart-point");
+        var note = page.Locator(".mud-alert");
+        var ring = page.Locator("svg.chart-selection circle").First;
+        await Assertions.Expect(points.First).ToBeVisibleAsync();
+
+        await points.First.ClickAsync();
+        await Assertions.Expect(note).ToContainTextAsync(await SummaryOfAsync(points.First));
+        // The ring is drawn over the point itself (the chart and the ring scale alike with the page's width).
+        var dot = await points.First.Locator("circle").Last.BoundingBoxAsync();
+        var drawn = await ring.BoundingBoxAsync();
+        Assert.InRange(Math.Abs(dot!.X + dot.Width / 2 - (drawn!.X + drawn.Width / 2)), 0, 1.5);
+        Assert.InRange(Math.Abs(dot.Y + dot.Height / 2 - (drawn.Y + drawn.Height / 2)), 0, 1.5);
+
+        // From the keyboard: focus a point of the other line and press Space (or Enter), as on any button.
+        var last = points.Last;
+        await last.FocusAsync();
+        var scrolled = await page.EvaluateAsync<double>("() => window.scrollY");
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(note).ToContainTextAsync(await SummaryOfAsync(last));
+        Assert.Equal(scrolled, await page.EvaluateAsync<double>("() => window.scrollY"));
+
+        await note.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.Locator("svg.chart-selection")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_chart_that_cannot_be_drawn_says_so_in_its_place()
+    {
+        var page = await browser.OpenAsync("/actors/emmanuel-macron");
+        var drawing = page.Locator("stance-chart-drawing");
+        await Assertions.Expect(drawing.Locator("svg.stance-chart")).ToBeVisibleAsync();
+
+        // As when the chart's address stops answering (the actor deleted meanwhile): the download's own 404.
+        await drawing.EvaluateAsync("d => d.setAttribute('src', '/api/actors/nobody-at-all/chart.svg')");
+
+        await Assertions.Expect(drawing.GetByRole(AriaRole.Status)).ToHaveTextAsync("The chart could not be drawn (the app answered 404). Reload the page to try again.");
+        await Assertions.Expect(drawing.Locator("svg")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The statement a point names in its spoken label: "…) after "summary"."</summary>
+    private static async Task<string> SummaryOfAsync(ILocator point)
+    {
+        var label = (await point.GetAttributeAsync("aria-label"))!;
+        var start = label.IndexOf(" after \"", StringComparison.Ordinal) + 8;
+        return label[start..label.LastIndexOf('"')];
+    }
 }

@@ -44,15 +44,49 @@ public class ActorPageTests : SeededComponentTest
         // Shortly after the seed report: two years on, methodology 2.0 rightly finds its February evidence too old to place him.
         var page = RenderActor("emmanuel-macron", asOf: "2024-04-30");
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg.stance-chart .chart-point")));
+        var chart = this.DrawnChart(page);
+        Assert.NotEmpty(chart.FindAll("svg.stance-chart .chart-point"));
+        Assert.Equal("/api/actors/emmanuel-macron/chart.svg?asOf=2024-04-30", page.Find("stance-chart-drawing").GetAttribute("src"));
         var troops = page.FindAll(".actor-stances tbody tr").Single(r => r.TextContent.Contains("Should Western troops be deployed", StringComparison.Ordinal));
         Assert.Contains("Leans support", troops.TextContent, StringComparison.Ordinal);
         Assert.Equal("+1.09", troops.QuerySelector("td.position")!.TextContent);
         Assert.Equal("+0.24 to +1.93", troops.QuerySelector("td.interval")!.TextContent);
-        Assert.NotEmpty(page.FindAll("svg.stance-chart rect.interval-band"));
-        Assert.NotEmpty(page.FindAll("svg.stance-chart path.hindsight-line"));
-        Assert.Contains("Should Western troops be deployed to Ukraine?", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Supports ≥1.5", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(chart.FindAll("svg.stance-chart rect.interval-band"));
+        Assert.NotEmpty(chart.FindAll("svg.stance-chart path.hindsight-line"));
+        Assert.Contains("Should Western troops be deployed to Ukraine?", chart.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Supports ≥1.5", chart.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_point_picked_on_the_chart_shows_its_statement_and_is_ringed_until_the_note_is_closed()
+    {
+        var page = RenderActor("emmanuel-macron", asOf: "2024-04-30", compare: "olaf-scholz");
+        var chart = this.DrawnChart(page);
+        Assert.Empty(page.FindAll("svg.chart-selection"));
+
+        // What the app's script sends for a click on a point: the line and statement the point's markup names.
+        var point = chart.FindAll("svg.stance-chart .chart-point")[^1];
+        var (actor, statement) = (point.GetAttribute("data-actor")!, point.GetAttribute("data-statement")!);
+        Assert.Equal("olaf-scholz", actor);
+        await page.Find(".chart-frame").TriggerEventAsync("onchartpointselect", new ChartPointEventArgs { Actor = actor, Statement = statement });
+
+        var label = point.GetAttribute("aria-label")!;
+        var summary = label[(label.IndexOf(" after \"", StringComparison.Ordinal) + 8)..label.LastIndexOf('"')];
+        page.WaitForAssertion(() => Assert.Contains(summary, page.Find(".mud-alert").TextContent, StringComparison.Ordinal));
+        // A ring sits where the chart drew each of the statement's points (one per question it is coded on; the dot is
+        // a point's last circle, after any shift ring).
+        static (string?, string?) Centre(AngleSharp.Dom.IElement circle) => (circle.GetAttribute("cx"), circle.GetAttribute("cy"));
+        var dots = chart.FindAll("svg.stance-chart .chart-point")
+            .Where(p => p.GetAttribute("data-actor") == actor && p.GetAttribute("data-statement") == statement)
+            .Select(p => Centre(p.QuerySelectorAll("circle")[^1])).Order().ToList();
+        Assert.Equal(dots, page.FindAll("svg.chart-selection circle").Select(Centre).Order().ToList());
+        Assert.Equal(chart.Find("svg.stance-chart").GetAttribute("viewBox"), page.Find("svg.chart-selection").GetAttribute("viewBox"));
+
+        // A click that missed every point changes nothing; closing the note takes the ring away.
+        await page.Find(".chart-frame").TriggerEventAsync("onchartpointselect", new ChartPointEventArgs());
+        Assert.Equal(dots.Count, page.FindAll("svg.chart-selection circle").Count);
+        page.Find(".mud-alert button").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("svg.chart-selection")));
     }
 
     [Fact]
@@ -60,12 +94,14 @@ public class ActorPageTests : SeededComponentTest
     {
         var page = RenderActor("emmanuel-macron", asOf: "2024-04-30", method: "1.0");
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg.stance-chart .chart-point")));
+        var chart = this.DrawnChart(page);
+        Assert.NotEmpty(chart.FindAll("svg.stance-chart .chart-point"));
+        Assert.Equal("/api/actors/emmanuel-macron/chart.svg?asOf=2024-04-30&method=1.0", page.Find("stance-chart-drawing").GetAttribute("src"));
         var troops = page.FindAll(".actor-stances tbody tr").Single(r => r.TextContent.Contains("Should Western troops be deployed", StringComparison.Ordinal));
         Assert.Equal(("+1.25", "—"), (troops.QuerySelector("td.position")!.TextContent, troops.QuerySelector("td.interval")!.TextContent));
-        Assert.Empty(page.FindAll("svg.stance-chart rect.interval-band"));
-        Assert.Empty(page.FindAll("svg.stance-chart path.hindsight-line"));
-        Assert.Contains("methodology 1.0", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+        Assert.Empty(chart.FindAll("svg.stance-chart rect.interval-band"));
+        Assert.Empty(chart.FindAll("svg.stance-chart path.hindsight-line"));
+        Assert.Contains("methodology 1.0", chart.Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +138,8 @@ public class ActorPageTests : SeededComponentTest
         });
         Assert.Matches(@"Overall agreement with Olaf Scholz:\s*\d+%\s*on \d+ shared questions?", page.Find(".overall-agreement").TextContent);
         // The chart follows the stances and the timeline (it replays the whole history).
-        page.WaitForAssertion(() => Assert.Contains("Olaf Scholz", page.Find("svg.stance-chart").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Olaf Scholz", this.DrawnChart(page).Find("svg.stance-chart").TextContent, StringComparison.Ordinal);
+        Assert.Contains("compare=olaf-scholz", page.Find("stance-chart-drawing").GetAttribute("src"), StringComparison.Ordinal);
     }
 
     [Fact]

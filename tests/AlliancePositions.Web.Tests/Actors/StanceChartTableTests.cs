@@ -21,7 +21,7 @@ public class StanceChartTableTests : SeededComponentTest
         navigation.NavigateTo("/actors/emmanuel-macron?asOf=2024-04-30&compare=olaf-scholz");
         Render<MudPopoverProvider>();
         var page = Render<ActorPage>(p => p.Add(x => x.Slug, "emmanuel-macron"));
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg.stance-chart .chart-point")));
+        var chart = this.DrawnChart(page);
         // Closed, the table keeps no rows in the circuit; opened, it lists every point.
         Assert.Empty(page.FindAll("details.chart-table tr"));
         Assert.Null(page.Find("details.chart-table").GetAttribute("open"));
@@ -30,7 +30,7 @@ public class StanceChartTableTests : SeededComponentTest
         Assert.Equal("Hide the table", page.Find("details.chart-table summary").TextContent);
 
         // Each point's spoken label starts "<actor>, <date>: <stance> (<position>[, 95% <interval>])".
-        var fromChart = page.FindAll("svg.stance-chart .chart-point")
+        var fromChart = chart.FindAll("svg.stance-chart .chart-point")
             .Select(p => p.GetAttribute("aria-label")!).Select(label => label[..(label.IndexOf(") after ", StringComparison.Ordinal) + 1)]).ToList();
         var fromTable = page.FindAll("details.chart-table table.chart-data tbody tr").Select(row =>
         {
@@ -41,7 +41,7 @@ public class StanceChartTableTests : SeededComponentTest
 
         Assert.True(fromChart.Select(l => l.Split(',')[0]).Distinct().Count() == 2, string.Join(" | ", fromChart));
         Assert.Equal(fromChart, fromTable);
-        Assert.Equal(page.FindAll("svg.stance-chart g.panel").Select(g => g.GetAttribute("aria-label")),
+        Assert.Equal(chart.FindAll("svg.stance-chart g.panel").Select(g => g.GetAttribute("aria-label")),
             page.FindAll("table.chart-data caption").Select(c => c.TextContent));
 
         page.Find("details.chart-table summary").Click();
