@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using AlliancePositions.Core.Dates;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Web.Components.Shared;
@@ -127,6 +129,58 @@ public partial class StanceChart
         }
         return bands;
     }
+
+    /// <summary>The 95% bands behind a line (<see cref="IntervalBands"/>), as one piece of markup (see <see cref="PointsMarkup"/>).</summary>
+    private MarkupString BandsMarkup(double top, ChartSeries series, string colour)
+    {
+        var svg = new StringBuilder();
+        foreach (var band in IntervalBands(top, series.Line))
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect class=\"interval-band\" x=\"{F(band.X)}\" y=\"{F(band.Y)}\" width=\"{F(band.Width)}\" height=\"{F(band.Height)}\" fill=\"{colour}\" fill-opacity=\"0.14\"/>");
+        return new MarkupString(svg.ToString());
+    }
+
+    /// <summary>
+    /// A line's points as one piece of markup, every text in it encoded as the renderer encodes it. Written as
+    /// elements, a busy actor's thousands of points took the renderer some twenty frames each, and the frame arrays that
+    /// grew for them stayed in the shared array pool long after (tens of megabytes at a million statements).
+    /// Each point is a button a keyboard reaches, naming its line and statement for the page's one handler
+    /// (ClickableStanceChart).
+    /// </summary>
+    private MarkupString PointsMarkup(double top, bool below, ChartSeries series, string colour)
+    {
+        var svg = new StringBuilder();
+        foreach (var point in series.Line.Where(pt => pt.Position is not null))
+        {
+            var x = X(point.Date.Value);
+            var y = Y(top, point.Position!.Value);
+            var shift = ShiftAt(series, point);
+            var label = Encode(PointLabel(series, point, shift));
+            // A month- or year-precision date is a period, not a day: show the span it could be.
+            if (point.Date.Precision != DatePrecision.Day)
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<line x1=\"{F(x)}\" x2=\"{F(Math.Min(X(PeriodEnd(point.Date)), Left + PlotWidth))}\" y1=\"{F(y)}\" y2=\"{F(y)}\" stroke=\"{colour}\" stroke-opacity=\"0.35\" stroke-width=\"7\" stroke-linecap=\"round\"/>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<g class=\"chart-point\" tabindex=\"0\" role=\"button\" aria-label=\"{label}\" cursor=\"pointer\" data-actor=\"{Encode(series.ActorSlug)}\" data-statement=\"{Encode(point.StatementKey)}\"><title>{label}</title>");
+            if (shift is not null)
+            {
+                var at = ShiftLabelAt(top, x, y, ShiftLabel(shift));
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<g class=\"shift\"><circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"10\" fill=\"none\" stroke=\"#222\" stroke-width=\"1.5\"/><text x=\"{F(at.X)}\" y=\"{F(at.Y)}\" text-anchor=\"{at.Anchor}\" fill=\"#222\" font-size=\"10\" font-weight=\"600\">{ShiftLabel(shift)}</text></g>");
+            }
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1.5\"/></g>");
+            if (series.Line.Count <= 8)
+            {
+                var date = point.Date.ToString();
+                var at = DateLabelAt(top, x, y, below, date);
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<g class=\"point-date\"><text x=\"{F(at.X)}\" y=\"{F(at.Y)}\" text-anchor=\"{at.Anchor}\" fill=\"#333\" font-size=\"10\">{Encode(date)}</text></g>");
+            }
+        }
+        return new MarkupString(svg.ToString());
+    }
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 
     private int SeriesIndex(string actorSlug) => actorSlug == Data.Panels.SelectMany(p => p.Series).Select(s => s.ActorSlug).FirstOrDefault() ? 0 : 1;
 

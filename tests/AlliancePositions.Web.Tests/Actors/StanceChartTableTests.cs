@@ -76,5 +76,26 @@ public class StanceChartTableTests : SeededComponentTest
         });
     }
 
+    [Fact]
+    public void A_points_words_are_text_in_the_drawing_whatever_the_statement_says()
+    {
+        // Points are written as markup in one piece (StanceChart.PointsMarkup): every word in them must arrive as text.
+        const string hostile = "\"><script>alert(1)</script><g onclick=\"alert(2)\">&amp;";
+        var day = new DateOnly(2024, 2, 26);
+        var point = new StancePoint(PartialDate.Create(day, DatePrecision.Month), 1, StanceBand.LeansSupport, "k\"<1>");
+        var data = new StanceChartData("Actor A", null, [new ChartPanel("q", "A question?", [new ChartSeries("a\"<", "Actor A", [point], [])])],
+            new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 1), new DateOnly(2024, 6, 1), new Dictionary<string, string> { ["k\"<1>"] = hostile }, "stamp");
+
+        var chart = Render<StanceChart>(p => p.Add(c => c.Data, data));
+
+        Assert.Empty(chart.FindAll("script"));
+        Assert.Empty(chart.FindAll("[onclick]"));
+        var drawn = Assert.Single(chart.FindAll(".chart-point"));
+        Assert.Contains(hostile, drawn.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains(hostile, drawn.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("a\"<", "k\"<1>"), (drawn.GetAttribute("data-actor"), drawn.GetAttribute("data-statement")));
+        Assert.Equal("Feb 2024", chart.Find("g.point-date text").TextContent);
+    }
+
     private static double Number(string? value) => double.Parse(value!, CultureInfo.InvariantCulture);
 }
