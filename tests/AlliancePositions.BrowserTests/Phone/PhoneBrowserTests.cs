@@ -111,7 +111,7 @@ public sealed partial class PhoneBrowserTests(WorkspaceFixture workspace) : ICla
 
         // Sign in from the folded app bar.
         await page.GetByRole(AriaRole.Button, new() { Name = "Search, dates and account" }).TapAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).TapAsync();
+        await WorkspaceFixture.FollowToSignInAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).TapAsync());
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(WorkspaceFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).TapAsync();

@@ -35,13 +35,24 @@ public sealed class WorkspaceFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(string email)
     {
         var page = await Browser.OpenAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await FollowToSignInAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync());
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
         await WaitInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// Follows a "Sign in" link and waits for the sign-in page's own load. The page is a plain form outside the circuit:
+    /// the app's router first draws it in place, then the browser loads it afresh, and what was typed in between is lost
+    /// (seen in CI: the email empty, the password filled).
+    /// </summary>
+    public static async Task FollowToSignInAsync(IPage page, Func<Task> follow)
+    {
+        await page.RunAndWaitForResponseAsync(follow, r => r.Request.ResourceType == "document" && new Uri(r.Url).AbsolutePath == "/account/login");
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public async Task GoToAsync(IPage page, string path)
