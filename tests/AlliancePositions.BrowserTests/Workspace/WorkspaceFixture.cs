@@ -45,9 +45,8 @@ public sealed class WorkspaceFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Follows a "Sign in" link and waits for the sign-in page's own load. The page is a plain form outside the circuit:
-    /// the app's router first draws it in place, then the browser loads it afresh, and what was typed in between is lost
-    /// (seen in CI: the email empty, the password filled).
+    /// Follows a "Sign in" link and waits for the sign-in page's load: it is a plain form outside the circuit, which the
+    /// browser loads as a new document, and typing before that load would type into the page being left.
     /// </summary>
     public static async Task FollowToSignInAsync(IPage page, Func<Task> follow)
     {
