@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AlliancePositions.Core.Stances;
@@ -11,14 +10,15 @@ namespace AlliancePositions.Core.Stances;
 /// every actor's stance on every question: without this each of those pages would replay the whole question's
 /// evidence on every visit. Beside them it keeps each question's <see cref="StanceHistory"/>, which answers any other
 /// date, and what an actor's page reads beside it (hindsight lines, the statements' keys, meetings). Any write through
-/// the app's contexts clears it (<see cref="Invalidation"/>).
+/// the app's contexts clears it, but for the histories, which walk again only the actors a write concerned
+/// (<see cref="Invalidation"/>).
 /// </summary>
 /// <remarks>
 /// The cache lives in the app's process. Several app nodes over one PostgreSQL database hear of each other's writes:
 /// <see cref="Invalidate"/> also tells <see cref="OnInvalidate"/>, which the host's node sync (Web/Hosting/
 /// StanceCacheSync, LISTEN/NOTIFY) turns into a notification; the others then call <see cref="InvalidateFromPeer"/>.
 /// </remarks>
-public sealed class StanceCache : IDisposable
+public sealed partial class StanceCache : IDisposable
 {
     /// <summary>
     /// Entries kept at once: questions × dates (one question's stances and shifts, no matrix until asked), actors' records
@@ -31,31 +31,49 @@ public sealed class StanceCache : IDisposable
 
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    /// <summary>Each question's <see cref="StanceHistory"/>: one per question, not per date, so kept apart from the dates' entries.</summary>
-    private readonly ConcurrentDictionary<string, Lazy<Task<StanceHistory?>>> histories = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Each question's <see cref="StanceHistory"/>: one per question, not per date, so kept apart from the dates' entries;
+    /// with what the writes since it was built changed (<see cref="HistorySlot.Stale"/>), which its next reader walks again.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, HistorySlot> histories = new(StringComparer.Ordinal);
+
+    private sealed record HistorySlot(Lazy<Task<StanceHistory?>> Pending, CorpusChange Stale);
 
     private long version;
 
     /// <summary>Moves on every change of the corpus; a result computed across a change is not kept.</summary>
     public long Version => Interlocked.Read(ref version);
 
-    /// <summary>Clears the cache for a write made here, and tells the other nodes (when there are any).</summary>
-    public void Invalidate()
+    /// <summary>Clears the cache for a write made here that may have changed anything, and tells the other nodes (when there are any).</summary>
+    public void Invalidate() => Invalidate(CorpusChange.All);
+
+    /// <summary>
+    /// Clears the cache for a write made here, and tells the other nodes (when there are any). The histories are kept:
+    /// each walks the actors <paramref name="change"/> concerns again when next read (all of it after a change of
+    /// <see cref="CorpusChange.Everything"/>).
+    /// </summary>
+    public void Invalidate(CorpusChange change)
     {
-        InvalidateFromPeer();
-        OnInvalidate?.Invoke();
+        InvalidateFromPeer(change);
+        OnInvalidate?.Invoke(change);
     }
 
-    /// <summary>Clears the cache for a write another node made (that node has told the others).</summary>
-    public void InvalidateFromPeer()
+    /// <summary>Clears the cache for a write another node made that may have changed anything.</summary>
+    public void InvalidateFromPeer() => InvalidateFromPeer(CorpusChange.All);
+
+    /// <summary>Clears the cache for a write another node made (that node has told the others), as <see cref="Invalidate(CorpusChange)"/>.</summary>
+    public void InvalidateFromPeer(CorpusChange change)
     {
         Interlocked.Increment(ref version);
         entries.Compact(1.0);
-        histories.Clear();
+        if (change.Everything) histories.Clear();
+        else if (change.TouchesHistories)
+            foreach (var question in histories.Keys)
+                histories.AddOrUpdate(question, _ => throw new UnreachableException(), (_, slot) => slot with { Stale = slot.Stale.And(change) });
     }
 
-    /// <summary>Called after every <see cref="Invalidate"/>: how the other nodes over the same database hear of a write.</summary>
-    public Action? OnInvalidate { get; set; }
+    /// <summary>Called after every <see cref="Invalidate(CorpusChange)"/>: how the other nodes over the same database hear of a write.</summary>
+    public Action<CorpusChange>? OnInvalidate { get; set; }
 
     /// <summary>
     /// The cached stances, or computes them once however many callers ask at the same time. The computation is not
@@ -122,21 +140,22 @@ public sealed class StanceCache : IDisposable
             entry.Priority = priority;
             // On the thread pool, not on the first caller's context: a Blazor circuit that asked first must stay free to
             // render (its progress, other components) while a large question is worked out.
-            return new Lazy<Task<T>>(() => Task.Run(() => compute(CancellationToken.None)));
+            return Start(compute);
         })!;
         return AwaitKeptAsync(pending, seen, () => entries.Remove(key), cancellationToken);
     }
 
     /// <summary>
-    /// A pending computation's result for this caller. Computed from data that has changed since (or failed), it is
-    /// handed out but kept for no one: <paramref name="forget"/> drops it.
+    /// A pending computation's result for this caller. Computed from data that has changed since <paramref name="seen"/>
+    /// (or failed), it is handed out but kept for no one: <paramref name="forget"/> drops it. Without a
+    /// <paramref name="seen"/>, only a failure drops it.
     /// </summary>
-    private async Task<T> AwaitKeptAsync<T>(Lazy<Task<T>> pending, long seen, Action forget, CancellationToken cancellationToken)
+    private async Task<T> AwaitKeptAsync<T>(Lazy<Task<T>> pending, long? seen, Action forget, CancellationToken cancellationToken)
     {
         try
         {
             var result = await pending.Value.WaitAsync(cancellationToken);
-            if (Version != seen) forget();
+            if (seen is not null && Version != seen) forget();
             return result;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -148,14 +167,49 @@ public sealed class StanceCache : IDisposable
 
     /// <summary>
     /// The question's history, or builds it once however many callers ask (as <see cref="GetOrComputeAsync"/> computes
-    /// a date's stances): every date of the question is then read from it until the corpus next changes.
+    /// a date's stances): every date of the question is then read from it. After a write it is not built again but
+    /// brought up to date by <paramref name="refresh"/>, given the history and what the writes since changed (without a
+    /// <paramref name="refresh"/>, built again).
     /// </summary>
+    public Task<StanceHistory?> GetOrBuildHistoryAsync(string question, Func<CancellationToken, Task<StanceHistory?>> build, CancellationToken cancellationToken) =>
+        GetOrBuildHistoryAsync(question, build, null, cancellationToken);
+
+    /// <inheritdoc cref="GetOrBuildHistoryAsync(string, Func{CancellationToken, Task{StanceHistory}}, CancellationToken)"/>
     public Task<StanceHistory?> GetOrBuildHistoryAsync(string question, Func<CancellationToken, Task<StanceHistory?>> build,
-        CancellationToken cancellationToken)
+        Func<StanceHistory?, CorpusChange, CancellationToken, Task<StanceHistory?>>? refresh, CancellationToken cancellationToken)
     {
-        var seen = Version;
-        var pending = histories.GetOrAdd(question, _ => new Lazy<Task<StanceHistory?>>(() => Task.Run(() => build(CancellationToken.None))));
-        return AwaitKeptAsync(pending, seen, () => histories.TryRemove(new KeyValuePair<string, Lazy<Task<StanceHistory?>>>(question, pending)), cancellationToken);
+        while (true)
+        {
+            var slot = histories.GetOrAdd(question, _ => new HistorySlot(Start(build), CorpusChange.None));
+            if (slot.Stale.TouchesHistories)
+            {
+                var (before, change) = (slot.Pending, slot.Stale);
+                var refreshed = new HistorySlot(Start(async token => refresh is null || change.Everything
+                    ? await build(token)
+                    : await refresh(await KeptOrNullAsync(before), change, token)), CorpusChange.None);
+                // A write marked the slot meanwhile, or another reader refreshed it first: look again.
+                if (!histories.TryUpdate(question, refreshed, slot)) continue;
+                slot = refreshed;
+            }
+            // A history built across a write is kept: the write marked it, and its next reader walks what changed again.
+            var kept = slot;
+            return AwaitKeptAsync(kept.Pending, seen: null, () => histories.TryRemove(new KeyValuePair<string, HistorySlot>(question, kept)), cancellationToken);
+        }
+    }
+
+    private static Lazy<Task<T>> Start<T>(Func<CancellationToken, Task<T>> compute) => new(() => Task.Run(() => compute(CancellationToken.None)));
+
+    /// <summary>The history a refresh starts from; null when its build failed (the refresh then builds it).</summary>
+    private static async Task<StanceHistory?> KeptOrNullAsync(Lazy<Task<StanceHistory?>> pending)
+    {
+        try
+        {
+            return await pending.Value;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>Every actor's stances when they are already computed (or being computed), else null.</summary>
@@ -163,37 +217,4 @@ public sealed class StanceCache : IDisposable
         entries.TryGetValue((question, asOf, knownAt, lens, (string?)null), out Lazy<Task<QuestionStances?>>? pending) ? pending!.Value : null;
 
     public void Dispose() => entries.Dispose();
-
-    /// <summary>
-    /// Clears the cache after anything is written through an app context: saved changes, committed transactions (an
-    /// import commits once at the end), and commands run without a result set (bulk and raw SQL writes).
-    /// </summary>
-    public sealed class Invalidation(StanceCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
-    {
-        public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-        {
-            if (result > 0) cache.Invalidate();
-            return result;
-        }
-
-        public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(SavedChanges(eventData, result));
-
-        public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => cache.Invalidate();
-
-        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            cache.Invalidate();
-            return Task.CompletedTask;
-        }
-
-        public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-        {
-            if (result > 0) cache.Invalidate();
-            return result;
-        }
-
-        public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(NonQueryExecuted(command, eventData, result));
-    }
 }

@@ -35,7 +35,8 @@ public sealed class StanceHistory
     /// <summary>A statement with a qualifier, kept to list the qualifiers of those counting at a date.</summary>
     private readonly record struct Qualified(DateOnly Date, DateOnly? RetractedOn, string Qualifier);
 
-    private sealed record ActorLine(ActorRef Actor, DateOnly First, DayState[] Days, IReadOnlyList<Shift> Shifts, Qualified[] Qualifiers);
+    private sealed record ActorLine(int ActorId, ActorRef Actor, DateOnly First, DateOnly LatestKnown, DayState[] Days, IReadOnlyList<Shift> Shifts,
+        Qualified[] Qualifiers);
 
     private readonly List<ActorLine> lines;
     private readonly Dictionary<string, ActorLine> bySlug;
@@ -46,9 +47,11 @@ public sealed class StanceHistory
     /// </summary>
     private readonly ActorShift[] shiftsNewestFirst;
 
-    private StanceHistory(string question, DateOnly latestKnown, List<ActorLine> lines)
+    private StanceHistory(string question, List<ActorLine> lines)
     {
-        (Question, LatestKnown, this.lines, bySlug) = (question, latestKnown, lines, lines.ToDictionary(l => l.Actor.Slug, StringComparer.Ordinal));
+        lines.Sort((a, b) => string.CompareOrdinal(a.Actor.Name, b.Actor.Name));
+        (Question, this.lines, bySlug) = (question, lines, lines.ToDictionary(l => l.Actor.Slug, StringComparer.Ordinal));
+        LatestKnown = lines.Count == 0 ? DateOnly.MinValue : lines.Max(l => l.LatestKnown);
         shiftsNewestFirst = lines.SelectMany(line => line.Shifts.Select(shift => new ActorShift(line.Actor, question, shift)))
             .OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToArray();
     }
@@ -74,15 +77,25 @@ public sealed class StanceHistory
     /// are: by name. <paramref name="statementId"/> gives a statement's id by key: a line names the statement behind
     /// each point by id, and the caller reads the keys of those it shows (a key per day would double the memory).
     /// </summary>
-    public static StanceHistory Build(string question, IEnumerable<(ActorRef Actor, IReadOnlyList<EvidenceItem> Evidence)> evidenceByActor,
+    public static StanceHistory Build(string question, IEnumerable<(int ActorId, ActorRef Actor, IReadOnlyList<EvidenceItem> Evidence)> evidenceByActor,
+        Func<string, int> statementId) =>
+        new(question, Walk(evidenceByActor, statementId).ToList());
+
+    /// <summary>
+    /// This history with the lines of <paramref name="actorIds"/> walked again from <paramref name="evidenceByActor"/>,
+    /// their evidence now (as <see cref="Build"/> walks it), and every other line as it was: what a write that touched a
+    /// few actors changes. An actor of <paramref name="actorIds"/> with no evidence now, or no longer on record, drops out.
+    /// </summary>
+    public StanceHistory WithActors(IReadOnlySet<int> actorIds, IEnumerable<(int ActorId, ActorRef Actor, IReadOnlyList<EvidenceItem> Evidence)> evidenceByActor,
+        Func<string, int> statementId) =>
+        new(Question, [.. lines.Where(line => !actorIds.Contains(line.ActorId)), .. Walk(evidenceByActor.Where(e => actorIds.Contains(e.ActorId)), statementId)]);
+
+    private static IEnumerable<ActorLine> Walk(IEnumerable<(int ActorId, ActorRef Actor, IReadOnlyList<EvidenceItem> Evidence)> evidenceByActor,
         Func<string, int> statementId)
     {
-        var latestKnown = DateOnly.MinValue;
-        var lines = new List<ActorLine>();
-        foreach (var (actor, evidence) in evidenceByActor)
+        foreach (var (actorId, actor, evidence) in evidenceByActor)
         {
             if (evidence.Count == 0) continue;
-            foreach (var item in evidence) if (item.KnownOn > latestKnown) latestKnown = item.KnownOn;
             var timeline = LatentStanceCalculator.Walk(evidence, DateOnly.MaxValue, until: null).ToList();
             var days = new DayState[timeline.Count];
             var since = -1;
@@ -97,10 +110,9 @@ public sealed class StanceHistory
             var chronological = evidence.ToList();
             chronological.Sort(EvidenceItem.Chronologically);
             var qualifiers = chronological.Where(e => e.Qualifier is { Length: > 0 }).Select(e => new Qualified(e.Date.Value, e.RetractedOn, e.Qualifier!)).ToArray();
-            lines.Add(new ActorLine(actor, chronological[0].Date.Value, days, ShiftFinder.FromTimeline(timeline, [], ""), qualifiers));
+            yield return new ActorLine(actorId, actor, chronological[0].Date.Value, evidence.Max(e => e.KnownOn), days,
+                ShiftFinder.FromTimeline(timeline, [], ""), qualifiers);
         }
-        lines.Sort((a, b) => string.CompareOrdinal(a.Actor.Name, b.Actor.Name));
-        return new StanceHistory(question, latestKnown, lines);
     }
 
     /// <summary>

@@ -116,10 +116,14 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return histories;
     }
 
-    /// <summary>The question's history: the cache's (built once per corpus change), or without a cache built for this call.</summary>
+    /// <summary>
+    /// The question's history: the cache's (built once, then kept up to date write by write: see
+    /// <see cref="RefreshHistoryAsync"/>), or without a cache built for this call.
+    /// </summary>
     private async Task<StanceHistory?> HistoryOfAsync(string questionSlug, CancellationToken cancellationToken) => cache is null
         ? await BuildHistoryAsync(questionSlug, cancellationToken)
-        : await cache.GetOrBuildHistoryAsync(questionSlug, token => BuildHistoryAsync(questionSlug, token), cancellationToken);
+        : await cache.GetOrBuildHistoryAsync(questionSlug, token => BuildHistoryAsync(questionSlug, token),
+            (history, change, token) => RefreshHistoryAsync(questionSlug, history, change, token), cancellationToken);
 
     /// <summary>The question's history over all its evidence, every date and everything known; null when there is no such question.</summary>
     private async Task<StanceHistory?> BuildHistoryAsync(string questionSlug, CancellationToken cancellationToken)
@@ -128,12 +132,50 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
         var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId), DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
-        var actorRefs = await ActorRefsAsync(db, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
+        var (byActor, statementId) = await LinesToWalkAsync(db, evidence, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
+        return StanceHistory.Build(questionSlug, byActor, statementId);
+    }
+
+    /// <summary>
+    /// <paramref name="history"/> after <paramref name="change"/>: the lines of the actors the change concerns walked
+    /// again from their evidence now, the rest kept. A coding saved costs its actor's evidence on each question, read
+    /// through the actor's index, instead of every question's whole evidence (seconds at a million statements).
+    /// </summary>
+    private async Task<StanceHistory?> RefreshHistoryAsync(string questionSlug, StanceHistory? history, CorpusChange change, CancellationToken cancellationToken)
+    {
+        if (history is null || change.Everything) return await BuildHistoryAsync(questionSlug, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        if (questionId is null) return null;
+        var actors = await ActorsConcernedAsync(db, change, cancellationToken);
+        var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId && actors.Contains(c.Statement.ActorId)),
+            DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
+        var (byActor, statementId) = await LinesToWalkAsync(db, evidence, actors, cancellationToken);
+        return history.WithActors(actors.ToHashSet(), byActor, statementId);
+    }
+
+    /// <summary>
+    /// The actors whose evidence a change may have moved: those it names, the speakers of its statements, and the
+    /// actors its statements retract or deny (their evidence reads the retraction's date, and counts a denial).
+    /// </summary>
+    private static async Task<List<int>> ActorsConcernedAsync(AppDbContext db, CorpusChange change, CancellationToken cancellationToken)
+    {
+        var statements = change.Statements.ToList();
+        var speakers = await db.Statements.Where(s => statements.Contains(s.Id)).Select(s => s.ActorId).ToListAsync(cancellationToken);
+        var targets = await db.StatementRelations.Where(r => statements.Contains(r.FromStatementId)).Select(r => r.ToStatement.ActorId).ToListAsync(cancellationToken);
+        return [.. change.Actors.Concat(speakers).Concat(targets).Distinct()];
+    }
+
+    /// <summary>The evidence grouped by actor as a history walks it (a deleted actor speaks no more), and each statement's id by key.</summary>
+    private static async Task<(List<(int ActorId, ActorRef Actor, IReadOnlyList<EvidenceItem> Evidence)> ByActor, Func<string, int> StatementId)> LinesToWalkAsync(
+        AppDbContext db, List<LoadedEvidence> evidence, List<int> actors, CancellationToken cancellationToken)
+    {
+        var actorRefs = await ActorRefsAsync(db, actors, cancellationToken);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in evidence) ids[row.Item.StatementKey] = row.StatementId;
-        return StanceHistory.Build(questionSlug, evidence.GroupBy(e => e.ActorId)
-            .Where(g => actorRefs.ContainsKey(g.Key)) // a deleted actor speaks no more
-            .Select(g => (actorRefs[g.Key], (IReadOnlyList<EvidenceItem>)g.Select(e => e.Item).ToList())), key => ids[key]);
+        var byActor = evidence.GroupBy(e => e.ActorId).Where(g => actorRefs.ContainsKey(g.Key))
+            .Select(g => (g.Key, actorRefs[g.Key], (IReadOnlyList<EvidenceItem>)g.Select(e => e.Item).ToList())).ToList();
+        return (byActor, key => ids[key]);
     }
 
     /// <summary>The chosen actors without a record join the answer with a no-record stance, so every one asked for is there.</summary>

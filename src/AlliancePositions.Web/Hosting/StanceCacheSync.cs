@@ -23,17 +23,27 @@ internal sealed class StanceCacheSync(StanceCache cache, StorageLocation storage
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        cache.OnInvalidate = () => _ = PublishAsync();
+        cache.OnInvalidate = change => _ = PublishAsync(change);
         return base.StartAsync(cancellationToken);
     }
 
-    private async Task PublishAsync()
+    /// <summary>A notification's text: the writing node, then what the write changed (see <see cref="CorpusChange.ToString"/>).</summary>
+    internal static string Payload(string node, CorpusChange change)
+    {
+        var text = $"{node} {change}";
+        // PostgreSQL refuses a notification of 8,000 bytes or more; "everything" is never wrong, only slower.
+        return text.Length < MostPayload ? text : $"{node} {CorpusChange.All}";
+    }
+
+    private const int MostPayload = 7900;
+
+    private async Task PublishAsync(CorpusChange change)
     {
         try
         {
-            await using var notify = source.CreateCommand("SELECT pg_notify(@channel, @node)");
+            await using var notify = source.CreateCommand("SELECT pg_notify(@channel, @payload)");
             notify.Parameters.AddWithValue("channel", Channel);
-            notify.Parameters.AddWithValue("node", node);
+            notify.Parameters.AddWithValue("payload", Payload(node, change));
             await notify.ExecuteNonQueryAsync();
         }
         catch (Exception exception)
@@ -52,7 +62,8 @@ internal sealed class StanceCacheSync(StanceCache cache, StorageLocation storage
                 await using var connection = await source.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, notification) =>
                 {
-                    if (notification.Payload != node) cache.InvalidateFromPeer();
+                    var (sender, change) = notification.Payload.Split(' ', 2) is [var from, var text] ? (from, text) : (notification.Payload, null);
+                    if (sender != node) cache.InvalidateFromPeer(CorpusChange.Parse(change));
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
                 cache.InvalidateFromPeer();

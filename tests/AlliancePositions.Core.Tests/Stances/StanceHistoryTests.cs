@@ -36,7 +36,7 @@ public class StanceHistoryTests
     {
         var evidence = Record();
         var actor = new ActorRef("speaker", "A Speaker");
-        var history = StanceHistory.Build("q", [(actor, evidence)], NoIds);
+        var history = StanceHistory.Build("q", [(1, actor, evidence)], NoIds);
 
         var checkedDays = 0;
         for (var day = new DateOnly(2024, 1, 1); day <= new DateOnly(2024, 7, 1); day = day.AddDays(1))
@@ -63,7 +63,7 @@ public class StanceHistoryTests
     public void Knowledge_earlier_than_the_last_statement_became_known_is_left_to_the_replay()
     {
         var late = new EvidenceBuilder().Key("late").On(2024, 2, 1).KnownFrom(2024, 6, 1).Position(2).Build();
-        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), [.. Record(), late])], NoIds);
+        var history = StanceHistory.Build("q", [(1, new ActorRef("speaker", "A Speaker"), [.. Record(), late])], NoIds);
 
         Assert.Equal(new DateOnly(2024, 6, 1), history.LatestKnown);
         Assert.True(history.Answers(new DateOnly(2024, 6, 1)));
@@ -74,7 +74,7 @@ public class StanceHistoryTests
     [Fact]
     public void A_stance_read_off_the_history_shows_the_filter_s_last_step_and_no_evidence_list()
     {
-        var history = StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())], NoIds);
+        var history = StanceHistory.Build("q", [(1, new ActorRef("speaker", "A Speaker"), Record())], NoIds);
 
         // Read under a culture with a decimal comma: the arithmetic is written the same for everyone.
         var culture = System.Globalization.CultureInfo.CurrentCulture;
@@ -187,7 +187,7 @@ public class StanceHistoryTests
         Task<StanceHistory?> Build(CancellationToken _)
         {
             Interlocked.Increment(ref builds);
-            return Task.FromResult<StanceHistory?>(StanceHistory.Build("q", [(new ActorRef("speaker", "A Speaker"), Record())], NoIds));
+            return Task.FromResult<StanceHistory?>(StanceHistory.Build("q", [(1, new ActorRef("speaker", "A Speaker"), Record())], NoIds));
         }
 
         var first = await cache.GetOrBuildHistoryAsync("q", Build, Ct);

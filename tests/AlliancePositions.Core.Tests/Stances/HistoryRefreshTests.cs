@@ -1,0 +1,215 @@
+using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Sources;
+using AlliancePositions.Core.Stances;
+using AlliancePositions.Core.Statements;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlliancePositions.Core.Tests.Stances;
+
+/// <summary>
+/// After a write a question's history walks again only the actors the write concerned. What it then answers must be
+/// what a history built anew from the database answers, whatever the write was: otherwise a stance would lag behind
+/// the evidence an analyst just saved.
+/// </summary>
+public class HistoryRefreshTests
+{
+    private static readonly DateOnly Today = new(2026, 1, 1);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void A_history_brought_up_to_date_for_some_actors_answers_as_one_built_anew()
+    {
+        var (alice, bob, carol) = (new ActorRef("alice", "Alice"), new ActorRef("bob", "Bob"), new ActorRef("carol", "Carol"));
+        List<EvidenceItem> Said(string prefix, params (int Month, int Position)[] items) =>
+            [.. items.Select((item, i) => new EvidenceBuilder().Key($"{prefix}{i}").On(2024, item.Month, 10).Position(item.Position).Build())];
+        var before = StanceHistory.Build("q", [(1, alice, Said("a", (1, 2), (3, 1))), (2, bob, Said("b", (2, -1))), (3, carol, Said("c", (1, 1), (4, -2)))], _ => 0);
+
+        // Alice now reverses, Bob's only statement is gone, Carol is as she was; Alice is renamed so that she sorts last.
+        var renamed = new ActorRef("alice", "Zoe Alice");
+        var alicesNow = Said("a", (1, 2), (3, 1), (5, -2));
+        var refreshed = before.WithActors(new HashSet<int> { 1, 2 }, [(1, renamed, alicesNow), (3, carol, Said("c", (9, 2)))], _ => 0);
+        var built = StanceHistory.Build("q", [(1, renamed, alicesNow), (3, carol, Said("c", (1, 1), (4, -2)))], _ => 0);
+
+        Assert.Equal(built.LatestKnown, refreshed.LatestKnown);
+        for (var day = new DateOnly(2024, 1, 1); day <= new DateOnly(2024, 7, 1); day = day.AddDays(7))
+            Assert.Equal(Described(built.At(day, Today)), Described(refreshed.At(day, Today)));
+        Assert.Equal(["carol", "alice"], refreshed.At(new DateOnly(2024, 7, 1), Today).Stances.Select(s => s.Actor.Slug));
+    }
+
+    [Fact]
+    public async Task A_cached_history_walks_what_the_writes_since_changed_once_and_is_built_anew_after_a_change_of_everything()
+    {
+        using var cache = new StanceCache();
+        var (builds, refreshes) = (0, new List<CorpusChange>());
+        var history = StanceHistory.Build("q", [], _ => 0);
+        Task<StanceHistory?> BuildAsync(CancellationToken _)
+        {
+            builds++;
+            return Task.FromResult<StanceHistory?>(history);
+        }
+        Task<StanceHistory?> RefreshAsync(StanceHistory? current, CorpusChange change, CancellationToken _)
+        {
+            Assert.Same(history, current);
+            refreshes.Add(change);
+            return Task.FromResult<StanceHistory?>(StanceHistory.Build("q", [], _ => 0));
+        }
+        Task<StanceHistory?> ReadAsync() => cache.GetOrBuildHistoryAsync("q", BuildAsync, RefreshAsync, Ct);
+
+        await ReadAsync();
+        cache.Invalidate(CorpusChange.Of([1, 2], []));
+        cache.Invalidate(CorpusChange.Of([3], [7]));
+        var afterWrites = await ReadAsync();
+        Assert.Same(afterWrites, await ReadAsync());
+        cache.Invalidate(CorpusChange.None); // a write that touches no history: a document's title, say
+        Assert.Same(afterWrites, await ReadAsync());
+        cache.Invalidate();
+        await ReadAsync();
+
+        Assert.Equal(2, builds);
+        var change = Assert.Single(refreshes);
+        Assert.Equal([1, 2, 3], change.Statements.Order());
+        Assert.Equal([7], change.Actors);
+    }
+
+    [Fact]
+    public async Task After_every_kind_of_write_through_the_app_the_cached_stances_are_the_ones_computed_anew()
+    {
+        using var cache = new StanceCache();
+        var told = new List<CorpusChange>();
+        cache.OnInvalidate = told.Add;
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        told.Clear(); // the seed's load
+        var cached = new StanceQueries(database, cache);
+        var anew = new StanceQueries(database, cache: null);
+        await using var db = database.CreateDbContext();
+        var questions = await db.Questions.Select(q => q.Slug).ToListAsync(Ct);
+        var days = new[] { new DateOnly(2022, 6, 1), new DateOnly(2024, 2, 15), new DateOnly(2024, 4, 15), Today };
+
+        var compared = 0;
+        async Task<string> EveryStanceAsync(StanceQueries queries)
+        {
+            var all = new List<string>();
+            foreach (var question in questions)
+                foreach (var day in days)
+                {
+                    var found = await queries.OverviewAsync(question, day, Today, StanceLens.Default, Ct);
+                    all.Add($"{question} as of {day}:\n{Described(found)}");
+                    compared += found?.Stances.Count ?? 0;
+                }
+            return string.Join("\n\n", all);
+        }
+
+        var expected = await EveryStanceAsync(anew);
+        Assert.Equal(expected, await EveryStanceAsync(cached));
+        async Task WriteAsync(string what, Func<AppDbContext, Task> write, bool moves = true)
+        {
+            await using (var context = database.CreateDbContext())
+            {
+                await write(context);
+                await context.SaveChangesAsync(Ct);
+            }
+            var before = expected;
+            expected = await EveryStanceAsync(anew);
+            Assert.True(moves == (expected != before), $"{what}: the stances {(moves ? "did not move" : "moved")}");
+            Assert.Equal(expected, await EveryStanceAsync(cached));
+        }
+        Task<Statement> StatementAsync(AppDbContext c, string key) => c.Statements.SingleAsync(x => x.Key == key, Ct);
+        Task<Coding> CodingAsync(AppDbContext c, string statement, string question) =>
+            c.Codings.OrderBy(x => x.Id).FirstAsync(x => x.Statement.Key == statement && x.Question.Slug == question, Ct);
+
+        await WriteAsync("a recoding", async c => (await CodingAsync(c, "macron-persuades", "tougher-stance")).Position = -2);
+        await WriteAsync("a coding on another question", async c =>
+        {
+            var coding = await CodingAsync(c, "white-house-caution", "tougher-stance");
+            c.Codings.Add(new Coding { StatementId = coding.StatementId, QuestionId = await c.Questions.Where(q => q.Slug == "troop-deployment").Select(q => q.Id).SingleAsync(Ct),
+                CoderId = coding.CoderId, Position = 2 });
+        });
+        // Another actor's later statement retracts the White House's: it stops counting from the retraction's date.
+        await WriteAsync("a retraction", async c => c.StatementRelations.Add(new StatementRelation
+        {
+            FromStatementId = (await StatementAsync(c, "us-official-warns")).Id, ToStatementId = (await StatementAsync(c, "white-house-caution")).Id, Type = RelationType.Retracts,
+        }));
+        await WriteAsync("the retracting statement's date moved", async c => (await StatementAsync(c, "us-official-warns")).Date = new DateOnly(2024, 6, 1));
+        await WriteAsync("a statement given to another actor", async c =>
+            (await StatementAsync(c, "macron-signal")).ActorId = await c.Actors.Where(a => a.Slug == "olaf-scholz").Select(a => a.Id).SingleAsync(Ct));
+        await WriteAsync("an actor renamed to sort first", async c => (await c.Actors.SingleAsync(a => a.Slug == "white-house", Ct)).Name = "Aaron Abbott");
+        await WriteAsync("the retracting statement deleted", async c => (await StatementAsync(c, "us-official-warns")).DeletedAt = DateTimeOffset.UtcNow);
+        await WriteAsync("a coding deleted", async c => (await CodingAsync(c, "scholz-warns", "tougher-stance")).DeletedAt = DateTimeOffset.UtcNow);
+        await WriteAsync("a document's title", async c => (await c.Documents.OrderBy(d => d.Id).FirstAsync(Ct)).Title += " (corrected)", moves: false);
+
+        // Each write told what it changed, so each history walked a few actors again instead of being built anew.
+        Assert.Equal(9, told.Count);
+        Assert.All(told, change => Assert.False(change.Everything));
+        Assert.False(told[^1].TouchesHistories);
+        Assert.True(compared > 100, $"{compared} stances compared");
+    }
+
+    [Fact]
+    public async Task Writes_the_change_tracker_cannot_account_for_are_a_change_of_everything()
+    {
+        using var cache = new StanceCache();
+        var told = new List<CorpusChange>();
+        cache.OnInvalidate = told.Add;
+        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        told.Clear(); // the seed's load
+
+        await using (var db = database.CreateDbContext())
+        {
+            (await db.Questions.OrderBy(q => q.Id).FirstAsync(Ct)).Title += "?";
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = database.CreateDbContext())
+        {
+            // Hard-deleted, a statement takes its retractions of others with it, out of the change tracker's sight.
+            var relations = await db.StatementRelations.ToListAsync(Ct);
+            db.StatementRelations.RemoveRange(relations);
+            await db.SaveChangesAsync(Ct);
+            db.Statements.Remove(await db.Statements.OrderBy(s => s.Id).FirstAsync(Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = database.CreateDbContext())
+            await db.Codings.Where(c => c.Position == 2).ExecuteUpdateAsync(s => s.SetProperty(c => c.Position, 1), Ct);
+        await using (var db = database.CreateDbContext())
+        {
+            // A transaction the app opens may hold writes past the change tracker (an import's bulk load): its commit tells.
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            (await db.Codings.OrderBy(c => c.Id).FirstAsync(Ct)).Position = 0;
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(4, told.Count); // nothing yet: the save waits for the commit
+            await transaction.CommitAsync(Ct);
+        }
+
+        Assert.Equal([true, false, true, true, true], told.Select(c => c.Everything));
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("s;a")]
+    [InlineData("s1,2,3;a")]
+    [InlineData("s;a4")]
+    [InlineData("s7;a8,9")]
+    public void A_change_is_told_to_the_other_nodes_as_text_and_read_back_the_same(string text) =>
+        Assert.Equal(text, CorpusChange.Parse(text).ToString());
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("s1;b2")]
+    [InlineData("s1,x;a")]
+    [InlineData("s-1;a")]
+    [InlineData("a1;s2")]
+    public void A_change_that_cannot_be_read_is_a_change_of_everything(string? text) => Assert.True(CorpusChange.Parse(text).Everything);
+
+    [Fact]
+    public void A_change_of_too_many_ids_to_list_is_a_change_of_everything()
+    {
+        Assert.False(CorpusChange.Of(Enumerable.Range(1, CorpusChange.MostIds), []).Everything);
+        Assert.True(CorpusChange.Of(Enumerable.Range(1, CorpusChange.MostIds), [1]).Everything);
+    }
+
+    /// <summary>Every number and word of a date's stances and shifts, for comparing two answers as one text.</summary>
+    private static string Described(QuestionStances? stances) => stances is null ? "none" : string.Join('\n',
+        stances.Stances.Select(s => $"{s.Actor.Slug} {s.Actor.Name} {s.Stance.Band} {s.Stance.Position:R} {s.Stance.EvidenceCount} {s.Stance.Since} {string.Join('|', s.Stance.Qualifiers)} {s.Stance.Arithmetic}")
+            .Concat(stances.Shifts.Select(s => $"{s.Actor.Slug} {s.Shift.Kind} {s.Shift.From}->{s.Shift.To} {s.Shift.Date} {s.Shift.StatementKey}")));
+}
