@@ -7,6 +7,9 @@ namespace AlliancePositions.Core.Meetings;
 
 internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
+    /// <summary>The join of meetings and the actors who took part (its name in the model and the table's).</summary>
+    public const string Participants = "MeetingParticipants";
+
     public void Configure(EntityTypeBuilder<Meeting> entity)
     {
         entity.ConfigureEditable();
@@ -17,7 +20,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         entity.Ignore(m => m.When);
         entity.HasIndex(m => m.Key).IsUnique().HasDatabaseName("IX_Meetings_Key");
         entity.HasIndex(m => m.Date).HasDatabaseName("IX_Meetings_Date");
-        entity.HasMany(m => m.Participants).WithMany().UsingEntity("MeetingParticipants");
+        entity.HasMany(m => m.Participants).WithMany().UsingEntity(Participants);
         entity.HasMany(m => m.Topics).WithMany().UsingEntity("MeetingTopics");
         entity.HasMany(m => m.ReportedIn).WithMany().UsingEntity("MeetingReports");
     }

@@ -26,10 +26,41 @@ public sealed partial class StanceCache : IDisposable
     /// </summary>
     public const int Capacity = 256;
 
+    /// <summary>
+    /// Actors' records kept at once (<see cref="GetOrComputeForActorAsync"/>): two per actor whose page was opened, each
+    /// up to a few megabytes for the busiest actor of a million statements.
+    /// </summary>
+    public const int ActorCapacity = 64;
+
     /// <summary>How many of the actors whose pages were opened last <see cref="RecentActors"/> remembers.</summary>
     public const int RecentActorsKept = 8;
 
+    /// <summary>How many writes' changes are kept for the actors' records to be checked against; an older record is computed again.</summary>
+    public const int ChangesKept = 256;
+
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    /// <summary>
+    /// The actors' records, kept across writes that do not concern them: each remembers the <see cref="Version"/> it was
+    /// last known to be up to date at, and is checked against the changes since (<see cref="changes"/>) when read.
+    /// </summary>
+    private readonly MemoryCache actorEntries = new(new MemoryCacheOptions { SizeLimit = ActorCapacity });
+
+    private sealed class ActorSlot(object pending, long upToDateAt)
+    {
+        public object Pending { get; } = pending;
+
+        private long upToDateAt = upToDateAt;
+
+        public long UpToDateAt => Interlocked.Read(ref upToDateAt);
+
+        public void UpToDate(long at) => Interlocked.Exchange(ref upToDateAt, at);
+    }
+
+    /// <summary>The writes' changes since the last change of everything (at <see cref="everythingAt"/>), by version.</summary>
+    private readonly List<(long Version, CorpusChange Change)> changes = [];
+
+    private long everythingAt;
 
     /// <summary>
     /// Each question's <see cref="StanceHistory"/>: one per question, not per date, so kept apart from the dates' entries;
@@ -64,7 +95,22 @@ public sealed partial class StanceCache : IDisposable
     /// <summary>Clears the cache for a write another node made (that node has told the others), as <see cref="Invalidate(CorpusChange)"/>.</summary>
     public void InvalidateFromPeer(CorpusChange change)
     {
-        Interlocked.Increment(ref version);
+        lock (changes)
+        {
+            var now = Interlocked.Increment(ref version);
+            if (!change.Everything) changes.Add((now, change));
+            else
+            {
+                everythingAt = now;
+                changes.Clear();
+            }
+            if (changes.Count > ChangesKept)
+            {
+                everythingAt = changes[0].Version;
+                changes.RemoveAt(0);
+            }
+        }
+        if (change.Everything) actorEntries.Compact(1.0);
         entries.Compact(1.0);
         if (change.Everything) histories.Clear();
         else if (change.TouchesHistories)
@@ -88,11 +134,51 @@ public sealed partial class StanceCache : IDisposable
     /// Something of one actor that no date changes, computed once as <see cref="GetOrComputeAsync"/> computes stances:
     /// the actor's lines in hindsight (the smoother reads everything known whatever the date asked about, so every date
     /// of the actor's page cuts the same lines), or what the lines name by id. <paramref name="what"/> tells them apart.
+    /// It is kept across the writes <paramref name="concerns"/> says do not concern the actor (given what they changed,
+    /// never <see cref="CorpusChange.Everything"/>): an analyst coding one actor's statement leaves the other actors'
+    /// pages as fast as before.
     /// </summary>
-    public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    public async Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute,
+        Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken)
     {
         NoteActor(actor);
-        return GetOrComputeEntryAsync((actor, what), compute, cancellationToken);
+        var key = (actor, what);
+        while (true)
+        {
+            var now = Version;
+            var slot = actorEntries.GetOrCreate(key, entry =>
+            {
+                entry.Size = 1;
+                return new ActorSlot(Start(compute), now);
+            })!;
+            if (slot.UpToDateAt != now)
+            {
+                var since = ChangedSince(slot.UpToDateAt);
+                if (since is null || await concerns(since, cancellationToken))
+                {
+                    if (actorEntries.TryGetValue(key, out ActorSlot? current) && current == slot) actorEntries.Remove(key);
+                    continue;
+                }
+                slot.UpToDate(now);
+            }
+            return await AwaitKeptAsync((Lazy<Task<T>>)slot.Pending, seen: null, () =>
+            {
+                if (actorEntries.TryGetValue(key, out ActorSlot? current) && current == slot) actorEntries.Remove(key);
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>What the writes after <paramref name="version"/> changed, or null when one of them changed everything (or it is too long ago to tell).</summary>
+    private CorpusChange? ChangedSince(long version)
+    {
+        lock (changes)
+        {
+            if (version < everythingAt) return null;
+            var since = CorpusChange.None;
+            foreach (var (at, change) in changes)
+                if (at > version) since = since.And(change);
+            return since;
+        }
     }
 
     /// <summary>
@@ -105,8 +191,9 @@ public sealed partial class StanceCache : IDisposable
     public Task<T> GetOrComputeAnswerAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
         GetOrComputeEntryAsync(key, compute, cancellationToken, CacheItemPriority.Low);
 
-    /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry.</summary>
-    public bool HoldsForActor(string actor, object what) => entries.TryGetValue((actor, what), out _);
+    /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry, known to be up to date.</summary>
+    public bool HoldsForActor(string actor, object what) =>
+        actorEntries.TryGetValue((actor, what), out ActorSlot? slot) && slot!.UpToDateAt == Version;
 
     private readonly LinkedList<string> recentActors = [];
 
@@ -216,5 +303,9 @@ public sealed partial class StanceCache : IDisposable
     public Task<QuestionStances?>? Find(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens) =>
         entries.TryGetValue((question, asOf, knownAt, lens, (string?)null), out Lazy<Task<QuestionStances?>>? pending) ? pending!.Value : null;
 
-    public void Dispose() => entries.Dispose();
+    public void Dispose()
+    {
+        entries.Dispose();
+        actorEntries.Dispose();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AlliancePositions.Core.Actors;
+using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Questions;
 using AlliancePositions.Core.Statements;
 using Microsoft.EntityFrameworkCore;
@@ -99,16 +100,19 @@ public sealed partial class StanceCache
         /// <summary>
         /// What the tracked changes change of the histories' data (<see cref="StanceQueries"/> walks codings, their
         /// statements, the statements' relations and the actors): the statements and actors touched, read once the save
-        /// has run (a new statement has its id only then). A question edited, or a statement deleted (its retractions
-        /// of others go with it, out of sight), is a change of everything. Every other entity leaves the histories be.
+        /// has run (a new statement has its id only then), and whether meetings changed (an actor's page lists those
+        /// attended). A question edited, or a statement deleted (its retractions of others go with it, out of sight),
+        /// is a change of everything. Every other entity leaves the histories be.
         /// </summary>
         internal static Func<CorpusChange> Classify(ChangeTracker tracker)
         {
             var statements = new List<Func<int>>();
             var actors = new List<Func<int>>();
+            var meetings = false;
             foreach (var entry in tracker.Entries())
             {
                 if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+                if (entry.Metadata.ClrType == typeof(Meeting) || entry.Metadata.Name == MeetingConfiguration.Participants) meetings = true;
                 switch (entry.Entity)
                 {
                     case Question:
@@ -136,7 +140,7 @@ public sealed partial class StanceCache
                         break;
                 }
             }
-            return () => CorpusChange.Of(statements.Select(id => id()), actors.Select(id => id()));
+            return () => CorpusChange.Of(statements.Select(id => id()), actors.Select(id => id()), meetings);
         }
 
         private static Func<int> Original(EntityEntry entry, string property)

@@ -294,7 +294,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (lens.View != StanceView.Hindsight || cache is null) return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         // The smoothed lines do not depend on asOf: replayed once per actor until the next write, cut at each date asked.
         var whole = await cache.GetOrComputeForActorAsync(actorSlug, (lens, knownAt),
-            token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token), cancellationToken);
+            token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token), (change, token) => ConcernsAsync(actorSlug, change, token), cancellationToken);
         return whole.ToDictionary(p => p.Key, p => ((IReadOnlyList<StancePoint>)p.Value.Line.TakeWhile(point => point.Date.Value <= asOf).ToList(), p.Value.Shifts));
     }
 
@@ -349,7 +349,23 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
                 .ToDictionaryAsync(s => s.Id, s => s.Key, token);
             return new LineRecord(keys, await AttendanceAsync(actorSlug, token));
         }
-        return cache is null ? ReadAsync(cancellationToken) : cache.GetOrComputeForActorAsync(actorSlug, nameof(LineRecord), ReadAsync, cancellationToken);
+        return cache is null
+            ? ReadAsync(cancellationToken)
+            : cache.GetOrComputeForActorAsync(actorSlug, nameof(LineRecord), ReadAsync, (change, token) => ConcernsAsync(actorSlug, change, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="change"/> may have moved what the actor's page reads beside the histories: their
+    /// evidence (as <see cref="ActorsConcernedAsync"/> finds) or the meetings they attended (any meeting's change).
+    /// </summary>
+    private async Task<bool> ConcernsAsync(string actorSlug, CorpusChange change, CancellationToken cancellationToken)
+    {
+        if (change.Everything || change.Meetings) return true;
+        if (!change.TouchesHistories) return false;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A deleted actor too: their page stops answering.
+        var actorId = await db.Actors.IgnoreQueryFilters().Where(a => a.Slug == actorSlug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        return actorId is null || (await ActorsConcernedAsync(db, change, cancellationToken)).Contains(actorId.Value);
     }
 
     /// <summary>The actor's lines replayed from their evidence: the line and the shifts stop at <paramref name="asOf"/>.</summary>

@@ -1,5 +1,6 @@
 using AlliancePositions.Core.Actors;
 using AlliancePositions.Core.Data;
+using AlliancePositions.Core.Meetings;
 using AlliancePositions.Core.Sources;
 using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
@@ -85,6 +86,7 @@ public class HistoryRefreshTests
         await using var db = database.CreateDbContext();
         var questions = await db.Questions.Select(q => q.Slug).ToListAsync(Ct);
         var days = new[] { new DateOnly(2022, 6, 1), new DateOnly(2024, 2, 15), new DateOnly(2024, 4, 15), Today };
+        var actors = await db.Actors.Select(a => a.Slug).ToListAsync(Ct);
 
         var compared = 0;
         async Task<string> EveryStanceAsync(StanceQueries queries)
@@ -97,12 +99,16 @@ public class HistoryRefreshTests
                     all.Add($"{question} as of {day}:\n{Described(found)}");
                     compared += found?.Stances.Count ?? 0;
                 }
+            // What an actor's page reads beside the histories: the statements behind the points, the meetings before the shifts, the smoother's lines.
+            foreach (var actor in actors)
+                foreach (var lens in new[] { StanceLens.Default, Hindsight })
+                    all.Add($"{actor} {lens.View}:\n{Described(await queries.HistoryAsync(actor, Today, Today, lens, Ct))}");
             return string.Join("\n\n", all);
         }
 
         var expected = await EveryStanceAsync(anew);
         Assert.Equal(expected, await EveryStanceAsync(cached));
-        async Task WriteAsync(string what, Func<AppDbContext, Task> write, bool moves = true)
+        async Task WriteAsync(string what, Func<AppDbContext, Task> write, bool? moves = true)
         {
             await using (var context = database.CreateDbContext())
             {
@@ -111,7 +117,7 @@ public class HistoryRefreshTests
             }
             var before = expected;
             expected = await EveryStanceAsync(anew);
-            Assert.True(moves == (expected != before), $"{what}: the stances {(moves ? "did not move" : "moved")}");
+            if (moves is { } move) Assert.True(move == (expected != before), $"{what}: the stances {(move ? "did not move" : "moved")}");
             Assert.Equal(expected, await EveryStanceAsync(cached));
         }
         Task<Statement> StatementAsync(AppDbContext c, string key) => c.Statements.SingleAsync(x => x.Key == key, Ct);
@@ -136,12 +142,18 @@ public class HistoryRefreshTests
         await WriteAsync("an actor renamed to sort first", async c => (await c.Actors.SingleAsync(a => a.Slug == "white-house", Ct)).Name = "Aaron Abbott");
         await WriteAsync("the retracting statement deleted", async c => (await StatementAsync(c, "us-official-warns")).DeletedAt = DateTimeOffset.UtcNow);
         await WriteAsync("a coding deleted", async c => (await CodingAsync(c, "scholz-warns", "tougher-stance")).DeletedAt = DateTimeOffset.UtcNow);
+        // The seed's stances do not shift, so the meetings before a shift are compared, not seen to move.
+        await WriteAsync("a meeting attended", async c => c.Meetings.Add(new Meeting
+        {
+            Key = "a-later-summit", Title = "Summit", Date = new DateOnly(2024, 4, 2), Participants = [await c.Actors.SingleAsync(a => a.Slug == "emmanuel-macron", Ct)],
+        }), moves: null);
         await WriteAsync("a document's title", async c => (await c.Documents.OrderBy(d => d.Id).FirstAsync(Ct)).Title += " (corrected)", moves: false);
 
         // Each write told what it changed, so each history walked a few actors again instead of being built anew.
-        Assert.Equal(9, told.Count);
+        Assert.Equal(10, told.Count);
         Assert.All(told, change => Assert.False(change.Everything));
-        Assert.False(told[^1].TouchesHistories);
+        Assert.True(told[^2].Meetings);
+        Assert.False(told[^1].TouchesHistories || told[^1].Meetings);
         Assert.True(compared > 100, $"{compared} stances compared");
     }
 
@@ -189,6 +201,8 @@ public class HistoryRefreshTests
     [InlineData("s1,2,3;a")]
     [InlineData("s;a4")]
     [InlineData("s7;a8,9")]
+    [InlineData("s;a;m")]
+    [InlineData("s1;a2;m")]
     public void A_change_is_told_to_the_other_nodes_as_text_and_read_back_the_same(string text) =>
         Assert.Equal(text, CorpusChange.Parse(text).ToString());
 
@@ -199,6 +213,8 @@ public class HistoryRefreshTests
     [InlineData("s1,x;a")]
     [InlineData("s-1;a")]
     [InlineData("a1;s2")]
+    [InlineData("s1;a2;x")]
+    [InlineData("s1;a2;m;m")]
     public void A_change_that_cannot_be_read_is_a_change_of_everything(string? text) => Assert.True(CorpusChange.Parse(text).Everything);
 
     [Fact]
@@ -207,6 +223,14 @@ public class HistoryRefreshTests
         Assert.False(CorpusChange.Of(Enumerable.Range(1, CorpusChange.MostIds), []).Everything);
         Assert.True(CorpusChange.Of(Enumerable.Range(1, CorpusChange.MostIds), [1]).Everything);
     }
+
+    private static readonly StanceLens Hindsight = StanceLens.Default with { View = StanceView.Hindsight };
+
+    /// <summary>Every point and shift of an actor's lines, with the statement behind each and the meetings before each shift.</summary>
+    private static string Described(IReadOnlyDictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)> lines) => string.Join('\n',
+        lines.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}: " +
+            string.Join(' ', l.Value.Line.Select(p => $"{p.Date}/{p.Band}/{p.Position:R}/{p.StatementKey}")) + " | " +
+            string.Join(' ', l.Value.Shifts.Select(x => $"{x.Kind} {x.Date} {x.StatementKey} [{string.Join(',', x.MeetingsBefore.Select(m => m.Key))}]"))));
 
     /// <summary>Every number and word of a date's stances and shifts, for comparing two answers as one text.</summary>
     private static string Described(QuestionStances? stances) => stances is null ? "none" : string.Join('\n',

@@ -30,10 +30,51 @@ public class StanceCacheTests
     }
 
     [Fact]
+    public async Task An_actor_s_record_is_kept_across_the_writes_that_do_not_concern_them_and_computed_again_after_one_that_does()
+    {
+        using var cache = new StanceCache();
+        var (computed, asked) = (0, new List<CorpusChange>());
+        Task<int> ReadAsync() => cache.GetOrComputeForActorAsync("alice", "record", _ => Task.FromResult(++computed), (change, _) =>
+        {
+            asked.Add(change);
+            return Task.FromResult(change.Actors.Contains(1));
+        }, Ct);
+
+        Assert.Equal(1, await ReadAsync());
+        cache.Invalidate(CorpusChange.Of([10], [2]));
+        cache.Invalidate(CorpusChange.Of([11], []));
+        Assert.Equal(1, await ReadAsync()); // not Alice's: kept, and asked about both writes at once
+        Assert.Equal(1, await ReadAsync()); // and not asked again
+        Assert.True(cache.HoldsForActor("alice", "record"));
+        cache.Invalidate(CorpusChange.Of([12], [1]));
+        Assert.False(cache.HoldsForActor("alice", "record"));
+        Assert.Equal(2, await ReadAsync());
+        cache.Invalidate();
+        Assert.Equal(3, await ReadAsync()); // a change of everything concerns everyone, unasked
+
+        Assert.Equal(["s10,11;a2", "s12;a1"], asked.Select(c => c.ToString()));
+    }
+
+    [Fact]
+    public async Task An_actor_s_record_older_than_the_changes_kept_is_computed_again()
+    {
+        using var cache = new StanceCache();
+        var computed = 0;
+        Task<int> ReadAsync() => cache.GetOrComputeForActorAsync("alice", "record", _ => Task.FromResult(++computed), (_, _) => Task.FromResult(false), Ct);
+
+        await ReadAsync();
+        for (var i = 0; i < StanceCache.ChangesKept; i++) cache.Invalidate(CorpusChange.Of([i], []));
+        Assert.Equal(1, await ReadAsync());
+        for (var i = 0; i <= StanceCache.ChangesKept; i++) cache.Invalidate(CorpusChange.Of([i], []));
+
+        Assert.Equal(2, await ReadAsync());
+    }
+
+    [Fact]
     public async Task The_actors_asked_about_last_are_remembered_most_recent_first_a_few_at_most_and_across_writes()
     {
         using var cache = new StanceCache();
-        async Task AskAsync(string actor) => await cache.GetOrComputeForActorAsync(actor, "lines", _ => Task.FromResult(actor), Ct);
+        async Task AskAsync(string actor) => await cache.GetOrComputeForActorAsync(actor, "lines", _ => Task.FromResult(actor), (_, _) => Task.FromResult(true), Ct);
 
         for (var i = 0; i < StanceCache.RecentActorsKept + 2; i++) await AskAsync($"actor-{i}");
         await AskAsync("actor-5");
