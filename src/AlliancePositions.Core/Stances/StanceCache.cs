@@ -41,12 +41,20 @@ public sealed partial class StanceCache : IDisposable
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
     /// <summary>
-    /// The actors' records, kept across writes that do not concern them: each remembers the <see cref="Version"/> it was
-    /// last known to be up to date at, and is checked against the changes since (<see cref="changes"/>) when read.
+    /// Every actor's stances on a question at a date, kept across writes: brought up to date, when next read, for the
+    /// actors the writes since concern. As many as <see cref="Capacity"/>.
     /// </summary>
+    private readonly MemoryCache questionEntries = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    /// <summary>The actors' records, kept across writes that do not concern them.</summary>
     private readonly MemoryCache actorEntries = new(new MemoryCacheOptions { SizeLimit = ActorCapacity });
 
-    private sealed class ActorSlot(object pending, long upToDateAt)
+    /// <summary>
+    /// An entry kept across writes (<see cref="questionEntries"/>, <see cref="actorEntries"/>): its computation and the
+    /// <see cref="Version"/> it was last known to be up to date at. When read at a later version it is brought up to
+    /// date with what the writes since changed (<see cref="changes"/>).
+    /// </summary>
+    private sealed class KeptSlot(object pending, long upToDateAt)
     {
         public object Pending { get; } = pending;
 
@@ -110,7 +118,11 @@ public sealed partial class StanceCache : IDisposable
                 changes.RemoveAt(0);
             }
         }
-        if (change.Everything) actorEntries.Compact(1.0);
+        if (change.Everything)
+        {
+            questionEntries.Compact(1.0);
+            actorEntries.Compact(1.0);
+        }
         entries.Compact(1.0);
         if (change.Everything) histories.Clear();
         else if (change.TouchesHistories)
@@ -122,13 +134,24 @@ public sealed partial class StanceCache : IDisposable
     public Action<CorpusChange>? OnInvalidate { get; set; }
 
     /// <summary>
-    /// The cached stances, or computes them once however many callers ask at the same time. The computation is not
-    /// tied to the first caller's cancellation: a visitor who leaves must not fail the others waiting for it.
+    /// The cached stances of the chosen actors, or computes them once however many callers ask at the same time. The
+    /// computation is not tied to the first caller's cancellation: a visitor who leaves must not fail the others waiting
+    /// for it.
     /// </summary>
-    /// <param name="actors">The chosen actors' keys in a canonical order, or null for every actor on record.</param>
-    public Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens, string? actors,
+    /// <param name="actors">The chosen actors' keys in a canonical order.</param>
+    public Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens, string actors,
         Func<CancellationToken, Task<QuestionStances?>> compute, CancellationToken cancellationToken) =>
         GetOrComputeEntryAsync((question, asOf, knownAt, lens, actors), compute, cancellationToken);
+
+    /// <summary>
+    /// Every actor's cached stances on the question, computed once however many callers ask (as the chosen actors'
+    /// are), and kept across writes: after one, <paramref name="update"/> brings them up to date from what the writes
+    /// since changed (never <see cref="CorpusChange.Everything"/>: after such a write they are computed anew).
+    /// </summary>
+    public Task<QuestionStances?> GetOrComputeAsync(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens,
+        Func<CancellationToken, Task<QuestionStances?>> compute, Func<QuestionStances?, CorpusChange, CancellationToken, Task<QuestionStances?>> update,
+        CancellationToken cancellationToken) =>
+        GetOrKeepAsync(questionEntries, (question, asOf, knownAt, lens), compute, update, cancellationToken);
 
     /// <summary>
     /// Something of one actor that no date changes, computed once as <see cref="GetOrComputeAsync"/> computes stances:
@@ -138,32 +161,50 @@ public sealed partial class StanceCache : IDisposable
     /// never <see cref="CorpusChange.Everything"/>): an analyst coding one actor's statement leaves the other actors'
     /// pages as fast as before.
     /// </summary>
-    public async Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute,
+    public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute,
         Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken)
     {
         NoteActor(actor);
-        var key = (actor, what);
+        return GetOrKeepAsync(actorEntries, (actor, what), compute,
+            async (kept, since, token) => await concerns(since, token) ? await compute(token) : kept, cancellationToken);
+    }
+
+    /// <summary>
+    /// An entry of <paramref name="store"/>, computed once however many callers ask, and kept across writes: read after
+    /// one, it is replaced by <paramref name="update"/> of its value and what the writes since changed (by
+    /// <paramref name="compute"/> after a change of everything, or when those changes are too old to tell).
+    /// </summary>
+    private async Task<T> GetOrKeepAsync<T>(MemoryCache store, object key, Func<CancellationToken, Task<T>> compute,
+        Func<T, CorpusChange, CancellationToken, Task<T>> update, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var now = Version;
-            var slot = actorEntries.GetOrCreate(key, entry =>
+            var slot = store.GetOrCreate(key, entry =>
             {
                 entry.Size = 1;
-                return new ActorSlot(Start(compute), now);
+                return new KeptSlot(Start(compute), now);
             })!;
             if (slot.UpToDateAt != now)
             {
                 var since = ChangedSince(slot.UpToDateAt);
-                if (since is null || await concerns(since, cancellationToken))
+                var kept = (Lazy<Task<T>>)slot.Pending;
+                var replacement = since is null
+                    ? new KeptSlot(Start(compute), now)
+                    : new KeptSlot(Start(async token => await update(await kept.Value, since, token)), now);
+                lock (store)
                 {
-                    if (actorEntries.TryGetValue(key, out ActorSlot? current) && current == slot) actorEntries.Remove(key);
-                    continue;
+                    // Another reader brought it up to date first, or a write replaced it meanwhile: look again.
+                    if (!store.TryGetValue(key, out KeptSlot? current) || current != slot) continue;
+                    store.Set(key, replacement, new MemoryCacheEntryOptions { Size = 1 });
                 }
-                slot.UpToDate(now);
+                slot = replacement;
             }
-            return await AwaitKeptAsync((Lazy<Task<T>>)slot.Pending, seen: null, () =>
+            var read = slot;
+            return await AwaitKeptAsync((Lazy<Task<T>>)read.Pending, seen: null, () =>
             {
-                if (actorEntries.TryGetValue(key, out ActorSlot? current) && current == slot) actorEntries.Remove(key);
+                lock (store)
+                    if (store.TryGetValue(key, out KeptSlot? current) && current == read) store.Remove(key);
             }, cancellationToken);
         }
     }
@@ -193,7 +234,7 @@ public sealed partial class StanceCache : IDisposable
 
     /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry, known to be up to date.</summary>
     public bool HoldsForActor(string actor, object what) =>
-        actorEntries.TryGetValue((actor, what), out ActorSlot? slot) && slot!.UpToDateAt == Version;
+        actorEntries.TryGetValue((actor, what), out KeptSlot? slot) && slot!.UpToDateAt == Version;
 
     private readonly LinkedList<string> recentActors = [];
 
@@ -299,13 +340,26 @@ public sealed partial class StanceCache : IDisposable
         }
     }
 
-    /// <summary>Every actor's stances when they are already computed (or being computed), else null.</summary>
-    public Task<QuestionStances?>? Find(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens) =>
-        entries.TryGetValue((question, asOf, knownAt, lens, (string?)null), out Lazy<Task<QuestionStances?>>? pending) ? pending!.Value : null;
+    /// <summary>
+    /// Every actor's stances when they are already computed (or being computed) and no write since has moved a stance,
+    /// else null.
+    /// </summary>
+    public Task<QuestionStances?>? Find(string question, DateOnly asOf, DateOnly knownAt, StanceLens lens)
+    {
+        if (!questionEntries.TryGetValue((question, asOf, knownAt, lens), out KeptSlot? slot)) return null;
+        var now = Version;
+        if (slot!.UpToDateAt != now)
+        {
+            if (ChangedSince(slot.UpToDateAt) is not { TouchesHistories: false }) return null;
+            slot.UpToDate(now);
+        }
+        return ((Lazy<Task<QuestionStances?>>)slot.Pending).Value;
+    }
 
     public void Dispose()
     {
         entries.Dispose();
+        questionEntries.Dispose();
         actorEntries.Dispose();
     }
 }

@@ -63,7 +63,8 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         // as its own entry, unless every actor's stances are at hand already: then it is a filter of those.
         if (cache is null) return await ComputeAsync(questionSlug, asOf, knownAt, lens, actors, cancellationToken);
         if (actors is null)
-            return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, lens, null, token => ComputeAsync(questionSlug, asOf, knownAt, lens, null, token), cancellationToken);
+            return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, lens, token => ComputeAsync(questionSlug, asOf, knownAt, lens, null, token),
+                (kept, change, token) => UpdatedAsync(kept, change, questionSlug, asOf, knownAt, lens, token), cancellationToken);
         if (cache.Find(questionSlug, asOf, knownAt, lens) is { } pending)
             return await pending.WaitAsync(cancellationToken) is { } all ? await WithMissingAsync(all.Only(actors), actors, cancellationToken) : null;
         return await cache.GetOrComputeAsync(questionSlug, asOf, knownAt, lens, string.Join(',', actors.Order(StringComparer.Ordinal)),
@@ -187,8 +188,41 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             chosen.Shifts);
     }
 
+    /// <summary>
+    /// Every actor's stances on the question after <paramref name="change"/>: those of the actors it concerns (see
+    /// <see cref="ActorsConcernedAsync"/>) computed again from their evidence now, the others' kept. An actor's stance
+    /// and shifts rest on their own evidence alone.
+    /// </summary>
+    private async Task<QuestionStances?> UpdatedAsync(QuestionStances? kept, CorpusChange change, string questionSlug, DateOnly asOf, DateOnly knownAt,
+        StanceLens lens, CancellationToken cancellationToken)
+    {
+        if (kept is null || change.Everything) return await ComputeAsync(questionSlug, asOf, knownAt, lens, null, cancellationToken);
+        if (!change.TouchesHistories) return kept;
+        List<string> concerned;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var ids = await ActorsConcernedAsync(db, change, cancellationToken);
+            // Deleted ones too: their stances leave.
+            concerned = await db.Actors.IgnoreQueryFilters().Where(a => ids.Contains(a.Id)).Select(a => a.Slug).ToListAsync(cancellationToken);
+        }
+        if (await ComputeAsync(questionSlug, asOf, knownAt, lens, concerned, cancellationToken, listMissing: false) is not { } theirs) return null;
+        var left = concerned.ToHashSet(StringComparer.Ordinal);
+        return new QuestionStances(questionSlug, asOf, knownAt, lens,
+            InListOrder(kept.Stances.Where(s => !left.Contains(s.Actor.Slug)).Concat(theirs.Stances)),
+            InListOrder(kept.Shifts.Where(s => !left.Contains(s.Actor.Slug)).Concat(theirs.Shifts)));
+    }
+
+    /// <summary>A question's stances as they are listed: by name (then key, for namesakes).</summary>
+    private static List<ActorStance> InListOrder(IEnumerable<ActorStance> stances) =>
+        stances.OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ThenBy(s => s.Actor.Slug, StringComparer.Ordinal).ToList();
+
+    /// <summary>A question's shifts as they are listed: newest first, then by name (then key).</summary>
+    private static List<ActorShift> InListOrder(IEnumerable<ActorShift> shifts) =>
+        shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ThenBy(s => s.Actor.Slug, StringComparer.Ordinal).ToList();
+
+    /// <param name="listMissing">Whether chosen <paramref name="actors"/> without a record are listed with a no-record stance.</param>
     private async Task<QuestionStances?> ComputeAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
-        IReadOnlyCollection<string>? actors, CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? actors, CancellationToken cancellationToken, bool listMissing = true)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
@@ -206,10 +240,8 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             stances.Add(new ActorStance(actor, stance));
             shifts.AddRange(actorShifts.Select(s => new ActorShift(actor, questionSlug, s)));
         }
-        var found = new QuestionStances(questionSlug, asOf, knownAt, lens,
-            stances.OrderBy(s => s.Actor.Name, StringComparer.Ordinal).ToList(),
-            shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ToList());
-        return actors is null ? found : await WithMissingAsync(found, actors, cancellationToken);
+        var found = new QuestionStances(questionSlug, asOf, knownAt, lens, InListOrder(stances), InListOrder(shifts));
+        return actors is null || !listMissing ? found : await WithMissingAsync(found, actors, cancellationToken);
     }
 
     /// <summary>

@@ -98,6 +98,8 @@ public class HistoryRefreshTests
                     var found = await queries.OverviewAsync(question, day, Today, StanceLens.Default, Ct);
                     all.Add($"{question} as of {day}:\n{Described(found)}");
                     compared += found?.Stances.Count ?? 0;
+                    // With each statement's weight: what the API's answers and the actor pages' evidence read.
+                    all.Add($"{question} as of {day}, weighed:\n{Described(await queries.ForQuestionAsync(question, day, Today, StanceLens.Default, null, Ct))}");
                 }
             // What an actor's page reads beside the histories: the statements behind the points, the meetings before the shifts, the smoother's lines.
             foreach (var actor in actors)
@@ -234,6 +236,7 @@ public class HistoryRefreshTests
 
     /// <summary>Every number and word of a date's stances and shifts, for comparing two answers as one text.</summary>
     private static string Described(QuestionStances? stances) => stances is null ? "none" : string.Join('\n',
-        stances.Stances.Select(s => $"{s.Actor.Slug} {s.Actor.Name} {s.Stance.Band} {s.Stance.Position:R} {s.Stance.EvidenceCount} {s.Stance.Since} {string.Join('|', s.Stance.Qualifiers)} {s.Stance.Arithmetic}")
+        stances.Stances.Select(s => $"{s.Actor.Slug} {s.Actor.Name} {s.Stance.Band} {s.Stance.Position:R} {s.Stance.EvidenceCount} {s.Stance.Since} " +
+                $"{string.Join('|', s.Stance.Qualifiers)} {s.Stance.Arithmetic} [{string.Join(',', s.Stance.Evidence.Select(e => $"{e.Item.StatementKey}:{e.Weight:R}"))}]")
             .Concat(stances.Shifts.Select(s => $"{s.Actor.Slug} {s.Shift.Kind} {s.Shift.From}->{s.Shift.To} {s.Shift.Date} {s.Shift.StatementKey}")));
 }

@@ -30,6 +30,38 @@ public class StanceCacheTests
     }
 
     [Fact]
+    public async Task Every_actor_s_stances_are_kept_across_writes_and_brought_up_to_date_with_what_the_writes_since_changed()
+    {
+        using var cache = new StanceCache();
+        var (computed, updates) = (0, new List<string>());
+        Task<QuestionStances?> ReadAsync() => cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, _ =>
+        {
+            computed++;
+            return Task.FromResult<QuestionStances?>(Empty("q"));
+        }, (kept, change, _) =>
+        {
+            updates.Add(change.ToString());
+            return Task.FromResult<QuestionStances?>(Empty("q"));
+        }, Ct);
+
+        var first = await ReadAsync();
+        Assert.Same(first, cache.Find("q", AfterTheReport, AfterTheReport, StanceLens.Default) is { } found ? await found : null);
+        cache.Invalidate(CorpusChange.Of([], []));
+        Assert.NotNull(cache.Find("q", AfterTheReport, AfterTheReport, StanceLens.Default)); // a write that moves no stance
+        cache.Invalidate(CorpusChange.Of([5], []));
+        cache.Invalidate(CorpusChange.Of([6], [2]));
+        Assert.Null(cache.Find("q", AfterTheReport, AfterTheReport, StanceLens.Default)); // not until brought up to date
+        var updated = await ReadAsync();
+        Assert.Same(updated, await ReadAsync());
+        cache.Invalidate();
+        await ReadAsync();
+
+        Assert.NotSame(first, updated);
+        Assert.Equal(2, computed);
+        Assert.Equal(["s5,6;a2"], updates);
+    }
+
+    [Fact]
     public async Task An_actor_s_record_is_kept_across_the_writes_that_do_not_concern_them_and_computed_again_after_one_that_does()
     {
         using var cache = new StanceCache();
@@ -163,15 +195,15 @@ public class StanceCacheTests
         Task<QuestionStances?> Compute(CancellationToken _) { Interlocked.Increment(ref computations); return release.Task; }
         using var leaving = new CancellationTokenSource();
 
-        var staying = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, Compute, Ct);
-        var leaver = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, Compute, leaving.Token);
+        var staying = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, "a,b", Compute, Ct);
+        var leaver = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, "a,b", Compute, leaving.Token);
         await leaving.CancelAsync();
         var result = Empty("q");
         release.SetResult(result);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaver);
         Assert.Same(result, await staying);
-        Assert.Same(result, await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, Compute, Ct));
+        Assert.Same(result, await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, "a,b", Compute, Ct));
         Assert.Equal(1, computations);
     }
 
@@ -187,7 +219,7 @@ public class StanceCacheTests
         SynchronizationContext.SetSynchronizationContext(callers);
         try
         {
-            pending = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, _ =>
+            pending = cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, "a,b", _ =>
             {
                 computedOn = SynchronizationContext.Current;
                 return Task.FromResult<QuestionStances?>(Empty("q"));
@@ -214,8 +246,8 @@ public class StanceCacheTests
             return Task.FromResult<QuestionStances?>(Empty("q"));
         }
 
-        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, ComputeDuringAWrite, Ct);
-        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, null, ComputeDuringAWrite, Ct);
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, "a,b", ComputeDuringAWrite, Ct);
+        await cache.GetOrComputeAsync("q", AfterTheReport, AfterTheReport, StanceLens.Default, "a,b", ComputeDuringAWrite, Ct);
 
         Assert.Equal(2, computations);
     }
