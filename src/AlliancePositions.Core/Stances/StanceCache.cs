@@ -9,9 +9,10 @@ namespace AlliancePositions.Core.Stances;
 /// the data does, yet the home page, the question list, the question page, countries, blocs and changes all need
 /// every actor's stance on every question: without this each of those pages would replay the whole question's
 /// evidence on every visit. Beside them it keeps each question's <see cref="StanceHistory"/>, which answers any other
-/// date, and what an actor's page reads beside it (hindsight lines, the statements' keys, meetings). Any write through
-/// the app's contexts clears it, but for the histories, which walk again only the actors a write concerned
-/// (<see cref="Invalidation"/>).
+/// date, and what an actor's page reads beside it (hindsight lines, the statements' keys, meetings). A write through the
+/// app's contexts tells it what changed (<see cref="Invalidation"/>): the histories, every actor's stances per question
+/// and date, and the actors' records are kept and brought up to date for the actors the write concerned when next
+/// read; the rest (the chosen actors' stances, the answers) is cleared.
 /// </summary>
 /// <remarks>
 /// The cache lives in the app's process. Several app nodes over one PostgreSQL database hear of each other's writes:
@@ -21,8 +22,9 @@ namespace AlliancePositions.Core.Stances;
 public sealed partial class StanceCache : IDisposable
 {
     /// <summary>
-    /// Entries kept at once: questions × dates (one question's stances and shifts, no matrix until asked), actors' records
-    /// and answers (<see cref="GetOrComputeAnswerAsync"/>), which give way first.
+    /// Entries kept at once of every actor's stances per question and date (one question's stances and shifts, no
+    /// matrix until asked), and as many of the chosen actors' stances and the answers (<see cref="GetOrComputeAnswerAsync"/>),
+    /// which give way first.
     /// </summary>
     public const int Capacity = 256;
 
@@ -35,7 +37,7 @@ public sealed partial class StanceCache : IDisposable
     /// <summary>How many of the actors whose pages were opened last <see cref="RecentActors"/> remembers.</summary>
     public const int RecentActorsKept = 8;
 
-    /// <summary>How many writes' changes are kept for the actors' records to be checked against; an older record is computed again.</summary>
+    /// <summary>How many writes' changes are kept for the entries kept across writes to be brought up to date with; an older entry is computed again.</summary>
     public const int ChangesKept = 256;
 
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
