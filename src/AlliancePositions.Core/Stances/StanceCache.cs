@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AlliancePositions.Core.Stances;
@@ -52,7 +50,7 @@ public sealed partial class StanceCache : IDisposable
     private readonly MemoryCache actorEntries = new(new MemoryCacheOptions { SizeLimit = ActorCapacity });
 
     /// <summary>
-    /// An entry kept across writes (<see cref="questionEntries"/>, <see cref="actorEntries"/>): its computation and the
+    /// An entry kept across writes (<see cref="histories"/>, <see cref="questionEntries"/>, <see cref="actorEntries"/>): its computation and the
     /// <see cref="Version"/> it was last known to be up to date at. When read at a later version it is brought up to
     /// date with what the writes since changed (<see cref="changes"/>).
     /// </summary>
@@ -73,12 +71,10 @@ public sealed partial class StanceCache : IDisposable
     private long everythingAt;
 
     /// <summary>
-    /// Each question's <see cref="StanceHistory"/>: one per question, not per date, so kept apart from the dates' entries;
-    /// with what the writes since it was built changed (<see cref="HistorySlot.Stale"/>), which its next reader walks again.
+    /// Each question's <see cref="StanceHistory"/>: one per question, not per date, so kept apart from the dates' entries,
+    /// and kept across writes (as many as <see cref="Capacity"/> questions).
     /// </summary>
-    private readonly ConcurrentDictionary<string, HistorySlot> histories = new(StringComparer.Ordinal);
-
-    private sealed record HistorySlot(Lazy<Task<StanceHistory?>> Pending, CorpusChange Stale);
+    private readonly MemoryCache histories = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
     private long version;
 
@@ -122,14 +118,11 @@ public sealed partial class StanceCache : IDisposable
         }
         if (change.Everything)
         {
+            histories.Compact(1.0);
             questionEntries.Compact(1.0);
             actorEntries.Compact(1.0);
         }
         entries.Compact(1.0);
-        if (change.Everything) histories.Clear();
-        else if (change.TouchesHistories)
-            foreach (var question in histories.Keys)
-                histories.AddOrUpdate(question, _ => throw new UnreachableException(), (_, slot) => slot with { Stale = slot.Stale.And(change) });
     }
 
     /// <summary>Called after every <see cref="Invalidate(CorpusChange)"/>: how the other nodes over the same database hear of a write.</summary>
@@ -187,20 +180,24 @@ public sealed partial class StanceCache : IDisposable
                 entry.Size = 1;
                 return new KeptSlot(Start(compute), now);
             })!;
-            if (slot.UpToDateAt != now)
+            if (slot.UpToDateAt != now && ChangedSince(slot.UpToDateAt) is var since)
             {
-                var since = ChangedSince(slot.UpToDateAt);
-                var kept = (Lazy<Task<T>>)slot.Pending;
-                var replacement = since is null
-                    ? new KeptSlot(Start(compute), now)
-                    : new KeptSlot(Start(async token => await update(await kept.Value, since, token)), now);
-                lock (store)
+                // The writes since touched nothing kept here (a document's title, say).
+                if (since is { TouchesHistories: false, Meetings: false }) slot.UpToDate(now);
+                else
                 {
-                    // Another reader brought it up to date first, or a write replaced it meanwhile: look again.
-                    if (!store.TryGetValue(key, out KeptSlot? current) || current != slot) continue;
-                    store.Set(key, replacement, new MemoryCacheEntryOptions { Size = 1 });
+                    var kept = (Lazy<Task<T>>)slot.Pending;
+                    var replacement = since is null
+                        ? new KeptSlot(Start(compute), now)
+                        : new KeptSlot(Start(async token => await update(await kept.Value, since, token)), now);
+                    lock (store)
+                    {
+                        // Another reader brought it up to date first, or a write replaced it meanwhile: look again.
+                        if (!store.TryGetValue(key, out KeptSlot? current) || current != slot) continue;
+                        store.Set(key, replacement, new MemoryCacheEntryOptions { Size = 1 });
+                    }
+                    slot = replacement;
                 }
-                slot = replacement;
             }
             var read = slot;
             return await AwaitKeptAsync((Lazy<Task<T>>)read.Pending, seen: null, () =>
@@ -306,41 +303,10 @@ public sealed partial class StanceCache : IDisposable
 
     /// <inheritdoc cref="GetOrBuildHistoryAsync(string, Func{CancellationToken, Task{StanceHistory}}, CancellationToken)"/>
     public Task<StanceHistory?> GetOrBuildHistoryAsync(string question, Func<CancellationToken, Task<StanceHistory?>> build,
-        Func<StanceHistory?, CorpusChange, CancellationToken, Task<StanceHistory?>>? refresh, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var slot = histories.GetOrAdd(question, _ => new HistorySlot(Start(build), CorpusChange.None));
-            if (slot.Stale.TouchesHistories)
-            {
-                var (before, change) = (slot.Pending, slot.Stale);
-                var refreshed = new HistorySlot(Start(async token => refresh is null || change.Everything
-                    ? await build(token)
-                    : await refresh(await KeptOrNullAsync(before), change, token)), CorpusChange.None);
-                // A write marked the slot meanwhile, or another reader refreshed it first: look again.
-                if (!histories.TryUpdate(question, refreshed, slot)) continue;
-                slot = refreshed;
-            }
-            // A history built across a write is kept: the write marked it, and its next reader walks what changed again.
-            var kept = slot;
-            return AwaitKeptAsync(kept.Pending, seen: null, () => histories.TryRemove(new KeyValuePair<string, HistorySlot>(question, kept)), cancellationToken);
-        }
-    }
+        Func<StanceHistory?, CorpusChange, CancellationToken, Task<StanceHistory?>>? refresh, CancellationToken cancellationToken) =>
+        GetOrKeepAsync(histories, question, build, refresh ?? ((_, _, token) => build(token)), cancellationToken);
 
     private static Lazy<Task<T>> Start<T>(Func<CancellationToken, Task<T>> compute) => new(() => Task.Run(() => compute(CancellationToken.None)));
-
-    /// <summary>The history a refresh starts from; null when its build failed (the refresh then builds it).</summary>
-    private static async Task<StanceHistory?> KeptOrNullAsync(Lazy<Task<StanceHistory?>> pending)
-    {
-        try
-        {
-            return await pending.Value;
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
 
     /// <summary>
     /// Every actor's stances when they are already computed (or being computed) and no write since has moved a stance,

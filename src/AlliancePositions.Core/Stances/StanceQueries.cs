@@ -145,6 +145,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     private async Task<StanceHistory?> RefreshHistoryAsync(string questionSlug, StanceHistory? history, CorpusChange change, CancellationToken cancellationToken)
     {
         if (history is null || change.Everything) return await BuildHistoryAsync(questionSlug, cancellationToken);
+        if (!change.TouchesHistories) return history;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
