@@ -149,23 +149,38 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
-        var actors = await ActorsConcernedAsync(db, change, cancellationToken);
+        var actors = (await ActorsConcernedAsync(change, cancellationToken)).Ids;
         var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId && actors.Contains(c.Statement.ActorId)),
             DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
-        var (byActor, statementId) = await LinesToWalkAsync(db, evidence, actors, cancellationToken);
+        var (byActor, statementId) = await LinesToWalkAsync(db, evidence, [.. actors], cancellationToken);
         return history.WithActors(actors.ToHashSet(), byActor, statementId);
     }
 
     /// <summary>
-    /// The actors whose evidence a change may have moved: those it names, the speakers of its statements, and the
-    /// actors its statements retract or deny (their evidence reads the retraction's date, and counts a denial).
+    /// The actors a change concerns, by id and by key (deleted ones too). <see cref="Complete"/> is false when an actor
+    /// it names is no longer on record at all, so its key is unknown.
     /// </summary>
-    private static async Task<List<int>> ActorsConcernedAsync(AppDbContext db, CorpusChange change, CancellationToken cancellationToken)
+    private sealed record ConcernedActors(IReadOnlyList<int> Ids, IReadOnlySet<string> Slugs, bool Complete);
+
+    /// <summary>
+    /// The actors whose evidence a change may have moved: those it names, the speakers of its statements, and the
+    /// actors its statements retract or deny (their evidence reads the retraction's date, and counts a denial). Worked
+    /// out once per change until the next write: every history, kept stances and actor record brought up to date after
+    /// it asks the same.
+    /// </summary>
+    private Task<ConcernedActors> ActorsConcernedAsync(CorpusChange change, CancellationToken cancellationToken)
     {
-        var statements = change.Statements.ToList();
-        var speakers = await db.Statements.Where(s => statements.Contains(s.Id)).Select(s => s.ActorId).ToListAsync(cancellationToken);
-        var targets = await db.StatementRelations.Where(r => statements.Contains(r.FromStatementId)).Select(r => r.ToStatement.ActorId).ToListAsync(cancellationToken);
-        return [.. change.Actors.Concat(speakers).Concat(targets).Distinct()];
+        async Task<ConcernedActors> ResolveAsync(CancellationToken token)
+        {
+            await using var db = await contexts.CreateDbContextAsync(token);
+            var statements = change.Statements.ToList();
+            var speakers = await db.Statements.Where(s => statements.Contains(s.Id)).Select(s => s.ActorId).ToListAsync(token);
+            var targets = await db.StatementRelations.Where(r => statements.Contains(r.FromStatementId)).Select(r => r.ToStatement.ActorId).ToListAsync(token);
+            List<int> ids = [.. change.Actors.Concat(speakers).Concat(targets).Distinct()];
+            var slugs = await db.Actors.IgnoreQueryFilters().Where(a => ids.Contains(a.Id)).Select(a => a.Slug).ToListAsync(token);
+            return new ConcernedActors(ids, slugs.ToHashSet(StringComparer.Ordinal), slugs.Count == ids.Count);
+        }
+        return cache is null ? ResolveAsync(cancellationToken) : cache.GetOrComputeAnswerAsync((nameof(ConcernedActors), change.ToString()), ResolveAsync, cancellationToken);
     }
 
     /// <summary>The evidence grouped by actor as a history walks it (a deleted actor speaks no more), and each statement's id by key.</summary>
@@ -199,15 +214,9 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     {
         if (kept is null || change.Everything) return await ComputeAsync(questionSlug, asOf, knownAt, lens, null, cancellationToken);
         if (!change.TouchesHistories) return kept;
-        List<string> concerned;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var ids = await ActorsConcernedAsync(db, change, cancellationToken);
-            // Deleted ones too: their stances leave.
-            concerned = await db.Actors.IgnoreQueryFilters().Where(a => ids.Contains(a.Id)).Select(a => a.Slug).ToListAsync(cancellationToken);
-        }
-        if (await ComputeAsync(questionSlug, asOf, knownAt, lens, concerned, cancellationToken, listMissing: false) is not { } theirs) return null;
-        var left = concerned.ToHashSet(StringComparer.Ordinal);
+        // Deleted ones too: their stances leave.
+        var left = (await ActorsConcernedAsync(change, cancellationToken)).Slugs;
+        if (await ComputeAsync(questionSlug, asOf, knownAt, lens, [.. left], cancellationToken, listMissing: false) is not { } theirs) return null;
         return new QuestionStances(questionSlug, asOf, knownAt, lens,
             InListOrder(kept.Stances.Where(s => !left.Contains(s.Actor.Slug)).Concat(theirs.Stances)),
             InListOrder(kept.Shifts.Where(s => !left.Contains(s.Actor.Slug)).Concat(theirs.Shifts)));
@@ -395,10 +404,9 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     {
         if (change.Everything || change.Meetings) return true;
         if (!change.TouchesHistories) return false;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // A deleted actor too: their page stops answering.
-        var actorId = await db.Actors.IgnoreQueryFilters().Where(a => a.Slug == actorSlug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        return actorId is null || (await ActorsConcernedAsync(db, change, cancellationToken)).Contains(actorId.Value);
+        var concerned = await ActorsConcernedAsync(change, cancellationToken);
+        // An actor gone from the record without a key to match: every page is taken as concerned.
+        return !concerned.Complete || concerned.Slugs.Contains(actorSlug);
     }
 
     /// <summary>The actor's lines replayed from their evidence: the line and the shifts stop at <paramref name="asOf"/>.</summary>

@@ -78,9 +78,7 @@ public class HistoryRefreshTests
     {
         using var cache = new StanceCache();
         var told = new List<CorpusChange>();
-        cache.OnInvalidate = told.Add;
-        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
-        told.Clear(); // the seed's load
+        await using var database = await SeededAndToldAsync(cache, told);
         var cached = new StanceQueries(database, cache);
         var anew = new StanceQueries(database, cache: null);
         await using var db = database.CreateDbContext();
@@ -164,9 +162,7 @@ public class HistoryRefreshTests
     {
         using var cache = new StanceCache();
         var told = new List<CorpusChange>();
-        cache.OnInvalidate = told.Add;
-        await using var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
-        told.Clear(); // the seed's load
+        await using var database = await SeededAndToldAsync(cache, told);
 
         await using (var db = database.CreateDbContext())
         {
@@ -224,6 +220,15 @@ public class HistoryRefreshTests
     {
         Assert.False(CorpusChange.Of(Enumerable.Range(1, CorpusChange.MostIds), []).Everything);
         Assert.True(CorpusChange.Of(Enumerable.Range(1, CorpusChange.MostIds), [1]).Everything);
+    }
+
+    /// <summary>The seed in a database whose writes tell <paramref name="cache"/>, and each change told after the seed's load.</summary>
+    private static async Task<TestDatabase> SeededAndToldAsync(StanceCache cache, List<CorpusChange> told)
+    {
+        cache.OnInvalidate = told.Add;
+        var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        told.Clear();
+        return database;
     }
 
     private static readonly StanceLens Hindsight = StanceLens.Default with { View = StanceView.Hindsight };
