@@ -1,6 +1,17 @@
 // The app's own script, which Blazor loads by its name (a JS initializer). It serves the actor page's chart
 // (Actors/ClickableStanceChart.razor): the browser fetches the drawing itself rather than receive it through the circuit,
-// and one .NET handler serves every point of it.
+// and one .NET handler serves every point of it. It also serves the layout's skip link.
+
+// "Skip to main content" (Layout/MainLayout.razor) focuses <main> here, in the browser: no round trip to the server
+// that a busy circuit would delay, and the same on pages rendered without one. Marking the click handled keeps
+// Blazor's router from treating the link as a navigation.
+document.addEventListener('click', event => {
+    const link = event.target instanceof Element ? event.target.closest('a.skip-link') : null;
+    const main = document.getElementById('main-content');
+    if (!link || !main) return;
+    event.preventDefault();
+    main.focus();
+}, { capture: true });
 
 // <stance-chart-drawing src="…chart.svg?…">: the chart download, drawn in place, and drawn again when src changes.
 class StanceChartDrawing extends HTMLElement {

@@ -99,6 +99,15 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture fixture) : IC
     public async Task A_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_landmark()
     {
         var page = await fixture.Workspace.Browser.OpenAsync("/statements");
+        await AssertSkipLinkFocusesMainAsync(page);
+        // The sign-in form is rendered without a circuit: the link works there the same.
+        await page.GotoAsync(fixture.Workspace.Browser.App.BaseUrl + "/account/login");
+        await AssertSkipLinkFocusesMainAsync(page);
+        Assert.EndsWith("/account/login", new Uri(page.Url).AbsolutePath);
+    }
+
+    private static async Task AssertSkipLinkFocusesMainAsync(IPage page)
+    {
         // Before the app bar's first control, nothing but the skip link.
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).FocusAsync();
         await page.Keyboard.PressAsync("Shift+Tab");

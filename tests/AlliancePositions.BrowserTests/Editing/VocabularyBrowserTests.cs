@@ -18,6 +18,10 @@ public class VocabularyBrowserTests(WorkspaceFixture workspace) : IClassFixture<
         await form.GetByLabel("Question", new() { Exact = true }).FillAsync(Strikes);
         await form.GetByLabel("Topic").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Escalation" }).ClickAsync();
+        // The pick's render (the list closing, focus back on the select) must be back before typing in the next box,
+        // or it can take that box's text away.
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "Escalation" })).ToBeHiddenAsync();
+        await Assertions.Expect(form.GetByRole(AriaRole.Combobox, new() { Name = "Topic" })).ToHaveTextAsync("Escalation");
         await form.GetByLabel("What −2 means").FillAsync("Rules out any such strikes");
         await form.GetByLabel("What +2 means").FillAsync("Calls for strikes without limits");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
