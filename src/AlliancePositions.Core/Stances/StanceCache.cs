@@ -38,7 +38,8 @@ public sealed partial class StanceCache : IDisposable
     /// <summary>How many writes' changes are kept for the entries kept across writes to be brought up to date with; an older entry is computed again.</summary>
     public const int ChangesKept = 256;
 
-    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    // Expired entries (only those of GetOrShareBrieflyAsync expire) are looked for at most this often, on a cache access.
+    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Capacity, ExpirationScanFrequency = TimeSpan.FromSeconds(5) });
 
     /// <summary>
     /// Every actor's stances on a question at a date, kept across writes: brought up to date, when next read, for the
@@ -157,11 +158,17 @@ public sealed partial class StanceCache : IDisposable
     /// pages as fast as before.
     /// </summary>
     public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute,
-        Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken)
+        Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken) =>
+        GetOrComputeForActorAsync(actor, what, compute, (_, token) => compute(token), concerns, cancellationToken);
+
+    /// <inheritdoc cref="GetOrComputeForActorAsync{T}(string, object, Func{CancellationToken, Task{T}}, Func{CorpusChange, CancellationToken, Task{bool}}, CancellationToken)"/>
+    /// <param name="recompute">How it is computed again after the writes since, given what they changed, when they concern the actor.</param>
+    public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute,
+        Func<CorpusChange, CancellationToken, Task<T>> recompute, Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken)
     {
         NoteActor(actor);
         return GetOrKeepAsync(actorEntries, (actor, what), compute,
-            async (kept, since, token) => await concerns(since, token) ? await compute(token) : kept, cancellationToken);
+            async (kept, since, token) => await concerns(since, token) ? await recompute(since, token) : kept, cancellationToken);
     }
 
     /// <summary>
@@ -231,6 +238,15 @@ public sealed partial class StanceCache : IDisposable
     public Task<T> GetOrComputeAnswerAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
         GetOrComputeEntryAsync(key, compute, cancellationToken, CacheItemPriority.Low);
 
+    /// <summary>
+    /// A read shared by the computations that need it at about the same time, as <see cref="GetOrComputeAnswerAsync"/>
+    /// computes answers, but kept only <paramref name="keptFor"/> after it was last asked for (or until the next write):
+    /// the evidence a write's actors have on every question, which each question's history and kept stances bring up
+    /// to date one after the other, is read once for all of them and not held past them.
+    /// </summary>
+    public Task<T> GetOrShareBrieflyAsync<T>(object key, TimeSpan keptFor, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken) =>
+        GetOrComputeEntryAsync(key, compute, cancellationToken, CacheItemPriority.Low, keptFor);
+
     /// <summary>Whether <see cref="GetOrComputeForActorAsync"/> keeps (or is computing) that entry, known to be up to date.</summary>
     public bool HoldsForActor(string actor, object what) =>
         actorEntries.TryGetValue((actor, what), out KeptSlot? slot) && slot!.UpToDateAt == Version;
@@ -258,13 +274,14 @@ public sealed partial class StanceCache : IDisposable
     }
 
     private Task<T> GetOrComputeEntryAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken,
-        CacheItemPriority priority = CacheItemPriority.Normal)
+        CacheItemPriority priority = CacheItemPriority.Normal, TimeSpan? keptFor = null)
     {
         var seen = Version;
         var pending = entries.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
             entry.Priority = priority;
+            entry.SlidingExpiration = keptFor;
             // On the thread pool, not on the first caller's context: a Blazor circuit that asked first must stay free to
             // render (its progress, other components) while a large question is worked out.
             return Start(compute);

@@ -150,10 +150,29 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
         var actors = (await ActorsConcernedAsync(change, cancellationToken)).Ids;
-        var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId && actors.Contains(c.Statement.ActorId)),
-            DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
+        var evidence = (await ConcernedEvidenceAsync(change, cancellationToken))[questionId.Value].ToList();
         var (byActor, statementId) = await LinesToWalkAsync(db, evidence, [.. actors], cancellationToken);
         return history.WithActors(actors.ToHashSet(), byActor, statementId);
+    }
+
+    /// <summary>
+    /// The evidence the actors a change concerns have on every question, everything known, by question id: read once
+    /// for the histories and kept stances that each bring their question up to date after the change (one query
+    /// through the actors' index instead of one per question, each joining the actor's statements to the question's
+    /// codings), and let go a few seconds after the last of them.
+    /// </summary>
+    private Task<ILookup<int, LoadedEvidence>> ConcernedEvidenceAsync(CorpusChange change, CancellationToken cancellationToken)
+    {
+        async Task<ILookup<int, LoadedEvidence>> ReadAsync(CancellationToken token)
+        {
+            var actors = (await ActorsConcernedAsync(change, token)).Ids;
+            await using var db = await contexts.CreateDbContextAsync(token);
+            var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => actors.Contains(c.Statement.ActorId)), DateOnly.MaxValue, DateOnly.MaxValue, token);
+            return evidence.ToLookup(e => e.QuestionId);
+        }
+        return cache is null
+            ? ReadAsync(cancellationToken)
+            : cache.GetOrShareBrieflyAsync((nameof(ConcernedEvidenceAsync), change.ToString()), TimeSpan.FromSeconds(10), ReadAsync, cancellationToken);
     }
 
     /// <summary>
@@ -216,7 +235,11 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (!change.TouchesHistories) return kept;
         // Deleted ones too: their stances leave.
         var left = (await ActorsConcernedAsync(change, cancellationToken)).Slugs;
-        if (await ComputeAsync(questionSlug, asOf, knownAt, lens, [.. left], cancellationToken, listMissing: false) is not { } theirs) return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        if (questionId is null) return null;
+        var evidence = Readable((await ConcernedEvidenceAsync(change, cancellationToken))[questionId.Value], lens.ReadsUpTo(asOf), knownAt);
+        var theirs = await StancesOfAsync(db, questionSlug, asOf, knownAt, lens, evidence, cancellationToken);
         return new QuestionStances(questionSlug, asOf, knownAt, lens,
             InListOrder(kept.Stances.Where(s => !left.Contains(s.Actor.Slug)).Concat(theirs.Stances)),
             InListOrder(kept.Shifts.Where(s => !left.Contains(s.Actor.Slug)).Concat(theirs.Shifts)));
@@ -230,9 +253,8 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     private static List<ActorShift> InListOrder(IEnumerable<ActorShift> shifts) =>
         shifts.OrderByDescending(s => s.Shift.Date).ThenBy(s => s.Actor.Name, StringComparer.Ordinal).ThenBy(s => s.Actor.Slug, StringComparer.Ordinal).ToList();
 
-    /// <param name="listMissing">Whether chosen <paramref name="actors"/> without a record are listed with a no-record stance.</param>
     private async Task<QuestionStances?> ComputeAsync(string questionSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
-        IReadOnlyCollection<string>? actors, CancellationToken cancellationToken, bool listMissing = true)
+        IReadOnlyCollection<string>? actors, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
@@ -240,6 +262,14 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var codings = db.Codings.Where(c => c.QuestionId == questionId);
         if (actors is not null) codings = codings.Where(c => actors.Contains(c.Statement.Actor.Slug));
         var evidence = await LoadEvidenceAsync(db, codings, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
+        var found = await StancesOfAsync(db, questionSlug, asOf, knownAt, lens, evidence, cancellationToken);
+        return actors is null ? found : await WithMissingAsync(found, actors, cancellationToken);
+    }
+
+    /// <summary>Each actor's stance and shifts from their evidence on the question.</summary>
+    private static async Task<QuestionStances> StancesOfAsync(AppDbContext db, string questionSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens,
+        List<LoadedEvidence> evidence, CancellationToken cancellationToken)
+    {
         var actorRefs = await ActorRefsAsync(db, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
         var stances = new List<ActorStance>();
         var shifts = new List<ActorShift>();
@@ -250,8 +280,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             stances.Add(new ActorStance(actor, stance));
             shifts.AddRange(actorShifts.Select(s => new ActorShift(actor, questionSlug, s)));
         }
-        var found = new QuestionStances(questionSlug, asOf, knownAt, lens, InListOrder(stances), InListOrder(shifts));
-        return actors is null || !listMissing ? found : await WithMissingAsync(found, actors, cancellationToken);
+        return new QuestionStances(questionSlug, asOf, knownAt, lens, InListOrder(stances), InListOrder(shifts));
     }
 
     /// <summary>
@@ -281,7 +310,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         var computed = await CachedForActorAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         if (computed is null)
         {
-            var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
+            var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, after: null, cancellationToken);
             computed = evidence.Select(p => (p.Key, lens.Compute(p.Value, asOf, knownAt))).ToList();
         }
         var stances = await WithTextsAsync(computed.Select(c => c.Stance).ToList(), cancellationToken);
@@ -335,8 +364,11 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (lens == StanceLens.Default && await HistoryFromQuestionsAsync(actorSlug, asOf, knownAt, cancellationToken) is { } read) return read;
         if (lens.View != StanceView.Hindsight || cache is null) return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         // The smoothed lines do not depend on asOf: replayed once per actor until the next write, cut at each date asked.
+        // After a write about the actor, replayed from the evidence the histories are brought up to date from, read once for both.
         var whole = await cache.GetOrComputeForActorAsync(actorSlug, (lens, knownAt),
-            token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token), (change, token) => ConcernsAsync(actorSlug, change, token), cancellationToken);
+            token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token),
+            (change, token) => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token, after: change),
+            (change, token) => ConcernsAsync(actorSlug, change, token), cancellationToken);
         return whole.ToDictionary(p => p.Key, p => ((IReadOnlyList<StancePoint>)p.Value.Line.TakeWhile(point => point.Date.Value <= asOf).ToList(), p.Value.Shifts));
     }
 
@@ -409,11 +441,14 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return !concerned.Complete || concerned.Slugs.Contains(actorSlug);
     }
 
-    /// <summary>The actor's lines replayed from their evidence: the line and the shifts stop at <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// The actor's lines replayed from their evidence: the line and the shifts stop at <paramref name="asOf"/>. Given
+    /// the change that concerned the actor (<paramref name="after"/>), the evidence is the one read for that change.
+    /// </summary>
     internal async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> ReplayHistoryAsync(
-        string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken)
+        string actorSlug, DateOnly asOf, DateOnly knownAt, StanceLens lens, CancellationToken cancellationToken, CorpusChange? after = null)
     {
-        var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, cancellationToken);
+        var evidence = await ActorEvidenceAsync(actorSlug, lens.ReadsUpTo(asOf), knownAt, after, cancellationToken);
         var attendance = await AttendanceAsync(actorSlug, cancellationToken);
         return evidence.ToDictionary(p => p.Key, p =>
         {
@@ -436,17 +471,24 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         return meetings.Select(m => new MeetingAttendance(m.Key, m.Title, new PartialDate(m.Date, m.DatePrecision), m.Participants)).ToList();
     }
 
-    private async Task<Dictionary<string, List<EvidenceItem>>> ActorEvidenceAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, List<EvidenceItem>>> ActorEvidenceAsync(string actorSlug, DateOnly asOf, DateOnly knownAt, CorpusChange? after,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actorId = await db.Actors.Where(a => a.Slug == actorSlug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
         if (actorId is null) return [];
-        var rows = await LoadEvidenceAsync(db, db.Codings.Where(c => c.Statement.ActorId == actorId), asOf, knownAt, cancellationToken);
+        var rows = after is null || !(await ActorsConcernedAsync(after, cancellationToken)).Ids.Contains(actorId.Value)
+            ? await LoadEvidenceAsync(db, db.Codings.Where(c => c.Statement.ActorId == actorId), asOf, knownAt, cancellationToken)
+            : Readable((await ConcernedEvidenceAsync(after, cancellationToken)).SelectMany(q => q).Where(e => e.ActorId == actorId), asOf, knownAt);
         var questions = await db.Questions.AsNoTracking().Select(q => new { q.Id, q.Slug }).ToDictionaryAsync(q => q.Id, q => q.Slug, cancellationToken);
         return rows.GroupBy(r => r.QuestionId).ToDictionary(g => questions[g.Key], g => g.Select(r => r.Item).ToList());
     }
 
     private sealed record LoadedEvidence(int ActorId, int QuestionId, int StatementId, EvidenceItem Item);
+
+    /// <summary>The evidence <see cref="LoadEvidenceAsync"/> would read as of <paramref name="asOf"/> and known at <paramref name="knownAt"/>, out of what it read for every date.</summary>
+    private static List<LoadedEvidence> Readable(IEnumerable<LoadedEvidence> everything, DateOnly asOf, DateOnly knownAt) =>
+        everything.Where(e => e.Item.Date.Value <= asOf && e.Item.KnownOn <= knownAt).ToList();
 
     /// <summary>
     /// One item per statement and question from the given codings: the coders' mean position, the statement's

@@ -223,10 +223,63 @@ public class HistoryRefreshTests
     }
 
     /// <summary>The seed in a database whose writes tell <paramref name="cache"/>, and each change told after the seed's load.</summary>
-    private static async Task<TestDatabase> SeededAndToldAsync(StanceCache cache, List<CorpusChange> told)
+    [Fact]
+    public async Task A_write_s_evidence_is_read_once_for_every_question_and_actor_line_it_brings_up_to_date()
+    {
+        using var cache = new StanceCache();
+        var reads = new EvidenceReads();
+        await using var database = await SeededAndToldAsync(cache, [], reads);
+        var cached = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var questions = await db.Questions.Select(q => q.Slug).ToListAsync(Ct);
+        Assert.True(questions.Count > 1);
+        var recoded = await db.Codings.OrderBy(c => c.Id).Select(c => new { c.Id, c.Statement.Actor.Slug }).FirstAsync(Ct);
+        async Task ReadEveryQuestionAsync()
+        {
+            foreach (var question in questions)
+            {
+                _ = await cached.OverviewAsync(question, Today, Today, StanceLens.Default, Ct); // the history
+                _ = await cached.ForQuestionAsync(question, Today, Today, StanceLens.Default, null, Ct); // the weighed stances kept
+            }
+            _ = await cached.HistoryAsync(recoded.Slug, Today, Today, Hindsight, Ct); // the actor's lines in hindsight
+        }
+        await ReadEveryQuestionAsync();
+
+        await using (var write = database.CreateDbContext())
+        {
+            var coding = await write.Codings.SingleAsync(c => c.Id == recoded.Id, Ct);
+            coding.Position = coding.Position == 2 ? -2 : 2;
+            await write.SaveChangesAsync(Ct);
+        }
+        reads.Reset();
+        await ReadEveryQuestionAsync();
+
+        // Each question's history and stances, and the actor's lines in hindsight, brought up to date from one read of
+        // the actor's evidence, not one each.
+        Assert.Equal(1, reads.Count);
+    }
+
+    /// <summary>Counts the commands reading codings: the evidence the stances are computed from.</summary>
+    private sealed class EvidenceReads : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Reset() => Volatile.Write(ref count, 0);
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("FROM \"Codings\"", StringComparison.Ordinal)) Interlocked.Increment(ref count);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private static async Task<TestDatabase> SeededAndToldAsync(StanceCache cache, List<CorpusChange> told, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] more)
     {
         cache.OnInvalidate = told.Add;
-        var database = await SeededDatabase.CreateAsync(new StanceCache.Invalidation(cache));
+        var database = await SeededDatabase.CreateAsync([new StanceCache.Invalidation(cache), .. more]);
         told.Clear();
         return database;
     }

@@ -88,6 +88,21 @@ public class StanceCacheTests
     }
 
     [Fact]
+    public async Task A_shared_read_serves_those_asking_close_together_and_is_let_go_after_a_pause_or_a_write()
+    {
+        using var cache = new StanceCache();
+        var computed = 0;
+        Task<int> ReadAsync() => cache.GetOrShareBrieflyAsync("evidence", TimeSpan.FromMilliseconds(200), _ => Task.FromResult(++computed), Ct);
+
+        Assert.Equal(1, await ReadAsync());
+        Assert.Equal(1, await ReadAsync());
+        await Task.Delay(TimeSpan.FromMilliseconds(600), Ct);
+        Assert.Equal(2, await ReadAsync()); // not held past the pause
+        cache.Invalidate(CorpusChange.Of([1], []));
+        Assert.Equal(3, await ReadAsync()); // nor past a write
+    }
+
+    [Fact]
     public async Task An_actor_s_record_older_than_the_changes_kept_is_computed_again()
     {
         using var cache = new StanceCache();
