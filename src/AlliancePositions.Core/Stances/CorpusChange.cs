@@ -9,8 +9,11 @@ namespace AlliancePositions.Core.Stances;
 /// <see cref="StanceCache.Invalidate(CorpusChange)"/>): the statements' speakers, the actors a touched statement
 /// retracts or denies (their evidence reads the retraction's date), and the actors themselves. <see cref="Meetings"/>
 /// says whether a meeting or who took part in one changed: the histories do not read them, an actor's page does.
+/// <see cref="Questions"/>, when known, narrows it further: the statements changed only through their codings on
+/// those questions (an analyst's coding saved, changed or deleted), so the evidence on every other question, the
+/// statements themselves and their actors are as they were.
 /// </summary>
-public sealed record CorpusChange(bool Everything, IReadOnlySet<int> Statements, IReadOnlySet<int> Actors, bool Meetings = false)
+public sealed record CorpusChange(bool Everything, IReadOnlySet<int> Statements, IReadOnlySet<int> Actors, bool Meetings = false, IReadOnlySet<int>? Questions = null)
 {
     /// <summary>
     /// More statements and actors than this in one write are taken as <see cref="Everything"/>: the histories are then
@@ -23,34 +26,53 @@ public sealed record CorpusChange(bool Everything, IReadOnlySet<int> Statements,
 
     public static readonly CorpusChange None = new(false, new HashSet<int>(), new HashSet<int>());
 
-    /// <summary>A change of these statements and actors, or <see cref="All"/> when there are too many to list.</summary>
-    public static CorpusChange Of(IEnumerable<int> statements, IEnumerable<int> actors, bool meetings = false)
+    /// <summary>
+    /// A change of these statements and actors (through their codings on <paramref name="questions"/> alone, when
+    /// given), or <see cref="All"/> when there are too many to list.
+    /// </summary>
+    public static CorpusChange Of(IEnumerable<int> statements, IEnumerable<int> actors, bool meetings = false, IEnumerable<int>? questions = null)
     {
         var (statementIds, actorIds) = (statements.ToHashSet(), actors.ToHashSet());
-        return statementIds.Count + actorIds.Count > MostIds ? All : new(false, statementIds, actorIds, meetings);
+        return statementIds.Count + actorIds.Count > MostIds ? All : new(false, statementIds, actorIds, meetings, questions?.ToHashSet());
     }
 
     /// <summary>Whether any history must walk something again.</summary>
     public bool TouchesHistories => Everything || Statements.Count > 0 || Actors.Count > 0;
 
-    /// <summary>Both changes, as one.</summary>
-    public CorpusChange And(CorpusChange other) =>
-        Everything || other.Everything ? All : Of(Statements.Concat(other.Statements), Actors.Concat(other.Actors), Meetings || other.Meetings);
+    /// <summary>Whether the evidence on the question may have moved.</summary>
+    public bool TouchesQuestion(int questionId) => TouchesHistories && (Questions is null || Questions.Contains(questionId));
+
+    /// <summary>Both changes, as one. It is narrowed to some questions only when each part that touches a history is.</summary>
+    public CorpusChange And(CorpusChange other)
+    {
+        if (Everything || other.Everything) return All;
+        var questions = !TouchesHistories ? other.Questions
+            : !other.TouchesHistories ? Questions
+            : Questions is null || other.Questions is null ? null : Questions.Concat(other.Questions);
+        return Of(Statements.Concat(other.Statements), Actors.Concat(other.Actors), Meetings || other.Meetings, questions);
+    }
 
     /// <summary>
-    /// "*" for everything, else "s1,2,3;a4,5", with ";m" when meetings changed: how a node tells the others over the
-    /// same database (a notification's text).
+    /// "*" for everything, else "s1,2,3;a4,5", with ";q6,7" when only codings on those questions changed and ";m" when
+    /// meetings changed: how a node tells the others over the same database (a notification's text).
     /// </summary>
-    public override string ToString() =>
-        Everything ? "*" : $"s{string.Join(',', Statements.Order())};a{string.Join(',', Actors.Order())}{(Meetings ? ";m" : "")}";
+    public override string ToString() => Everything ? "*"
+        : $"s{string.Join(',', Statements.Order())};a{string.Join(',', Actors.Order())}" +
+          (Questions is null ? "" : $";q{string.Join(',', Questions.Order())}") + (Meetings ? ";m" : "");
 
     /// <summary>The change <see cref="ToString"/> wrote; <see cref="All"/> for anything else, which is never wrong, only slower.</summary>
     public static CorpusChange Parse(string? text)
     {
-        var parts = text?.Split(';');
-        var meetings = parts is [_, _, "m"];
-        if (parts is not [['s', .. var statements], ['a', .. var actors], ..] || parts.Length != (meetings ? 3 : 2)) return All;
-        return TryIds(statements, out var statementIds) && TryIds(actors, out var actorIds) ? Of(statementIds, actorIds, meetings) : All;
+        if (text?.Split(';') is not [['s', .. var statements], ['a', .. var actors], .. var rest]) return All;
+        List<int>? questionIds = null;
+        if (rest is [['q', .. var questions], ..])
+        {
+            if (!TryIds(questions, out questionIds)) return All;
+            rest = rest[1..];
+        }
+        var meetings = rest is ["m"];
+        if (rest.Length != (meetings ? 1 : 0)) return All;
+        return TryIds(statements, out var statementIds) && TryIds(actors, out var actorIds) ? Of(statementIds, actorIds, meetings, questionIds) : All;
     }
 
     private static bool TryIds(string text, out List<int> ids)

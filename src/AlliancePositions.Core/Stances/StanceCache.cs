@@ -159,16 +159,18 @@ public sealed partial class StanceCache : IDisposable
     /// </summary>
     public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute,
         Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken) =>
-        GetOrComputeForActorAsync(actor, what, compute, (_, token) => compute(token), concerns, cancellationToken);
+        GetOrComputeForActorAsync(actor, what, compute, (_, _, token) => compute(token), concerns, cancellationToken);
 
     /// <inheritdoc cref="GetOrComputeForActorAsync{T}(string, object, Func{CancellationToken, Task{T}}, Func{CorpusChange, CancellationToken, Task{bool}}, CancellationToken)"/>
-    /// <param name="recompute">How it is computed again after the writes since, given what they changed, when they concern the actor.</param>
+    /// <param name="recompute">
+    /// How it is brought up to date after the writes since that concern the actor, given what it was and what they changed.
+    /// </param>
     public Task<T> GetOrComputeForActorAsync<T>(string actor, object what, Func<CancellationToken, Task<T>> compute,
-        Func<CorpusChange, CancellationToken, Task<T>> recompute, Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken)
+        Func<T, CorpusChange, CancellationToken, Task<T>> recompute, Func<CorpusChange, CancellationToken, Task<bool>> concerns, CancellationToken cancellationToken)
     {
         NoteActor(actor);
         return GetOrKeepAsync(actorEntries, (actor, what), compute,
-            async (kept, since, token) => await concerns(since, token) ? await recompute(since, token) : kept, cancellationToken);
+            async (kept, since, token) => await concerns(since, token) ? await recompute(kept, since, token) : kept, cancellationToken);
     }
 
     /// <summary>

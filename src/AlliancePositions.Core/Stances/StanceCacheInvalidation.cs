@@ -102,13 +102,16 @@ public sealed partial class StanceCache
         /// statements, the statements' relations and the actors): the statements and actors touched, read once the save
         /// has run (a new statement has its id only then), and whether meetings changed (an actor's page lists those
         /// attended). A question edited, or a statement deleted (its retractions of others go with it, out of sight),
-        /// is a change of everything. Every other entity leaves the histories be.
+        /// is a change of everything. A save of codings alone names their questions. Every other entity leaves the
+        /// histories be.
         /// </summary>
         internal static Func<CorpusChange> Classify(ChangeTracker tracker)
         {
             var statements = new List<Func<int>>();
             var actors = new List<Func<int>>();
             var meetings = false;
+            // The questions of the codings touched, as long as nothing else of the histories' data was.
+            List<Func<int>>? questions = [];
             foreach (var entry in tracker.Entries())
             {
                 if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -121,12 +124,19 @@ public sealed partial class StanceCache
                     case Statement statement:
                         statements.Add(() => statement.Id);
                         if (entry.State == EntityState.Modified) actors.Add(Original(entry, nameof(Statement.ActorId)));
+                        questions = null;
                         break;
                     case Coding coding:
                         statements.Add(() => coding.StatementId);
-                        if (entry.State != EntityState.Added) statements.Add(Original(entry, nameof(Coding.StatementId)));
+                        questions?.Add(() => coding.QuestionId);
+                        if (entry.State != EntityState.Added)
+                        {
+                            statements.Add(Original(entry, nameof(Coding.StatementId)));
+                            questions?.Add(Original(entry, nameof(Coding.QuestionId)));
+                        }
                         break;
                     case StatementRelation relation:
+                        questions = null;
                         statements.Add(() => relation.FromStatementId);
                         statements.Add(() => relation.ToStatementId);
                         if (entry.State != EntityState.Added)
@@ -137,10 +147,12 @@ public sealed partial class StanceCache
                         break;
                     case Actor actor:
                         actors.Add(() => actor.Id);
+                        questions = null;
                         break;
                 }
             }
-            return () => CorpusChange.Of(statements.Select(id => id()), actors.Select(id => id()), meetings);
+            return () => CorpusChange.Of(statements.Select(id => id()), actors.Select(id => id()), meetings,
+                statements.Count > 0 ? questions?.Select(id => id()) : null);
         }
 
         private static Func<int> Original(EntityEntry entry, string property)

@@ -149,6 +149,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
+        if (!change.TouchesQuestion(questionId.Value)) return history; // codings on other questions alone
         var actors = (await ActorsConcernedAsync(change, cancellationToken)).Ids;
         var evidence = (await ConcernedEvidenceAsync(change, cancellationToken))[questionId.Value].ToList();
         var (byActor, statementId) = await LinesToWalkAsync(db, evidence, [.. actors], cancellationToken);
@@ -156,10 +157,10 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     }
 
     /// <summary>
-    /// The evidence the actors a change concerns have on every question, everything known, by question id: read once
-    /// for the histories and kept stances that each bring their question up to date after the change (one query
-    /// through the actors' index instead of one per question, each joining the actor's statements to the question's
-    /// codings), and let go a few seconds after the last of them.
+    /// The evidence the actors a change concerns have on every question it touches, everything known, by question id:
+    /// read once for the histories, kept stances and actors' lines that each bring their question up to date after the
+    /// change (one query through the actors' index instead of one per question, each joining the actor's statements to
+    /// the question's codings), and let go a few seconds after the last of them.
     /// </summary>
     private Task<ILookup<int, LoadedEvidence>> ConcernedEvidenceAsync(CorpusChange change, CancellationToken cancellationToken)
     {
@@ -167,7 +168,9 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         {
             var actors = (await ActorsConcernedAsync(change, token)).Ids;
             await using var db = await contexts.CreateDbContextAsync(token);
-            var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => actors.Contains(c.Statement.ActorId)), DateOnly.MaxValue, DateOnly.MaxValue, token);
+            var codings = db.Codings.Where(c => actors.Contains(c.Statement.ActorId));
+            if (change.Questions is { } questions) codings = codings.Where(c => questions.Contains(c.QuestionId));
+            var evidence = await LoadEvidenceAsync(db, codings, DateOnly.MaxValue, DateOnly.MaxValue, token);
             return evidence.ToLookup(e => e.QuestionId);
         }
         return cache is null
@@ -238,6 +241,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
         if (questionId is null) return null;
+        if (!change.TouchesQuestion(questionId.Value)) return kept;
         var evidence = Readable((await ConcernedEvidenceAsync(change, cancellationToken))[questionId.Value], lens.ReadsUpTo(asOf), knownAt);
         var theirs = await StancesOfAsync(db, questionSlug, asOf, knownAt, lens, evidence, cancellationToken);
         return new QuestionStances(questionSlug, asOf, knownAt, lens,
@@ -364,12 +368,30 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (lens == StanceLens.Default && await HistoryFromQuestionsAsync(actorSlug, asOf, knownAt, cancellationToken) is { } read) return read;
         if (lens.View != StanceView.Hindsight || cache is null) return await ReplayHistoryAsync(actorSlug, asOf, knownAt, lens, cancellationToken);
         // The smoothed lines do not depend on asOf: replayed once per actor until the next write, cut at each date asked.
-        // After a write about the actor, replayed from the evidence the histories are brought up to date from, read once for both.
         var whole = await cache.GetOrComputeForActorAsync(actorSlug, (lens, knownAt),
             token => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token),
-            (change, token) => ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, token, after: change),
+            (kept, change, token) => ReplayedAfterAsync(actorSlug, kept, change, knownAt, lens, token),
             (change, token) => ConcernsAsync(actorSlug, change, token), cancellationToken);
         return whole.ToDictionary(p => p.Key, p => ((IReadOnlyList<StancePoint>)p.Value.Line.TakeWhile(point => point.Date.Value <= asOf).ToList(), p.Value.Shifts));
+    }
+
+    /// <summary>
+    /// The actor's whole lines in hindsight (<paramref name="kept"/>) after a change that concerns them, replayed from
+    /// the evidence the questions' histories are brought up to date from (read once for all of them). When the change
+    /// touched codings on some questions alone, and no meeting (the shifts name the meetings before them), only those
+    /// questions' lines are replayed: the others rest on evidence the change left as it was.
+    /// </summary>
+    private async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> ReplayedAfterAsync(string actorSlug,
+        Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)> kept, CorpusChange change, DateOnly knownAt, StanceLens lens,
+        CancellationToken cancellationToken)
+    {
+        var replayed = await ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, cancellationToken, after: change);
+        if (change.Questions is not { } questions || change.Meetings) return replayed;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var touched = (await db.Questions.Where(q => questions.Contains(q.Id)).Select(q => q.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (question, lines) in kept)
+            if (!touched.Contains(question)) replayed.TryAdd(question, lines);
+        return replayed;
     }
 
     /// <summary>
@@ -425,7 +447,9 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         }
         return cache is null
             ? ReadAsync(cancellationToken)
-            : cache.GetOrComputeForActorAsync(actorSlug, nameof(LineRecord), ReadAsync, (change, token) => ConcernsAsync(actorSlug, change, token), cancellationToken);
+            : cache.GetOrComputeForActorAsync(actorSlug, nameof(LineRecord), ReadAsync, async (change, token) =>
+                // Codings alone leave the actor's statements and meetings as they were.
+                (change.Questions is null || change.Meetings) && await ConcernsAsync(actorSlug, change, token), cancellationToken);
     }
 
     /// <summary>
@@ -510,13 +534,17 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
                 IsDenial = c.Statement.Relations.Any(r => r.Type == RelationType.Denies),
             })
             .ToListAsync(cancellationToken);
+        // A condition is one text for every statement of the read that names it: the histories keep these for as long as
+        // the corpus does not change, and a few conditions recur across thousands of statements.
+        var conditions = new HashSet<string>(StringComparer.Ordinal);
+        string? Shared(string? condition) => condition is null || conditions.Add(condition) ? condition : conditions.TryGetValue(condition, out var same) ? same : condition;
         // Several coders may read one statement: the statement counts once, at their mean position.
         return rows.GroupBy(r => (r.StatementId, r.QuestionId)).Select(g =>
         {
             var r = g.First();
             var position = g.Count() == 1 ? r.Position : g.Average(x => (double)x.Position);
             var coderVariance = g.Count() == 1 ? 0 : g.Average(x => (x.Position - position) * (x.Position - position));
-            var qualifier = g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null);
+            var qualifier = Shared(g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null));
             return new LoadedEvidence(r.ActorId, r.QuestionId, r.StatementId, new EvidenceItem(
                 r.Key, new PartialDate(r.Date, r.DatePrecision), r.KnownFrom, r.SourceGrade, r.Credibility, r.Kind, position,
                 qualifier, null, null, r.RetractedOn, r.IsDenial, coderVariance));

@@ -152,6 +152,8 @@ public class HistoryRefreshTests
         // Each write told what it changed, so each history walked a few actors again instead of being built anew.
         Assert.Equal(10, told.Count);
         Assert.All(told, change => Assert.False(change.Everything));
+        // Codings alone name their questions; a change of a statement, a relation or an actor may move every question.
+        Assert.Equal([true, true, false, false, false, false, false, true], told.Take(8).Select(change => change.Questions is not null));
         Assert.True(told[^2].Meetings);
         Assert.False(told[^1].TouchesHistories || told[^1].Meetings);
         Assert.True(compared > 100, $"{compared} stances compared");
@@ -201,6 +203,8 @@ public class HistoryRefreshTests
     [InlineData("s7;a8,9")]
     [InlineData("s;a;m")]
     [InlineData("s1;a2;m")]
+    [InlineData("s1,2;a;q3")]
+    [InlineData("s1;a;q3,4;m")]
     public void A_change_is_told_to_the_other_nodes_as_text_and_read_back_the_same(string text) =>
         Assert.Equal(text, CorpusChange.Parse(text).ToString());
 
@@ -213,6 +217,9 @@ public class HistoryRefreshTests
     [InlineData("a1;s2")]
     [InlineData("s1;a2;x")]
     [InlineData("s1;a2;m;m")]
+    [InlineData("s1;a;qx")]
+    [InlineData("s1;a;m;q3")]
+    [InlineData("s1;a;q3;q4")]
     public void A_change_that_cannot_be_read_is_a_change_of_everything(string? text) => Assert.True(CorpusChange.Parse(text).Everything);
 
     [Fact]
@@ -223,17 +230,19 @@ public class HistoryRefreshTests
     }
 
     /// <summary>The seed in a database whose writes tell <paramref name="cache"/>, and each change told after the seed's load.</summary>
-    [Fact]
-    public async Task A_write_s_evidence_is_read_once_for_every_question_and_actor_line_it_brings_up_to_date()
+    [Theory]
+    [InlineData("a recoding")]
+    [InlineData("a statement's date moved")]
+    public async Task A_write_s_evidence_is_read_once_for_every_question_and_actor_line_it_brings_up_to_date(string write)
     {
         using var cache = new StanceCache();
-        var reads = new EvidenceReads();
-        await using var database = await SeededAndToldAsync(cache, [], reads);
+        var evidenceReads = new CommandsReading("Codings");
+        await using var database = await SeededAndToldAsync(cache, [], evidenceReads);
         var cached = new StanceQueries(database, cache);
         await using var db = database.CreateDbContext();
         var questions = await db.Questions.Select(q => q.Slug).ToListAsync(Ct);
         Assert.True(questions.Count > 1);
-        var recoded = await db.Codings.OrderBy(c => c.Id).Select(c => new { c.Id, c.Statement.Actor.Slug }).FirstAsync(Ct);
+        var written = await db.Codings.OrderBy(c => c.Id).Select(c => new { c.Id, c.StatementId, c.Statement.Actor.Slug }).FirstAsync(Ct);
         async Task ReadEveryQuestionAsync()
         {
             foreach (var question in questions)
@@ -241,9 +250,52 @@ public class HistoryRefreshTests
                 _ = await cached.OverviewAsync(question, Today, Today, StanceLens.Default, Ct); // the history
                 _ = await cached.ForQuestionAsync(question, Today, Today, StanceLens.Default, null, Ct); // the weighed stances kept
             }
-            _ = await cached.HistoryAsync(recoded.Slug, Today, Today, Hindsight, Ct); // the actor's lines in hindsight
+            _ = await cached.HistoryAsync(written.Slug, Today, Today, Hindsight, Ct); // the actor's lines in hindsight
         }
         await ReadEveryQuestionAsync();
+
+        await using (var context = database.CreateDbContext())
+        {
+            if (write == "a recoding")
+            {
+                var coding = await context.Codings.SingleAsync(c => c.Id == written.Id, Ct);
+                coding.Position = coding.Position == 2 ? -2 : 2;
+            }
+            else (await context.Statements.SingleAsync(s => s.Id == written.StatementId, Ct)).Date = new DateOnly(2024, 3, 20);
+            await context.SaveChangesAsync(Ct);
+        }
+        evidenceReads.Reset();
+        await ReadEveryQuestionAsync();
+
+        // Each question's history and stances, and the actor's lines in hindsight, brought up to date from one read of
+        // the actor's evidence, not one each.
+        Assert.Equal(1, evidenceReads.Count);
+    }
+
+    [Fact]
+    public async Task Codings_saved_on_one_question_leave_the_other_questions_and_the_actor_s_record_as_they_were()
+    {
+        using var cache = new StanceCache();
+        var told = new List<CorpusChange>();
+        var meetingReads = new CommandsReading("Meetings");
+        await using var database = await SeededAndToldAsync(cache, told, meetingReads);
+        var cached = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var questions = await db.Questions.Select(q => q.Slug).ToListAsync(Ct);
+        var recoded = await db.Codings.OrderBy(c => c.Id).Select(c => new { c.Id, c.QuestionId, Question = c.Question.Slug, c.Statement.Actor.Slug }).FirstAsync(Ct);
+        async Task<Dictionary<string, StanceHistory?>> ReadAllAsync()
+        {
+            foreach (var question in questions) _ = await cached.OverviewAsync(question, Today, Today, StanceLens.Default, Ct);
+            _ = await cached.HistoryAsync(recoded.Slug, Today, Today, StanceLens.Default, Ct); // with the statements and meetings behind the points
+            _ = await cached.HistoryAsync(recoded.Slug, Today, Today, Hindsight, Ct);
+            var histories = new Dictionary<string, StanceHistory?>();
+            foreach (var question in questions)
+                histories[question] = await cache.GetOrBuildHistoryAsync(question, _ => throw new InvalidOperationException("built again"), Ct);
+            return histories;
+        }
+        meetingReads.Reset();
+        var before = await ReadAllAsync();
+        var meetingsReadFirst = meetingReads.Count; // for the record behind the points and for the lines in hindsight
 
         await using (var write = database.CreateDbContext())
         {
@@ -251,17 +303,23 @@ public class HistoryRefreshTests
             coding.Position = coding.Position == 2 ? -2 : 2;
             await write.SaveChangesAsync(Ct);
         }
-        reads.Reset();
-        await ReadEveryQuestionAsync();
+        meetingReads.Reset();
+        var after = await ReadAllAsync();
 
-        // Each question's history and stances, and the actor's lines in hindsight, brought up to date from one read of
-        // the actor's evidence, not one each.
-        Assert.Equal(1, reads.Count);
+        Assert.Equal([recoded.QuestionId], told.Single().Questions!);
+        foreach (var question in questions)
+            if (question == recoded.Question) Assert.NotSame(before[question], after[question]);
+            else Assert.Same(before[question], after[question]);
+        // The meetings are read again for the lines in hindsight alone (their shifts), not for the record behind the points.
+        // (One read may be more than one command: PostgreSQL's reads its participants apart.)
+        Assert.True(meetingsReadFirst > 0);
+        Assert.Equal(meetingsReadFirst / 2, meetingReads.Count);
     }
 
-    /// <summary>Counts the commands reading codings: the evidence the stances are computed from.</summary>
-    private sealed class EvidenceReads : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    /// <summary>Counts the commands reading a table.</summary>
+    private sealed class CommandsReading(string table) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {
+        private readonly string from = $"FROM \"{table}\"";
         private int count;
 
         public int Count => Volatile.Read(ref count);
@@ -271,7 +329,7 @@ public class HistoryRefreshTests
         public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
             Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains("FROM \"Codings\"", StringComparison.Ordinal)) Interlocked.Increment(ref count);
+            if (command.CommandText.Contains(from, StringComparison.Ordinal)) Interlocked.Increment(ref count);
             return ValueTask.FromResult(result);
         }
     }
