@@ -534,17 +534,13 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
                 IsDenial = c.Statement.Relations.Any(r => r.Type == RelationType.Denies),
             })
             .ToListAsync(cancellationToken);
-        // A condition is one text for every statement of the read that names it: the histories keep these for as long as
-        // the corpus does not change, and a few conditions recur across thousands of statements.
-        var conditions = new HashSet<string>(StringComparer.Ordinal);
-        string? Shared(string? condition) => condition is null || conditions.Add(condition) ? condition : conditions.TryGetValue(condition, out var same) ? same : condition;
         // Several coders may read one statement: the statement counts once, at their mean position.
         return rows.GroupBy(r => (r.StatementId, r.QuestionId)).Select(g =>
         {
             var r = g.First();
             var position = g.Count() == 1 ? r.Position : g.Average(x => (double)x.Position);
             var coderVariance = g.Count() == 1 ? 0 : g.Average(x => (x.Position - position) * (x.Position - position));
-            var qualifier = Shared(g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null));
+            var qualifier = g.Select(x => x.Qualifier).FirstOrDefault(q => q is not null);
             return new LoadedEvidence(r.ActorId, r.QuestionId, r.StatementId, new EvidenceItem(
                 r.Key, new PartialDate(r.Date, r.DatePrecision), r.KnownFrom, r.SourceGrade, r.Credibility, r.Kind, position,
                 qualifier, null, null, r.RetractedOn, r.IsDenial, coderVariance));

@@ -32,18 +32,6 @@ public class StanceQueriesTests
     }
 
     [Fact]
-    public async Task A_condition_named_by_several_statements_is_one_text_in_memory()
-    {
-        await using var database = await SeededDatabase.CreateAsync();
-        var stances = await new StanceQueries(database).ForQuestionAsync("troop-deployment", AfterTheReport, AfterTheReport, StanceLens.Default, null, TestContext.Current.CancellationToken);
-
-        // The Estonian ministry and its minister each said "training only": one string kept, not one per statement.
-        var named = stances!.Stances.SelectMany(s => s.Stance.Evidence).Select(e => e.Item.Qualifier).Where(q => q == "training only").ToList();
-        Assert.Equal(2, named.Count);
-        Assert.Same(named[0], named[1]);
-    }
-
-    [Fact]
     public async Task Under_methodology_1_0_the_seed_troop_question_is_the_weighted_mean_as_cited_before()
     {
         await using var database = await SeededDatabase.CreateAsync();
