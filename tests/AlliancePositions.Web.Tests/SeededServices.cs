@@ -21,7 +21,19 @@ public abstract class SeededComponentTest : AppComponentTest, IAsyncLifetime
 
     protected SeededComponentTest()
     {
-        if (postgres is null) Services.AddAlliancePositionsCore($"Data Source={databaseFile}");
+        if (postgres is null)
+        {
+            // The file is made here, and the app may open it but never make it: a stance still being worked out on the
+            // thread pool when the test ends would otherwise open the deleted database again, leaving an empty file behind.
+            using (var create = new SqliteConnection($"Data Source={databaseFile}"))
+            {
+                create.Open();
+                using var wal = create.CreateCommand();
+                wal.CommandText = "PRAGMA journal_mode = WAL"; // kept by the file; a connection that may not make files cannot switch to it
+                wal.ExecuteNonQuery();
+            }
+            Services.AddAlliancePositionsCore($"Data Source={databaseFile};Mode=ReadWrite");
+        }
         else Services.AddAlliancePositionsCore(postgres, DatabaseProvider.PostgreSQL);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
