@@ -378,15 +378,16 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     /// <summary>
     /// The actor's whole lines in hindsight (<paramref name="kept"/>) after a change that concerns them, replayed from
     /// the evidence the questions' histories are brought up to date from (read once for all of them). When the change
-    /// touched codings on some questions alone, and no meeting (the shifts name the meetings before them), only those
-    /// questions' lines are replayed: the others rest on evidence the change left as it was.
+    /// touched codings on some questions alone, only those questions' lines are replayed: the others rest on evidence
+    /// the change left as it was. A change of meetings replays every line: each line's shifts name the meetings before them.
     /// </summary>
     private async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> ReplayedAfterAsync(string actorSlug,
         Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)> kept, CorpusChange change, DateOnly knownAt, StanceLens lens,
         CancellationToken cancellationToken)
     {
+        if (change.Meetings) return await ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, cancellationToken);
         var replayed = await ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, cancellationToken, after: change);
-        if (change.Questions is not { } questions || change.Meetings) return replayed;
+        if (change.Questions is not { } questions) return replayed;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var touched = (await db.Questions.Where(q => questions.Contains(q.Id)).Select(q => q.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         foreach (var (question, lines) in kept)

@@ -148,14 +148,24 @@ public class HistoryRefreshTests
             Key = "a-later-summit", Title = "Summit", Date = new DateOnly(2024, 4, 2), Participants = [await c.Actors.SingleAsync(a => a.Slug == "emmanuel-macron", Ct)],
         }), moves: null);
         await WriteAsync("a document's title", async c => (await c.Documents.OrderBy(d => d.Id).FirstAsync(Ct)).Title += " (corrected)", moves: false);
+        // A coding narrows the change to its question, a meeting does not: in one save, every line's shifts are read again.
+        await WriteAsync("a recoding and a meeting in one save", async c =>
+        {
+            (await CodingAsync(c, "macron-persuades", "tougher-stance")).Position = 1;
+            c.Meetings.Add(new Meeting
+            {
+                Key = "an-earlier-summit", Title = "Summit", Date = new DateOnly(2024, 2, 20), Participants = [await c.Actors.SingleAsync(a => a.Slug == "emmanuel-macron", Ct)],
+            });
+        });
 
         // Each write told what it changed, so each history walked a few actors again instead of being built anew.
-        Assert.Equal(10, told.Count);
+        Assert.Equal(11, told.Count);
         Assert.All(told, change => Assert.False(change.Everything));
         // Codings alone name their questions; a change of a statement, a relation or an actor may move every question.
         Assert.Equal([true, true, false, false, false, false, false, true], told.Take(8).Select(change => change.Questions is not null));
-        Assert.True(told[^2].Meetings);
-        Assert.False(told[^1].TouchesHistories || told[^1].Meetings);
+        Assert.True(told[8].Meetings);
+        Assert.False(told[9].TouchesHistories || told[9].Meetings);
+        Assert.True(told[10] is { Meetings: true, Questions: not null });
         Assert.True(compared > 100, $"{compared} stances compared");
     }
 
