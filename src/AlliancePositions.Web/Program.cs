@@ -35,6 +35,7 @@ try
     builder.Services.AddCorpusSeeding();
     builder.Services.AddIngest();
     builder.Services.AddStanceCacheSync(storage);
+    builder.Services.AddStanceCacheWarming();
     builder.Services.AddHostedService<IdleMemoryRelease>();
     builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
     // Keys in the database: a cookie, antiforgery or bearer token one node makes, any node over it accepts.

@@ -66,8 +66,6 @@ public static class DatabaseStartupSetup
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations()
             .Validate<IHostEnvironment>(SeedOptions.HoldsCorpus, SeedOptions.MissingCorpus).ValidateOnStart();
         services.AddHostedService<DatabaseStartup>();
-        // After the database is ready: hosted services start in the order they are added.
-        services.AddHostedService<StanceCacheWarmer>();
         return services;
     }
 }

@@ -21,10 +21,46 @@ internal sealed class StanceCacheSync(StanceCache cache, StorageLocation storage
     private readonly NpgsqlDataSource source = NpgsqlDataSource.Create(
         new NpgsqlConnectionStringBuilder(storage.ConnectionString) { KeepAlive = 15, ApplicationName = "AlliancePositions node sync" }.ConnectionString);
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The connection listening since <see cref="StartAsync"/>, until <see cref="ExecuteAsync"/> takes it over.</summary>
+    private NpgsqlConnection? listening;
+
+    /// <summary>
+    /// Listens before the services added after it start (the warmer, the server): a node hears every write made after
+    /// it cached anything, and need not clear what it computed while starting, as it must after listening again.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         cache.OnInvalidate = change => _ = PublishAsync(change);
-        return base.StartAsync(cancellationToken);
+        try
+        {
+            listening = await ListenAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // ExecuteAsync tries again, and clears the cache once it listens.
+            logger.LogWarning(exception, "Listening for other nodes' writes failed at start-up; trying again in the background");
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await source.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            connection.Notification += (_, notification) =>
+            {
+                var (sender, change) = notification.Payload.Split(' ', 2) is [var from, var text] ? (from, text) : (notification.Payload, null);
+                if (sender != node) cache.InvalidateFromPeer(CorpusChange.Parse(change));
+            };
+            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A notification's text: the writing node, then what the write changed (see <see cref="CorpusChange.ToString"/>).</summary>
@@ -59,14 +95,10 @@ internal sealed class StanceCacheSync(StanceCache cache, StorageLocation storage
         {
             try
             {
-                await using var connection = await source.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, notification) =>
-                {
-                    var (sender, change) = notification.Payload.Split(' ', 2) is [var from, var text] ? (from, text) : (notification.Payload, null);
-                    if (sender != node) cache.InvalidateFromPeer(CorpusChange.Parse(change));
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
-                cache.InvalidateFromPeer();
+                await using var connection = listening ?? await ListenAsync(stoppingToken);
+                // Listening again: the writes made while it was not are unknown.
+                if (listening is null) cache.InvalidateFromPeer();
+                listening = null;
                 while (true) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,6 +117,7 @@ internal sealed class StanceCacheSync(StanceCache cache, StorageLocation storage
     public override void Dispose()
     {
         cache.OnInvalidate = null;
+        listening?.Dispose();
         source.Dispose();
         base.Dispose();
     }

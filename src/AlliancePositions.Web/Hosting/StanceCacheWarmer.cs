@@ -67,3 +67,13 @@ internal sealed class StanceCacheWarmer(StanceCache cache, StanceQueries stances
             questions.Count, today, actors.Count, clock.GetElapsedTime(started).TotalSeconds);
     }
 }
+
+public static class StanceCacheWarmerSetup
+{
+    /// <summary>
+    /// Hosted services start in the order they are added: add this after <see cref="DatabaseStartupSetup.AddCorpusSeeding"/>
+    /// (the database is ready) and <see cref="StanceCacheSyncSetup.AddStanceCacheSync"/> (the node hears the others'
+    /// writes), so that what it computes is not thrown away when the node starts listening.
+    /// </summary>
+    public static IServiceCollection AddStanceCacheWarming(this IServiceCollection services) => services.AddHostedService<StanceCacheWarmer>();
+}

@@ -109,9 +109,21 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture fixture) : IC
     private static async Task AssertSkipLinkFocusesMainAsync(IPage page)
     {
         // Before the app bar's first control, nothing but the skip link.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).FocusAsync();
-        await page.Keyboard.PressAsync("Shift+Tab");
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        // The page's data arrives after it turns interactive, and drawing it may take the focus back to the body (seen
+        // once in CI, on PostgreSQL): the key is pressed again then, from the toggle focused again.
+        await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await toggle.FocusAsync();
+            await page.Keyboard.PressAsync("Shift+Tab");
+            var onSkip = await skip.EvaluateAsync<bool>("link => document.activeElement === link");
+            if (onSkip || attempt == 3) break;
+            var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 120) ?? ''");
+            Console.WriteLine($"Skip link test: Shift+Tab from the toggle reached {focused}; trying again");
+            await page.WaitForTimeoutAsync(500);
+        }
         await Assertions.Expect(skip).ToBeFocusedAsync();
         await Assertions.Expect(skip).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
