@@ -130,7 +130,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     private async Task<StanceHistory?> BuildHistoryAsync(string questionSlug, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        var questionId = await QuestionIdAsync(db, questionSlug, cancellationToken);
         if (questionId is null) return null;
         var evidence = await LoadEvidenceAsync(db, db.Codings.Where(c => c.QuestionId == questionId), DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
         var (byActor, statementId) = await LinesToWalkAsync(db, evidence, evidence.Select(e => e.ActorId).Distinct().ToList(), cancellationToken);
@@ -147,7 +147,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (history is null || change.Everything) return await BuildHistoryAsync(questionSlug, cancellationToken);
         if (!change.TouchesHistories) return history;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        var questionId = await QuestionIdAsync(db, questionSlug, cancellationToken);
         if (questionId is null) return null;
         if (!change.TouchesQuestion(questionId.Value)) return history; // codings on other questions alone
         var actors = (await ActorsConcernedAsync(change, cancellationToken)).Ids;
@@ -239,7 +239,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         // Deleted ones too: their stances leave.
         var left = (await ActorsConcernedAsync(change, cancellationToken)).Slugs;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        var questionId = await QuestionIdAsync(db, questionSlug, cancellationToken);
         if (questionId is null) return null;
         if (!change.TouchesQuestion(questionId.Value)) return kept;
         var evidence = Readable((await ConcernedEvidenceAsync(change, cancellationToken))[questionId.Value], lens.ReadsUpTo(asOf), knownAt);
@@ -261,7 +261,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         IReadOnlyCollection<string>? actors, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var questionId = await db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        var questionId = await QuestionIdAsync(db, questionSlug, cancellationToken);
         if (questionId is null) return null;
         var codings = db.Codings.Where(c => c.QuestionId == questionId);
         if (actors is not null) codings = codings.Where(c => actors.Contains(c.Statement.Actor.Slug));
@@ -547,6 +547,10 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
                 qualifier, null, null, r.RetractedOn, r.IsDenial, coderVariance));
         }).ToList();
     }
+
+    /// <summary>The question's id, or null when there is no such question.</summary>
+    private static Task<int?> QuestionIdAsync(AppDbContext db, string questionSlug, CancellationToken cancellationToken) =>
+        db.Questions.Where(q => q.Slug == questionSlug).Select(q => (int?)q.Id).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<Dictionary<int, ActorRef>> ActorRefsAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken) =>
         await db.Actors.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Slug, a.Name }).ToDictionaryAsync(a => a.Id, a => new ActorRef(a.Slug, a.Name), cancellationToken);
