@@ -9,11 +9,13 @@ namespace AlliancePositions.Core.Stances;
 /// <see cref="StanceCache.Invalidate(CorpusChange)"/>): the statements' speakers, the actors a touched statement
 /// retracts or denies (their evidence reads the retraction's date), and the actors themselves. <see cref="Meetings"/>
 /// says whether a meeting or who took part in one changed: the histories do not read them, an actor's page does.
-/// <see cref="Questions"/>, when known, narrows it further: the statements changed only through their codings on
-/// those questions (an analyst's coding saved, changed or deleted), so the evidence on every other question, the
-/// statements themselves and their actors are as they were.
+/// <see cref="Questions"/>, when known, narrows it further to the evidence on some questions: those of the codings it
+/// saved, changed or deleted, and, when <see cref="StatementsEdited"/>, those its statements (and the statements they
+/// retract or deny) are coded on, which only the database knows. The evidence on every other question and the actors
+/// themselves are as they were. Without it (an actor edited) every question may have moved.
 /// </summary>
-public sealed record CorpusChange(bool Everything, IReadOnlySet<int> Statements, IReadOnlySet<int> Actors, bool Meetings = false, IReadOnlySet<int>? Questions = null)
+public sealed record CorpusChange(bool Everything, IReadOnlySet<int> Statements, IReadOnlySet<int> Actors, bool Meetings = false,
+    IReadOnlySet<int>? Questions = null, bool StatementsEdited = false)
 {
     /// <summary>
     /// More statements and actors than this in one write are taken as <see cref="Everything"/>: the histories are then
@@ -27,38 +29,40 @@ public sealed record CorpusChange(bool Everything, IReadOnlySet<int> Statements,
     public static readonly CorpusChange None = new(false, new HashSet<int>(), new HashSet<int>());
 
     /// <summary>
-    /// A change of these statements and actors (through their codings on <paramref name="questions"/> alone, when
-    /// given), or <see cref="All"/> when there are too many to list.
+    /// A change of these statements and actors (on <paramref name="questions"/> alone when given, with the questions
+    /// the statements are coded on when <paramref name="statementsEdited"/>), or <see cref="All"/> when there are too
+    /// many to list.
     /// </summary>
-    public static CorpusChange Of(IEnumerable<int> statements, IEnumerable<int> actors, bool meetings = false, IEnumerable<int>? questions = null)
+    public static CorpusChange Of(IEnumerable<int> statements, IEnumerable<int> actors, bool meetings = false, IEnumerable<int>? questions = null,
+        bool statementsEdited = false)
     {
         var (statementIds, actorIds) = (statements.ToHashSet(), actors.ToHashSet());
-        return statementIds.Count + actorIds.Count > MostIds ? All : new(false, statementIds, actorIds, meetings, questions?.ToHashSet());
+        return statementIds.Count + actorIds.Count > MostIds ? All
+            : new(false, statementIds, actorIds, meetings, questions?.ToHashSet(), questions is not null && statementsEdited);
     }
 
     /// <summary>Whether any history must walk something again.</summary>
     public bool TouchesHistories => Everything || Statements.Count > 0 || Actors.Count > 0;
 
-    /// <summary>Whether the evidence on the question may have moved.</summary>
-    public bool TouchesQuestion(int questionId) => TouchesHistories && (Questions is null || Questions.Contains(questionId));
-
     /// <summary>Both changes, as one. It is narrowed to some questions only when each part that touches a history is.</summary>
     public CorpusChange And(CorpusChange other)
     {
         if (Everything || other.Everything) return All;
-        var questions = !TouchesHistories ? other.Questions
-            : !other.TouchesHistories ? Questions
-            : Questions is null || other.Questions is null ? null : Questions.Concat(other.Questions);
-        return Of(Statements.Concat(other.Statements), Actors.Concat(other.Actors), Meetings || other.Meetings, questions);
+        var (questions, edited) = !TouchesHistories ? (other.Questions, other.StatementsEdited)
+            : !other.TouchesHistories ? (Questions, StatementsEdited)
+            : Questions is null || other.Questions is null ? (null, false)
+            : (Questions.Concat(other.Questions), StatementsEdited || other.StatementsEdited);
+        return Of(Statements.Concat(other.Statements), Actors.Concat(other.Actors), Meetings || other.Meetings, questions, edited);
     }
 
     /// <summary>
-    /// "*" for everything, else "s1,2,3;a4,5", with ";q6,7" when only codings on those questions changed and ";m" when
-    /// meetings changed: how a node tells the others over the same database (a notification's text).
+    /// "*" for everything, else "s1,2,3;a4,5", with ";q6,7" when it is narrowed to the questions of the codings it
+    /// touched, ";e" when also to those of its edited statements, and ";m" when meetings changed: how a node tells the
+    /// others over the same database (a notification's text).
     /// </summary>
     public override string ToString() => Everything ? "*"
         : $"s{string.Join(',', Statements.Order())};a{string.Join(',', Actors.Order())}" +
-          (Questions is null ? "" : $";q{string.Join(',', Questions.Order())}") + (Meetings ? ";m" : "");
+          (Questions is null ? "" : $";q{string.Join(',', Questions.Order())}") + (StatementsEdited ? ";e" : "") + (Meetings ? ";m" : "");
 
     /// <summary>The change <see cref="ToString"/> wrote; <see cref="All"/> for anything else, which is never wrong, only slower.</summary>
     public static CorpusChange Parse(string? text)
@@ -70,9 +74,11 @@ public sealed record CorpusChange(bool Everything, IReadOnlySet<int> Statements,
             if (!TryIds(questions, out questionIds)) return All;
             rest = rest[1..];
         }
+        var edited = questionIds is not null && rest is ["e", ..];
+        if (edited) rest = rest[1..];
         var meetings = rest is ["m"];
         if (rest.Length != (meetings ? 1 : 0)) return All;
-        return TryIds(statements, out var statementIds) && TryIds(actors, out var actorIds) ? Of(statementIds, actorIds, meetings, questionIds) : All;
+        return TryIds(statements, out var statementIds) && TryIds(actors, out var actorIds) ? Of(statementIds, actorIds, meetings, questionIds, edited) : All;
     }
 
     private static bool TryIds(string text, out List<int> ids)

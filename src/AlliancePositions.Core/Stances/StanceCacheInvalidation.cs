@@ -102,16 +102,18 @@ public sealed partial class StanceCache
         /// statements, the statements' relations and the actors): the statements and actors touched, read once the save
         /// has run (a new statement has its id only then), and whether meetings changed (an actor's page lists those
         /// attended). A question edited, or a statement deleted (its retractions of others go with it, out of sight),
-        /// is a change of everything. A save of codings alone names their questions. Every other entity leaves the
-        /// histories be.
+        /// is a change of everything. Unless an actor was edited, it names the questions of the codings it touched, and
+        /// says whether statements or relations were edited too (their questions are read when the change is).
+        /// Every other entity leaves the histories be.
         /// </summary>
         internal static Func<CorpusChange> Classify(ChangeTracker tracker)
         {
             var statements = new List<Func<int>>();
             var actors = new List<Func<int>>();
             var meetings = false;
-            // The questions of the codings touched, as long as nothing else of the histories' data was.
+            // The questions of the codings touched, as long as no actor was (an actor's name is on every line of theirs).
             List<Func<int>>? questions = [];
+            var statementsEdited = false;
             foreach (var entry in tracker.Entries())
             {
                 if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -124,7 +126,7 @@ public sealed partial class StanceCache
                     case Statement statement:
                         statements.Add(() => statement.Id);
                         if (entry.State == EntityState.Modified) actors.Add(Original(entry, nameof(Statement.ActorId)));
-                        questions = null;
+                        statementsEdited = true;
                         break;
                     case Coding coding:
                         statements.Add(() => coding.StatementId);
@@ -136,7 +138,7 @@ public sealed partial class StanceCache
                         }
                         break;
                     case StatementRelation relation:
-                        questions = null;
+                        statementsEdited = true;
                         statements.Add(() => relation.FromStatementId);
                         statements.Add(() => relation.ToStatementId);
                         if (entry.State != EntityState.Added)
@@ -152,7 +154,7 @@ public sealed partial class StanceCache
                 }
             }
             return () => CorpusChange.Of(statements.Select(id => id()), actors.Select(id => id()), meetings,
-                statements.Count > 0 ? questions?.Select(id => id()) : null);
+                statements.Count > 0 ? questions?.Select(id => id()) : null, statementsEdited);
         }
 
         private static Func<int> Original(EntityEntry entry, string property)

@@ -149,8 +149,9 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await QuestionIdAsync(db, questionSlug, cancellationToken);
         if (questionId is null) return null;
-        if (!change.TouchesQuestion(questionId.Value)) return history; // codings on other questions alone
-        var actors = (await ActorsConcernedAsync(change, cancellationToken)).Ids;
+        var concerned = await ActorsConcernedAsync(change, cancellationToken);
+        if (!concerned.TouchesQuestion(questionId.Value)) return history; // evidence on other questions alone
+        var actors = concerned.Ids;
         var evidence = (await ConcernedEvidenceAsync(change, cancellationToken))[questionId.Value].ToList();
         var (byActor, statementId) = await LinesToWalkAsync(db, evidence, [.. actors], cancellationToken);
         return history.WithActors(actors.ToHashSet(), byActor, statementId);
@@ -166,10 +167,11 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     {
         async Task<ILookup<int, LoadedEvidence>> ReadAsync(CancellationToken token)
         {
-            var actors = (await ActorsConcernedAsync(change, token)).Ids;
+            var concerned = await ActorsConcernedAsync(change, token);
+            var actors = concerned.Ids;
             await using var db = await contexts.CreateDbContextAsync(token);
             var codings = db.Codings.Where(c => actors.Contains(c.Statement.ActorId));
-            if (change.Questions is { } questions) codings = codings.Where(c => questions.Contains(c.QuestionId));
+            if (concerned.Questions is { } questions) codings = codings.Where(c => questions.Contains(c.QuestionId));
             var evidence = await LoadEvidenceAsync(db, codings, DateOnly.MaxValue, DateOnly.MaxValue, token);
             return evidence.ToLookup(e => e.QuestionId);
         }
@@ -179,16 +181,21 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     }
 
     /// <summary>
-    /// The actors a change concerns, by id and by key (deleted ones too). <see cref="Complete"/> is false when an actor
-    /// it names is no longer on record at all, so its key is unknown.
+    /// The actors a change concerns, by id and by key (deleted ones too), and the questions whose evidence it may have
+    /// moved (null: every one). <see cref="Complete"/> is false when an actor it names is no longer on record at all,
+    /// so its key is unknown.
     /// </summary>
-    private sealed record ConcernedActors(IReadOnlyList<int> Ids, IReadOnlySet<string> Slugs, bool Complete);
+    private sealed record ConcernedActors(IReadOnlyList<int> Ids, IReadOnlySet<string> Slugs, bool Complete, IReadOnlySet<int>? Questions)
+    {
+        public bool TouchesQuestion(int questionId) => Questions is null || Questions.Contains(questionId);
+    }
 
     /// <summary>
     /// The actors whose evidence a change may have moved: those it names, the speakers of its statements, and the
-    /// actors its statements retract or deny (their evidence reads the retraction's date, and counts a denial). Worked
-    /// out once per change until the next write: every history, kept stances and actor record brought up to date after
-    /// it asks the same.
+    /// actors its statements retract or deny (their evidence reads the retraction's date, and counts a denial); and the
+    /// questions it may have moved that evidence on: its codings' and, for edited statements or relations, every
+    /// question those statements and the ones they point at are coded on. Worked out once per change until the next
+    /// write: every history, kept stances and actor record brought up to date after it asks the same.
     /// </summary>
     private Task<ConcernedActors> ActorsConcernedAsync(CorpusChange change, CancellationToken cancellationToken)
     {
@@ -197,10 +204,17 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             await using var db = await contexts.CreateDbContextAsync(token);
             var statements = change.Statements.ToList();
             var speakers = await db.Statements.Where(s => statements.Contains(s.Id)).Select(s => s.ActorId).ToListAsync(token);
-            var targets = await db.StatementRelations.Where(r => statements.Contains(r.FromStatementId)).Select(r => r.ToStatement.ActorId).ToListAsync(token);
-            List<int> ids = [.. change.Actors.Concat(speakers).Concat(targets).Distinct()];
+            var relations = await db.StatementRelations.Where(r => statements.Contains(r.FromStatementId))
+                .Select(r => new { r.ToStatementId, r.ToStatement.ActorId }).ToListAsync(token);
+            List<int> ids = [.. change.Actors.Concat(speakers).Concat(relations.Select(r => r.ActorId)).Distinct()];
             var slugs = await db.Actors.IgnoreQueryFilters().Where(a => ids.Contains(a.Id)).Select(a => a.Slug).ToListAsync(token);
-            return new ConcernedActors(ids, slugs.ToHashSet(StringComparer.Ordinal), slugs.Count == ids.Count);
+            var questions = change.Questions?.ToHashSet();
+            if (questions is not null && change.StatementsEdited)
+            {
+                List<int> coded = [.. statements.Concat(relations.Select(r => r.ToStatementId)).Distinct()];
+                questions.UnionWith(await db.Codings.IgnoreQueryFilters().Where(c => coded.Contains(c.StatementId)).Select(c => c.QuestionId).Distinct().ToListAsync(token));
+            }
+            return new ConcernedActors(ids, slugs.ToHashSet(StringComparer.Ordinal), slugs.Count == ids.Count, questions);
         }
         return cache is null ? ResolveAsync(cancellationToken) : cache.GetOrComputeAnswerAsync((nameof(ConcernedActors), change.ToString()), ResolveAsync, cancellationToken);
     }
@@ -237,11 +251,12 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
         if (kept is null || change.Everything) return await ComputeAsync(questionSlug, asOf, knownAt, lens, null, cancellationToken);
         if (!change.TouchesHistories) return kept;
         // Deleted ones too: their stances leave.
-        var left = (await ActorsConcernedAsync(change, cancellationToken)).Slugs;
+        var concerned = await ActorsConcernedAsync(change, cancellationToken);
+        var left = concerned.Slugs;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questionId = await QuestionIdAsync(db, questionSlug, cancellationToken);
         if (questionId is null) return null;
-        if (!change.TouchesQuestion(questionId.Value)) return kept;
+        if (!concerned.TouchesQuestion(questionId.Value)) return kept;
         var evidence = Readable((await ConcernedEvidenceAsync(change, cancellationToken))[questionId.Value], lens.ReadsUpTo(asOf), knownAt);
         var theirs = await StancesOfAsync(db, questionSlug, asOf, knownAt, lens, evidence, cancellationToken);
         return new QuestionStances(questionSlug, asOf, knownAt, lens,
@@ -378,8 +393,8 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     /// <summary>
     /// The actor's whole lines in hindsight (<paramref name="kept"/>) after a change that concerns them, replayed from
     /// the evidence the questions' histories are brought up to date from (read once for all of them). When the change
-    /// touched codings on some questions alone, only those questions' lines are replayed: the others rest on evidence
-    /// the change left as it was. A change of meetings replays every line: each line's shifts name the meetings before them.
+    /// touched the evidence on some questions alone, only those questions' lines are replayed: the others rest on
+    /// evidence the change left as it was. A change of meetings replays every line: each line's shifts name the meetings before them.
     /// </summary>
     private async Task<Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)>> ReplayedAfterAsync(string actorSlug,
         Dictionary<string, (IReadOnlyList<StancePoint> Line, IReadOnlyList<Shift> Shifts)> kept, CorpusChange change, DateOnly knownAt, StanceLens lens,
@@ -387,7 +402,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
     {
         if (change.Meetings) return await ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, cancellationToken);
         var replayed = await ReplayHistoryAsync(actorSlug, DateOnly.MaxValue, knownAt, lens, cancellationToken, after: change);
-        if (change.Questions is not { } questions) return replayed;
+        if ((await ActorsConcernedAsync(change, cancellationToken)).Questions is not { } questions) return replayed;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var touched = (await db.Questions.Where(q => questions.Contains(q.Id)).Select(q => q.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         foreach (var (question, lines) in kept)
@@ -450,7 +465,7 @@ public sealed class StanceQueries(IDbContextFactory<AppDbContext> contexts, Stan
             ? ReadAsync(cancellationToken)
             : cache.GetOrComputeForActorAsync(actorSlug, nameof(LineRecord), ReadAsync, async (change, token) =>
                 // Codings alone leave the actor's statements and meetings as they were.
-                (change.Questions is null || change.Meetings) && await ConcernsAsync(actorSlug, change, token), cancellationToken);
+                (change.Questions is null || change.StatementsEdited || change.Meetings) && await ConcernsAsync(actorSlug, change, token), cancellationToken);
     }
 
     /// <summary>

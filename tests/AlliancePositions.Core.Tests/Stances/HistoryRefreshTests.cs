@@ -161,8 +161,10 @@ public class HistoryRefreshTests
         // Each write told what it changed, so each history walked a few actors again instead of being built anew.
         Assert.Equal(11, told.Count);
         Assert.All(told, change => Assert.False(change.Everything));
-        // Codings alone name their questions; a change of a statement, a relation or an actor may move every question.
-        Assert.Equal([true, true, false, false, false, false, false, true], told.Take(8).Select(change => change.Questions is not null));
+        // Codings name their questions, edited statements and relations say so (their questions are read later), and
+        // an edited actor may move every question.
+        Assert.Equal([true, true, true, true, true, false, true, true], told.Take(8).Select(change => change.Questions is not null));
+        Assert.Equal([false, false, true, true, true, false, true, false], told.Take(8).Select(change => change.StatementsEdited));
         Assert.True(told[8].Meetings);
         Assert.False(told[9].TouchesHistories || told[9].Meetings);
         Assert.True(told[10] is { Meetings: true, Questions: not null });
@@ -215,6 +217,8 @@ public class HistoryRefreshTests
     [InlineData("s1;a2;m")]
     [InlineData("s1,2;a;q3")]
     [InlineData("s1;a;q3,4;m")]
+    [InlineData("s1;a;q;e")]
+    [InlineData("s1;a;q3;e;m")]
     public void A_change_is_told_to_the_other_nodes_as_text_and_read_back_the_same(string text) =>
         Assert.Equal(text, CorpusChange.Parse(text).ToString());
 
@@ -230,6 +234,8 @@ public class HistoryRefreshTests
     [InlineData("s1;a;qx")]
     [InlineData("s1;a;m;q3")]
     [InlineData("s1;a;q3;q4")]
+    [InlineData("s1;a;e")]
+    [InlineData("s1;a;q3;m;e")]
     public void A_change_that_cannot_be_read_is_a_change_of_everything(string? text) => Assert.True(CorpusChange.Parse(text).Everything);
 
     [Fact]
@@ -246,7 +252,7 @@ public class HistoryRefreshTests
     public async Task A_write_s_evidence_is_read_once_for_every_question_and_actor_line_it_brings_up_to_date(string write)
     {
         using var cache = new StanceCache();
-        var evidenceReads = new CommandsReading("Codings");
+        var evidenceReads = new CommandsReading("Codings", alsoNaming: "\"Position\""); // the evidence, not which questions a statement is coded on
         await using var database = await SeededAndToldAsync(cache, [], evidenceReads);
         var cached = new StanceQueries(database, cache);
         await using var db = database.CreateDbContext();
@@ -326,8 +332,45 @@ public class HistoryRefreshTests
         Assert.Equal(meetingsReadFirst / 2, meetingReads.Count);
     }
 
-    /// <summary>Counts the commands reading a table.</summary>
-    private sealed class CommandsReading(string table) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    [Fact]
+    public async Task A_statement_edited_brings_up_to_date_the_questions_it_is_coded_on_alone()
+    {
+        using var cache = new StanceCache();
+        var told = new List<CorpusChange>();
+        await using var database = await SeededAndToldAsync(cache, told);
+        var cached = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var questions = await db.Questions.Select(q => q.Slug).ToListAsync(Ct);
+        var editedId = await db.Statements.OrderBy(s => s.Id).Where(s => s.Codings.Any() && !s.Relations.Any()).Select(s => s.Id).FirstAsync(Ct);
+        var coded = await db.Codings.Where(c => c.StatementId == editedId).Select(c => c.Question.Slug).Distinct().ToListAsync(Ct);
+        Assert.True(coded.Count < questions.Count);
+        async Task<Dictionary<string, StanceHistory?>> ReadAllAsync()
+        {
+            var histories = new Dictionary<string, StanceHistory?>();
+            foreach (var question in questions)
+            {
+                _ = await cached.OverviewAsync(question, Today, Today, StanceLens.Default, Ct);
+                histories[question] = await cache.GetOrBuildHistoryAsync(question, _ => throw new InvalidOperationException("built again"), Ct);
+            }
+            return histories;
+        }
+        var before = await ReadAllAsync();
+
+        await using (var write = database.CreateDbContext())
+        {
+            (await write.Statements.SingleAsync(s => s.Id == editedId, Ct)).Date = new DateOnly(2024, 3, 20);
+            await write.SaveChangesAsync(Ct);
+        }
+        var after = await ReadAllAsync();
+
+        Assert.True(told.Single() is { StatementsEdited: true, Questions.Count: 0 });
+        foreach (var question in questions)
+            if (coded.Contains(question)) Assert.NotSame(before[question], after[question]);
+            else Assert.Same(before[question], after[question]);
+    }
+
+    /// <summary>Counts the commands reading a table (and naming a column, when given).</summary>
+    private sealed class CommandsReading(string table, string alsoNaming = "") : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {
         private readonly string from = $"FROM \"{table}\"";
         private int count;
@@ -339,7 +382,7 @@ public class HistoryRefreshTests
         public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
             Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains(from, StringComparison.Ordinal)) Interlocked.Increment(ref count);
+            if (command.CommandText.Contains(from, StringComparison.Ordinal) && command.CommandText.Contains(alsoNaming, StringComparison.Ordinal)) Interlocked.Increment(ref count);
             return ValueTask.FromResult(result);
         }
     }
