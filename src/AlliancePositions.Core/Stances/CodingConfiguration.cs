@@ -26,7 +26,11 @@ internal sealed class CodingConfiguration : IEntityTypeConfiguration<Coding>
         entity.ConfigureEditable();
         entity.Property(c => c.Qualifier).HasMaxLength(InputRules.MaxQualifier);
         entity.ToTable(t => t.HasCheckConstraint("CK_Codings_Position", "\"Position\" BETWEEN -2 AND 2"));
-        entity.HasIndex(c => new { c.StatementId, c.QuestionId, c.CoderId }).IsUnique().HasDatabaseName("IX_Codings_Statement_Question_Coder");
+        // On PostgreSQL with the coding's reading, so the codings of an actor's statements are read off the index alone
+        // (see the actor's index in StatementConfiguration).
+        entity.HasIndex(c => new { c.StatementId, c.QuestionId, c.CoderId }).IsUnique()
+            .IncludeProperties(c => new { c.Position, c.Qualifier, c.DeletedAt })
+            .HasDatabaseName("IX_Codings_Statement_Question_Coder");
         // The stance engine reads one question's codings at a time.
         entity.HasIndex(c => new { c.QuestionId, c.StatementId }).HasDatabaseName("IX_Codings_Question_Statement");
         entity.HasOne(c => c.Statement).WithMany(s => s.Codings).HasForeignKey(c => c.StatementId).OnDelete(DeleteBehavior.Cascade);

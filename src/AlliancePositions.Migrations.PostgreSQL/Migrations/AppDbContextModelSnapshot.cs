@@ -1222,6 +1222,8 @@ namespace AlliancePositions.Migrations.PostgreSQL.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_Codings_Statement_Question_Coder");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StatementId", "QuestionId", "CoderId"), new[] { "Position", "Qualifier", "DeletedAt" });
+
                     b.ToTable("Codings", t =>
                         {
                             t.HasCheckConstraint("CK_Codings_Position", "\"Position\" BETWEEN -2 AND 2");
@@ -1335,6 +1337,8 @@ namespace AlliancePositions.Migrations.PostgreSQL.Migrations
                     b.HasIndex("ActorId", "Date", "Key", "DeletedAt", "KnownFrom")
                         .IsDescending(false, true, false, false, false)
                         .HasDatabaseName("IX_Statements_Actor_Date_Key");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ActorId", "Date", "Key", "DeletedAt", "KnownFrom"), new[] { "Id", "DatePrecision", "SourceGrade", "Credibility", "Kind" });
 
                     b.ToTable("Statements");
                 });

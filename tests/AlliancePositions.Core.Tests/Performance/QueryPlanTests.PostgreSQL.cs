@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using AlliancePositions.Core.Corpus;
+using AlliancePositions.Core.Stances;
 using AlliancePositions.Core.Statements;
 using AlliancePositions.Core.Tests.Corpus.Generation;
 using AlliancePositions.Tests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -38,6 +41,42 @@ public partial class QueryPlanTests
         }
 
         Assert.All(found, plan => Assert.True(plan.Value.Count == 0, $"{plan.Key} has no index path:\n{string.Join("\n", plan.Value)}"));
+    }
+
+    /// <summary>
+    /// After a write about an actor, their evidence on every question is read once (<c>StanceQueries.ConcernedEvidenceAsync</c>).
+    /// With every other way of reading a table disabled, PostgreSQL can still read the statements and codings of that
+    /// read from their indexes alone only when the indexes hold every column it needs.
+    /// </summary>
+    [Fact]
+    [Trait("Database", TestDatabaseServer.PostgresOnly)]
+    public async Task On_PostgreSQL_the_evidence_of_the_actor_a_write_concerns_is_read_off_the_indexes_alone()
+    {
+        TestDatabaseServer.RequirePostgres();
+        var recorder = new CommandRecorder();
+        using var cache = new StanceCache();
+        await using var database = await GeneratedPostgresAsync(recorder, new StanceCache.Invalidation(cache));
+        var (busiest, question, _, _) = await ChooseAsync(database);
+        var stances = new StanceQueries(database, cache);
+        var day = new DateOnly(2025, 1, 1);
+        await stances.OverviewAsync(question, day, day, StanceLens.Default, Ct);
+        await using (var db = database.CreateDbContext())
+        {
+            var coding = await db.Codings.OrderBy(c => c.Id).FirstAsync(c => c.Statement.Actor.Slug == busiest && c.Question.Slug == question, Ct);
+            coding.Position = coding.Position == 2 ? 1 : 2;
+            await db.SaveChangesAsync(Ct);
+        }
+        await VacuumAsync(database.ConnectionString!);
+
+        recorder.Clear();
+        await stances.OverviewAsync(question, day, day, StanceLens.Default, Ct); // the question's history brought up to date
+        var evidenceRead = Assert.Single(recorder.Commands, c => c.Sql.Contains("\"ActorId\" = ANY (@actors)", StringComparison.Ordinal));
+
+        var scans = await ScansAsync(database.ConnectionString!, evidenceRead, "SET enable_seqscan = off", "SET enable_bitmapscan = off");
+        // The join's two sides: the actor's statements (s) and their codings (c); the retraction's date is looked up by key.
+        var joined = scans.Where(scan => scan.Alias is "s" or "c").ToList();
+        Assert.Equal(["c", "s"], joined.Select(scan => scan.Alias).Order());
+        Assert.All(joined, scan => Assert.True(scan.NodeType == "Index Only Scan", $"{scan.Alias} is read by {scan.NodeType} in:\n{evidenceRead.Sql}"));
     }
 
     /// <remarks>
@@ -76,46 +115,58 @@ public partial class QueryPlanTests
         Assert.StartsWith("Seq Scan on Statements", Assert.Single(scans), StringComparison.Ordinal);
     }
 
-    /// <summary>The generated corpus moved into PostgreSQL the way a team moves (export, then import through COPY), analysed.</summary>
-    private static async Task<TestDatabase> GeneratedPostgresAsync(CommandRecorder recorder)
+    /// <summary>The generated corpus moved into PostgreSQL the way a team moves (export, then import through COPY), vacuumed.</summary>
+    private static async Task<TestDatabase> GeneratedPostgresAsync(CommandRecorder recorder, params IInterceptor[] more)
     {
         await using var generated = await GeneratedDatabase.CreateAsync(20_000, actors: 200, seed: 42);
         using var export = new MemoryStream();
         await new CorpusExporter(generated).WriteAsync(export, Ct);
 
-        var database = await TestDatabase.CreatePostgresAsync(recorder);
+        var database = await TestDatabase.CreatePostgresAsync([recorder, .. more]);
         // Later than every generated date: the importer refuses evidence from the future.
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var importer = new CorpusImporter(database, new CorpusLoader(database, clock, NullLogger<CorpusLoader>.Instance), new CorpusExporter(database),
             clock, NullLogger<CorpusImporter>.Instance);
         var imported = await importer.ImportAsync(Encoding.UTF8.GetString(export.ToArray()), "generated.json", Ct);
         Assert.Equal(0, imported.Skipped);
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
-        await analyze.ExecuteNonQueryAsync(Ct);
+        await VacuumAsync(database.ConnectionString!);
         return database;
     }
 
-    /// <summary>The plan nodes that read all of a guarded table when sequential scans are disabled.</summary>
-    private static async Task<List<string>> SequentialScansAsync(string connectionString, RecordedCommand command)
+    /// <summary>What autovacuum does to tables after a load: statistics for the planner, and pages marked all-visible.</summary>
+    private static async Task VacuumAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Ct);
-        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync(Ct);
+        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection);
+        await vacuum.ExecuteNonQueryAsync(Ct);
+    }
+
+    /// <summary>Every scan of a table in the command's plan, under the settings given.</summary>
+    private static async Task<List<(string NodeType, string Table, string Alias)>> ScansAsync(string connectionString, RecordedCommand command, params string[] settings)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        foreach (var setting in settings)
+            await using (var set = new NpgsqlCommand(setting, connection)) await set.ExecuteNonQueryAsync(Ct);
         await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + command.Sql, connection);
         foreach (var (name, value) in command.Parameters) explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
         using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(Ct))!);
-        var found = new List<string>();
+        var found = new List<(string, string, string)>();
         void Walk(JsonElement node)
         {
-            if (node.GetProperty("Node Type").GetString() == "Seq Scan"
-                && node.GetProperty("Relation Name").GetString() is { } table && GuardedTables.Contains(table))
-                found.Add($"Seq Scan on {table} in:\n{command.Sql}");
+            if (node.TryGetProperty("Relation Name", out var table))
+                found.Add((node.GetProperty("Node Type").GetString()!, table.GetString()!, node.GetProperty("Alias").GetString()!));
             if (node.TryGetProperty("Plans", out var children))
                 foreach (var child in children.EnumerateArray()) Walk(child);
         }
         foreach (var statement in plan.RootElement.EnumerateArray()) Walk(statement.GetProperty("Plan"));
         return found;
     }
+
+    /// <summary>The plan nodes that read all of a guarded table when sequential scans are disabled.</summary>
+    private static async Task<List<string>> SequentialScansAsync(string connectionString, RecordedCommand command) =>
+        (await ScansAsync(connectionString, command, "SET enable_seqscan = off"))
+            .Where(scan => scan.NodeType == "Seq Scan" && GuardedTables.Contains(scan.Table))
+            .Select(scan => $"Seq Scan on {scan.Table} in:\n{command.Sql}").ToList();
 }
