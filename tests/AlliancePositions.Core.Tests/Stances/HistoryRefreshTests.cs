@@ -369,6 +369,46 @@ public class HistoryRefreshTests
             else Assert.Same(before[question], after[question]);
     }
 
+    [Fact]
+    public async Task A_statement_given_to_another_actor_moves_its_key_between_their_records_without_reading_either_again()
+    {
+        using var cache = new StanceCache();
+        var told = new List<CorpusChange>();
+        var recordReads = new CommandsReading("Statements", alsoNaming: "@actorSlug"); // an actor's record read in full
+        var replays = new CommandsReading("Codings", alsoNaming: "@actorId"); // an actor's lines replayed from their evidence
+        await using var database = await SeededAndToldAsync(cache, told, recordReads, replays);
+        var cached = new StanceQueries(database, cache);
+        await using var db = database.CreateDbContext();
+        var candidates = await db.Statements.OrderBy(s => s.Id).Where(s => s.Codings.Any() && !s.Relations.Any())
+            .Select(s => new { s.Id, s.Key, From = s.Actor.Slug, Question = s.Codings.First().Question.Slug }).ToListAsync(Ct);
+        async Task<IReadOnlyList<string>> KeysOnLineAsync(string actor, string question) =>
+            (await cached.HistoryAsync(actor, Today, Today, StanceLens.Default, Ct)).TryGetValue(question, out var line)
+                ? [.. line.Line.Select(p => p.StatementKey)] : [];
+        // A statement a point of its actor's line stands on.
+        var moved = candidates[0];
+        foreach (var candidate in candidates)
+            if ((await KeysOnLineAsync(candidate.From, candidate.Question)).Contains(candidate.Key)) { moved = candidate; break; }
+        Assert.Contains(moved.Key, await KeysOnLineAsync(moved.From, moved.Question));
+        var to = await db.Codings.Where(c => c.Question.Slug == moved.Question && c.Statement.Actor.Slug != moved.From)
+            .OrderBy(c => c.Id).Select(c => new { c.Statement.Actor.Id, c.Statement.Actor.Slug }).FirstAsync(Ct);
+        Assert.DoesNotContain(moved.Key, await KeysOnLineAsync(to.Slug, moved.Question));
+
+        await using (var write = database.CreateDbContext())
+        {
+            (await write.Statements.SingleAsync(s => s.Id == moved.Id, Ct)).ActorId = to.Id;
+            await write.SaveChangesAsync(Ct);
+        }
+        recordReads.Reset();
+        replays.Reset();
+
+        Assert.True(told.Single() is { StatementsEdited: true });
+        Assert.Contains(moved.Key, await KeysOnLineAsync(to.Slug, moved.Question));
+        Assert.DoesNotContain(moved.Key, await KeysOnLineAsync(moved.From, moved.Question));
+        // Both lines read off the questions' histories, with the two records brought up to date by the one statement's key.
+        Assert.Equal(0, recordReads.Count);
+        Assert.Equal(0, replays.Count);
+    }
+
     /// <summary>Counts the commands reading a table (and naming a column, when given).</summary>
     private sealed class CommandsReading(string table, string alsoNaming = "") : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {
