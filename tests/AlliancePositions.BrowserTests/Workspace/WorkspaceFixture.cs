@@ -51,7 +51,11 @@ public sealed class WorkspaceFixture : IAsyncLifetime
     public static async Task FollowToSignInAsync(IPage page, Func<Task> follow)
     {
         await page.RunAndWaitForResponseAsync(follow, r => r.Request.ResourceType == "document" && new Uri(r.Url).AbsolutePath == "/account/login");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Asks the page itself rather than waiting for the browser's "load" event: once in CI under load that event was
+        // never reported for the new document (the network idle, the wait timed out after 30 s), though the page had loaded.
+        await page.WaitForFunctionAsync(
+            "() => location.pathname === '/account/login' && document.readyState === 'complete'",
+            null, new() { PollingInterval = 100, Timeout = 30_000 });
     }
 
     public async Task GoToAsync(IPage page, string path)
