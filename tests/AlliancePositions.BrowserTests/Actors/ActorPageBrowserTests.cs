@@ -56,7 +56,10 @@ public class ActorPageBrowserTests(BrowserFixture browser)
 
         // One row per point of the chart, each naming the statement that set it.
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
-        await Assertions.Expect(rows).ToHaveCountAsync(await page.Locator("svg.stance-chart .chart-point").CountAsync());
+        // The chart is drawn apart from the page and may arrive after the table: counted once it is there.
+        var points = page.Locator("svg.stance-chart .chart-point");
+        await Assertions.Expect(points.First).ToBeAttachedAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(await points.CountAsync());
         await Assertions.Expect(page.Locator("details.chart-table")).ToHaveAttributeAsync("open", "");
 
         await page.GetByText("Hide the table").PressAsync(" ");
