@@ -13,6 +13,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // With a PostgreSQL server (--postgres, or ALLIANCEPOSITIONS_TEST_POSTGRES as `.ci/postgres-cluster start` prints it),
 // each corpus is copied into the PostgreSQL database alliancepositions_bench_{size} (once; reruns keep it) and every
 // service benchmark and the import run on both providers in the same run, with a Provider column.
+// --postgres-only: with a PostgreSQL server, measure it alone (SQLite's figures of the sizes already on record).
 // --prepare: make the corpora (and their PostgreSQL copies) that are missing, and stop.
 // --import-only: measure corpus import alone at every selected size (10k and 100k are practical), print it, and stop.
 // Reads (and if missing, generates) generated/{size}.db, runs the benchmarks in-process with a short job, measures
@@ -53,6 +54,12 @@ if (replot is not null)
 }
 var postgresArg = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 if (postgresArg is not null) Corpora.PostgresAdmin = postgresArg;
+Corpora.PostgresOnly = args.Contains("--postgres-only");
+if (Corpora.PostgresOnly && Corpora.PostgresAdmin is null)
+{
+    Console.Error.WriteLine($"--postgres-only needs a PostgreSQL server: --postgres <connection string> or {Corpora.PostgresVariable}.");
+    return 2;
+}
 var sizesArg = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault();
 if (sizesArg is not null) Corpora.Selected = [.. sizesArg.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 var unknown = Corpora.Selected.Where(s => !Corpora.Sizes.ContainsKey(s)).ToList();
